@@ -1,0 +1,32 @@
+"""Check kinds: one module each, with the parameters its YAML rules must give."""
+
+from auditor.checks import (
+    agreement,
+    balance,
+    completion,
+    direction,
+    enumeration_sum,
+    missing,
+    share,
+    share_sum,
+    unit_slip,
+    yoy,
+    zero_base,
+)
+from auditor.checks import sum as sum_
+
+MODULES = {
+    "agreement": agreement,
+    "balance": balance,
+    "completion": completion,
+    "direction": direction,
+    "enumeration_sum": enumeration_sum,
+    "missing": missing,
+    "share": share,
+    "share_sum": share_sum,
+    "sum": sum_,
+    "unit_slip": unit_slip,
+    "yoy": yoy,
+    "zero_base": zero_base,
+}
+KINDS = {name: module.PARAMS for name, module in MODULES.items()}

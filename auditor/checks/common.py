@@ -1,0 +1,87 @@
+"""What every check kind shares: its inputs, severities from verdicts, figure formatting."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from auditor.claims import Claims
+from auditor.facts import Document, Fact
+from auditor.numbers import Figure, Interval, Verdict, fmt, fmt_range, judge
+from auditor.rules import Rule
+from auditor.vocabulary import Vocabulary
+
+HUNDRED = Decimal(100)
+
+
+@dataclass(frozen=True)
+class Context:
+    doc: Document
+    claims: Claims
+    vocab: Vocabulary
+
+
+def severity(rule: Rule, verdict: Verdict) -> str | None:
+    """A real error takes the rule's severity; one that rounding explains is at most a warning."""
+    if verdict is Verdict.EXACT:
+        return None
+    if verdict is Verdict.ERROR:
+        return rule.severity
+    return "warning" if rule.severity == "error" else "info"
+
+
+def shown(fact: Fact) -> str:
+    return f"{fact.figure.text}（第{','.join(map(str, fact.lines))}行）"
+
+
+def mixed_units(*facts: Fact) -> bool:
+    units = {f.figure.unit for f in facts if f.is_amount}
+    return len(units) > 1
+
+
+@dataclass(frozen=True)
+class Ratio:
+    """A stated percentage against the ratio its operands allow."""
+
+    verdict: Verdict
+    point: Decimal
+    allowed: Interval
+
+
+def ratio(stated: Figure, numerator: Interval, num_point: Decimal, denominator: Interval, den_point: Decimal) -> Ratio | None:
+    """Judge `stated` % against numerator / denominator, or None when no ratio can be said."""
+    allowed = numerator.ratio(denominator)
+    if allowed is None or den_point == 0:
+        return None
+    allowed = allowed.scale(HUNDRED)
+    point = num_point / den_point * HUNDRED
+    target = Figure(abs(stated.value), stated.places, stated.unit, stated.text, stated.printed)
+    return Ratio(judge(target, point, allowed), point, allowed)
+
+
+def amount_ratio(stated: Figure, numerator: Fact, denominator: Fact, swap: bool = False) -> Ratio | None:
+    """numerator / denominator in 万元; with `swap`, a 元 figure is read as if it were 万元."""
+    def interval(f: Fact) -> tuple[Interval, Decimal]:
+        if swap:
+            return f.figure.interval, f.figure.value
+        return f.figure.in_wan(), f.figure.wan_value()
+
+    (n_int, n_pt), (d_int, d_pt) = interval(numerator), interval(denominator)
+    return ratio(stated, n_int, n_pt, d_int, d_pt)
+
+
+def unit_slip(stated: Figure, numerator: Fact, denominator: Fact) -> bool:
+    """The percentage only works if a 元 figure of the pair is really 万元."""
+    if not mixed_units(numerator, denominator):
+        return False
+    converted = amount_ratio(stated, numerator, denominator)
+    swapped = amount_ratio(stated, numerator, denominator, swap=True)
+    return bool(swapped and swapped.verdict is not Verdict.ERROR and (converted is None or converted.verdict is Verdict.ERROR))
+
+
+def percent_text(value: Decimal, places: int) -> str:
+    return f"{fmt(value, places)}%"
+
+
+def range_text(result: Ratio, places: int) -> str:
+    return f"{fmt_range(result.allowed, places)}%"

@@ -1,0 +1,20 @@
+"""enumeration_sum: the parts of an exhaustive "其中" enumeration add up to its whole."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from auditor.checks.common import Context
+from auditor.checks.sum import compare_total
+from auditor.findings import Finding
+from auditor.rules import Rule
+
+PARAMS: dict[str, str] = {}
+
+
+def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    for enum in ctx.claims.enumerations:
+        if enum.exhaustive:
+            finding = compare_total(rule, enum.whole, [s.part for s in enum.shares], complete=True)
+            if finding:
+                yield finding

@@ -1,0 +1,35 @@
+"""share_sum: the shares of an exhaustive enumeration add up to 100 %."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from auditor.checks.common import Context, severity
+from auditor.findings import Finding, lines_of
+from auditor.numbers import Interval, Verdict, fmt
+from auditor.rules import Rule
+
+PARAMS: dict[str, str] = {}
+HUNDRED = Decimal(100)
+
+
+def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    for enum in ctx.claims.enumerations:
+        if not enum.exhaustive:
+            continue
+        rates = [s.rate.figure for s in enum.shares]
+        point = sum(r.value for r in rates)
+        allowed = sum((r.interval for r in rates), Interval(Decimal(0), Decimal(0)))
+        if point == HUNDRED:
+            continue
+        verdict = Verdict.ROUNDING if allowed.contains(HUNDRED) else Verdict.ERROR
+        level = severity(rule, verdict)
+        places = max(r.places for r in rates)
+        note = "（仅尾数差异，可由四舍五入解释）" if level != rule.severity else ""
+        yield Finding(
+            rule.id, level,
+            f"各项占比合计应为 100%{note}：{' + '.join(r.text for r in rates)} = {fmt(point, places)}%",
+            lines_of(*(s.rate for s in enum.shares)), stated=f"{fmt(point, places)}%", expected="100%",
+            difference=f"{fmt(point - HUNDRED, places)}个百分点",
+        )

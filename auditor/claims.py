@@ -1,0 +1,240 @@
+"""Self-contained arithmetic the narrative asserts, assembled from located facts.
+
+A claim ties together the figures one statement relates: a change (current, 增减额,
+增减率), a completion rate (预算, 决算, 完成率), a share (part, whole, 占比), a
+direction word (决算数大于预算数), or a label with its unit and no figure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from auditor.facts import Document, Fact
+from auditor.located import clause_start
+from auditor.vocabulary import Vocabulary, norm_label
+
+BUDGET_BASES = ("年初预算", "调整预算", "预算")
+DIRECTION = regex.compile(
+    r"决算数?(?:较|比)?(大于|高于|超过|多于|小于|低于|少于|等于|持平)(?:年初|全年|调整)?预算数?"
+    r"|(?:年初|全年|调整)?预算数?(大于|高于|超过|多于|小于|低于|少于|等于)决算数?"
+)
+MORE, LESS = {"大于", "高于", "超过", "多于"}, {"小于", "低于", "少于"}
+MISSING = regex.compile(r"(?<=\p{Han}) *(万元|亿元)")
+
+
+@dataclass(frozen=True)
+class Change:
+    current: Fact
+    delta: Fact | None
+    rate: Fact | None
+
+
+@dataclass(frozen=True)
+class Completion:
+    budget: Fact
+    actual: Fact
+    rate: Fact
+
+
+@dataclass(frozen=True)
+class Share:
+    part: Fact
+    whole: Fact
+    rate: Fact
+
+
+@dataclass(frozen=True)
+class Enumeration:
+    """Parts of one whole, each with its share: "其中：A a万元，占x%；B b万元，占y%"."""
+
+    whole: Fact
+    shares: tuple[Share, ...]
+
+    @property
+    def exhaustive(self) -> bool:
+        """Shares that add up to about 100 % say the parts make up the whole."""
+        total = sum(s.rate.figure.value for s in self.shares)
+        return len(self.shares) >= 2 and 99 <= total <= 101
+
+
+@dataclass(frozen=True)
+class Direction:
+    budget: Fact
+    actual: Fact
+    actual_more: bool | None  # None: stated equal
+    lines: tuple[int, ...]
+    words: str
+
+
+@dataclass(frozen=True)
+class Missing:
+    label: str
+    unit: str
+    lines: tuple[int, ...]
+
+
+@dataclass
+class Claims:
+    changes: list[Change] = field(default_factory=list)
+    completions: list[Completion] = field(default_factory=list)
+    shares: list[Share] = field(default_factory=list)
+    enumerations: list[Enumeration] = field(default_factory=list)
+    directions: list[Direction] = field(default_factory=list)
+    missing: list[Missing] = field(default_factory=list)
+
+
+def _previous(facts: list[Fact], fact: Fact) -> list[Fact]:
+    """Facts of the same paragraph before `fact`, nearest first."""
+    return [f for f in reversed(facts[: fact.index]) if f.paragraph == fact.paragraph]
+
+
+def _is_value(fact: Fact) -> bool:
+    return fact.role == "value" and fact.is_amount
+
+
+def _current_for(doc: Document, delta: Fact) -> Fact | None:
+    """The figure a 增减额 is measured from: same concept in the section, else the nearest."""
+    if delta.concept:
+        for f in reversed(doc.facts[: delta.index]):
+            if f.section != delta.section:
+                break
+            if _is_value(f) and f.concept == delta.concept and f.scope == delta.scope and f.period == "current":
+                return f
+        return None
+    for f in _previous(doc.facts, delta):
+        if _is_value(f):
+            same_or_previous = f.sentence == delta.sentence or f.sentence[1] <= delta.sentence[0]
+            return f if same_or_previous and f.period == "current" else None
+    return None
+
+
+def _changes(doc: Document) -> list[Change]:
+    claims = []
+    facts = doc.facts
+    for fact in facts:
+        if fact.role != "delta":
+            continue
+        following = facts[fact.index + 1] if fact.index + 1 < len(facts) else None
+        rate = following if following and following.role == "rate" and following.paragraph == fact.paragraph else None
+        current = _current_for(doc, fact)
+        if current is not None:
+            claims.append(Change(current, fact, rate))
+    return claims
+
+
+def _completions(doc: Document) -> list[Completion]:
+    claims = []
+    for fact in doc.facts:
+        if fact.role != "completion":
+            continue
+        budget = actual = None
+        for f in _previous(doc.facts, fact):
+            if f.sentence != fact.sentence or f.role == "completion":
+                break
+            if not (_is_value(f) and f.basis_stated):
+                continue
+            if f.basis == "决算" and actual is None:
+                actual = f
+            elif f.basis in BUDGET_BASES and budget is None:
+                budget = f
+        if budget and actual:
+            claims.append(Completion(budget, actual, fact))
+    return claims
+
+
+def _directions(doc: Document) -> list[Direction]:
+    claims = []
+    raw = doc.text.text
+    for para_index, para in enumerate(doc.text.paragraphs):
+        for match in DIRECTION.finditer(raw, para.start, para.end):
+            before = [f for f in doc.facts if f.paragraph == para_index and f.end <= match.start()]
+            actual = next((f for f in reversed(before) if _is_value(f) and f.basis_stated and f.basis == "决算"), None)
+            budget = next(
+                (f for f in reversed(before) if _is_value(f) and f.basis_stated and f.basis in BUDGET_BASES), None
+            )
+            if not (actual and budget):
+                continue
+            word = match.group(1) or match.group(2)
+            if word in ("等于", "持平"):
+                more = None
+            else:
+                more = word in MORE if match.group(1) else word in LESS
+            claims.append(Direction(budget, actual, more, doc.text.lines(match.start(), match.end()), match.group()))
+    return claims
+
+
+def _whole_for(doc: Document, vocab: Vocabulary, share: Fact) -> Fact | None:
+    label = share.whole_label
+    if not label:
+        heads = [h for pos, h in doc.heads if pos < share.start and h.section == share.section]
+        return heads[-1] if heads else None
+    found = vocab.concept(label)
+    scope = vocab.scope(label) or "全部"
+    for f in reversed(doc.facts[: share.index]):
+        if not _is_value(f) or f.period != "current" or f.subject:
+            continue
+        if found and f.concept == found[0] and f.scope == scope:
+            return f
+        if not found and len(label) >= 2 and f.label.endswith(label):
+            return f
+    return None
+
+
+def _part_for(doc: Document, share: Fact) -> Fact | None:
+    """The amount a 占比 belongs to: the figure just before it, one clause back at most."""
+    if share.label.split("占", 1)[0] or share.index == 0:
+        return None
+    part = doc.facts[share.index - 1]
+    if not _is_value(part) or part.sentence != share.sentence:
+        return None
+    between = norm_label(doc.text.text[part.end : share.start])
+    return part if between.endswith(share.label) and between[: -len(share.label)] in ("", "，", ",", "、") else None
+
+
+def _shares(doc: Document, vocab: Vocabulary) -> list[Share]:
+    claims = []
+    for fact in doc.facts:
+        if fact.role != "share":
+            continue
+        part = _part_for(doc, fact)
+        whole = _whole_for(doc, vocab, fact) if part else None
+        if part and whole and whole is not part:
+            claims.append(Share(part, whole, fact))
+    return claims
+
+
+def _missing(doc: Document, vocab: Vocabulary) -> list[Missing]:
+    claims = []
+    raw = doc.text.text
+    for para in doc.text.paragraphs:
+        if para.table:
+            continue
+        for match in MISSING.finditer(raw, para.start, para.end):
+            start = clause_start(raw, para.start, match.start())
+            label = norm_label(raw[start : match.start()])
+            if not label or "单位" in label or label[-1] in "以按每亿约余近超" or label.endswith(("以上", "以下")):
+                continue
+            if vocab.concept(label) or label.endswith(("为", "是", "达", "计")):
+                claims.append(Missing(label, match.group(1), doc.text.lines(start, match.end())))
+    return claims
+
+
+def _enumerations(shares: list[Share]) -> list[Enumeration]:
+    groups: dict[tuple[int, int], dict[int, Share]] = {}
+    for share in shares:
+        groups.setdefault((share.whole.index, share.rate.section), {}).setdefault(share.part.index, share)
+    return [Enumeration(next(iter(g.values())).whole, tuple(g.values())) for g in groups.values()]
+
+
+def gather(doc: Document, vocab: Vocabulary) -> Claims:
+    shares = _shares(doc, vocab)
+    return Claims(
+        changes=_changes(doc),
+        completions=_completions(doc),
+        shares=shares,
+        enumerations=_enumerations(shares),
+        directions=_directions(doc),
+        missing=_missing(doc, vocab),
+    )

@@ -1,0 +1,72 @@
+"""Command line: `auditor check PATH…` and `auditor rules`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+from auditor.checks import KINDS
+from auditor.errors import AuditorError
+from auditor.findings import RANK, SEVERITIES
+from auditor.pipeline import FileResult, audit_path, expand, select_rules
+from auditor.reporters import json_report, terminal
+from auditor.rules import load
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _load(rules_dir: str | None):
+    try:
+        return load(Path(rules_dir) if rules_dir else None, KINDS)
+    except AuditorError as exc:
+        click.echo(f"auditor: 规则错误：{exc}", err=True)
+        sys.exit(EXIT_ERROR)
+
+
+rules_option = click.option("--rules", "rules_dir", metavar="DIR", help="追加或替换同名规则文件的目录（含 vocabulary.yaml 时合并词表）")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="auditor")
+def main() -> None:
+    """检查部门预算、决算公开报告中的数字是否自洽。"""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["terminal", "json"]), default="terminal", show_default=True)
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default="error", show_default=True, help="达到该级别的问题使退出码为 1")
+@click.option("--select", multiple=True, metavar="ID", help="只运行 id 以此开头的规则（可多次）")
+@click.option("--ignore", multiple=True, metavar="ID", help="不运行 id 以此开头的规则（可多次）")
+@click.option("--no-color", is_flag=True, help="不使用颜色")
+@rules_option
+def check(paths, fmt, fail_on, select, ignore, no_color, rules_dir) -> None:
+    """检查报告（文本文件、目录中的 *.txt，或 - 表示标准输入）。"""
+    rules, vocab = _load(rules_dir)
+    rules = select_rules(rules, select, ignore)
+    results: list[FileResult] = [
+        item if isinstance(item, FileResult) else audit_path(item, rules, vocab) for item in expand(paths)
+    ]
+    for r in results:
+        if r.error:
+            click.echo(f"auditor: {r.path}: {r.error}", err=True)
+    if fmt == "json":
+        json_report.write(results, sys.stdout)
+    else:
+        terminal.write(results, Console(no_color=no_color, highlight=False, soft_wrap=True))
+    if any(r.error for r in results):
+        sys.exit(EXIT_ERROR)
+    worst = max((RANK[f.severity] for r in results for f in r.findings), default=-1)
+    sys.exit(EXIT_FINDINGS if worst >= RANK[fail_on] else EXIT_CLEAN)
+
+
+@main.command("rules")
+@rules_option
+def list_rules(rules_dir) -> None:
+    """列出已加载的规则。"""
+    rules, _ = _load(rules_dir)
+    for r in rules:
+        click.echo(f"{r.id:<22} {r.kind:<16} {r.severity:<8} {'/'.join(r.applies_to):<6} {r.title}")

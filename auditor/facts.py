@@ -1,0 +1,245 @@
+"""Located figures and what they state: concept, fund scope, basis, period, role.
+
+Every amount or percentage of the logical text becomes a Fact whose label is the text of
+its clause before it; the vocabulary turns that label into a concept, and the sentence,
+paragraph and section around it supply what the label leaves unsaid.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass, field
+
+import regex
+
+from auditor.located import LogicalText, clause_start, sentences
+from auditor.numbers import Figure, decimals, parse_number
+from auditor.vocabulary import Vocabulary, norm_label
+
+NUMBER = regex.compile(
+    r"(?<![\d.,])(-?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(亿元|万元|元|%)?"
+)
+INCREASE = regex.compile(r"(?:增加|增长|上升|提高|增幅|增)了?(?:为|约|达)?$")
+DECREASE = regex.compile(r"(?:减少|下降|降低|减幅|降幅|节约|节省|缩减|压减|减)了?(?:为|约|达)?$")
+COMPLETION = regex.compile(r"完成|执行率|完成率|执行进度")
+YEAR = regex.compile(r"(\d{4})年")
+PRIOR = regex.compile(r"上年|上一年|去年|上年度")
+SUBJECT = regex.compile(r"([^。；，:：]{2,30}?)\(类\)([^。；，]{2,40}?)\(款\)(?:([^。；，]{2,40}?)\(项\))?")
+FILLER = regex.compile(
+    r"财政拨款|本年度|本年|全年|年度|年初|调整|决算|预算|执行|实际|支出|收入|金额|合计|总额"
+    r"|共计|分别为|均为|为|是|共|计|达|约|数|了|的|\d{4}年"
+)
+TITLE = regex.compile(r"(\d{4})年度?(?:部门|单位)(决算|预算)")
+LEADING_MARKER = regex.compile(r"^(?:\d{1,2}[.、]|\(\d{1,2}\)|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)")
+HEAD_MARKER = regex.compile(r"其中|主要用于以下方面|主要用于|主要包括|包括|分别为|如下")
+
+
+@dataclass
+class Fact:
+    """One stated amount or percentage, where it stands and what it is said to be."""
+
+    index: int
+    figure: Figure
+    start: int
+    end: int
+    lines: tuple[int, ...]
+    paragraph: int
+    sentence: tuple[int, int]
+    label: str  # normalised text of its clause before the number
+    role: str  # value, delta, rate (of change), share, completion, percent
+    sign: int = 0  # +1 / -1 for delta and rate
+    whole_label: str | None = None  # for a share: what it is a share of
+    concept: str | None = None
+    clean: bool = False  # the label names the concept and nothing else
+    scope: str = "全部"
+    basis: str = ""
+    basis_stated: bool = False
+    period: str = "current"
+    subject: str | None = None  # 科目 path when stated inside a 类/款/项 paragraph
+    section: int = 0  # index of the level-1/2 heading paragraph it stands under
+
+    @property
+    def is_amount(self) -> bool:
+        return self.figure.unit in ("万元", "元", "亿元")
+
+
+@dataclass
+class Document:
+    path: str
+    kind: str | None
+    year: int | None
+    text: LogicalText
+    facts: list[Fact] = field(default_factory=list)
+    heads: list[tuple[int, Fact]] = field(default_factory=list)  # (marker position, head)
+
+
+def detect_kind_year(lines: tuple[str, ...]) -> tuple[str | None, int | None]:
+    """Report kind and fiscal year, from how the whole text names itself."""
+    text = norm_label("".join(lines))
+    named = Counter(
+        (int(m.group(1)), m.group(2)) for m in TITLE.finditer(text)
+    )
+    if named:
+        (year, kind), _ = named.most_common(1)[0]
+        return kind, year
+    final = text.count("决算")
+    budget = text.count("预算") - text.count("一般公共预算") - text.count("年初预算")
+    kind = None if final == budget == 0 else ("决算" if final >= budget else "预算")
+    years = Counter(int(y) for y in regex.findall(r"(\d{4})年度", text))
+    return kind, (years.most_common(1)[0][0] if years else None)
+
+
+def _peer_places(raw: list[tuple[str, str]]) -> dict[str, int]:
+    """The usual number of decimals per unit: fewer stated means trailing zeros dropped."""
+    places: dict[str, int] = {}
+    by_unit: dict[str, Counter[int]] = {}
+    for digits, unit in raw:
+        if "." in digits:
+            by_unit.setdefault(unit, Counter())[decimals(digits)] += 1
+    for unit, counter in by_unit.items():
+        places[unit] = counter.most_common(1)[0][0]
+    return places
+
+
+def _role(label: str, unit: str) -> tuple[str, int, str | None]:
+    if unit == "%":
+        if "占" in label:
+            whole = label.rsplit("占", 1)[1]
+            whole = regex.sub(r"^(?:了|到)|(?:的|比例|比重|为|约|达|之)+$", "", whole)
+            return "share", 0, whole
+        if COMPLETION.search(label):
+            return "completion", 0, None
+    if INCREASE.search(label):
+        return ("rate" if unit == "%" else "delta"), 1, None
+    if DECREASE.search(label):
+        return ("rate" if unit == "%" else "delta"), -1, None
+    return ("percent" if unit == "%" else "value"), 0, None
+
+
+def _sections(text: LogicalText) -> list[int]:
+    """For each paragraph, the index of the heading paragraph whose section holds it."""
+    owner, current = [], 0
+    for i, para in enumerate(text.paragraphs):
+        if para.heading and para.level is not None and para.level <= 2:
+            current = i
+        owner.append(current)
+    return owner
+
+
+def _section_scopes(text: LogicalText, vocab: Vocabulary) -> dict[int, str]:
+    """A heading's fund scope, inherited from its parent heading when it names none."""
+    scopes: dict[int, str] = {}
+    parent = "全部"
+    for i, para in enumerate(text.paragraphs):
+        if not (para.heading and para.level is not None and para.level <= 2):
+            continue
+        own = vocab.scope(norm_label(text.text[para.start : para.end]))
+        if para.level <= 1:
+            parent = own or "全部"
+            scopes[i] = parent
+        else:
+            scopes[i] = own or parent
+    return scopes
+
+
+def build_document(path: str, lines: tuple[str, ...], vocab: Vocabulary) -> Document:
+    kind, year = detect_kind_year(lines)
+    text = LogicalText(lines)
+    doc = Document(path, kind, year, text)
+    raw = text.text
+    found = []
+    for p, para in enumerate(text.paragraphs):
+        for match in NUMBER.finditer(raw, para.start, para.end):
+            unit = match.group(3)
+            tail = raw[match.end() : match.end() + 2]
+            if unit is None or (unit != "%" and tail[:1] in "/每"):
+                continue
+            found.append((p, match))
+    places = _peer_places([(m.group(2), m.group(3)) for _, m in found])
+    owner = _sections(text)
+    section_scope = _section_scopes(text, vocab)
+    default_basis = "预算" if kind == "预算" else "决算"
+    for p, match in found:
+        para = text.paragraphs[p]
+        if para.table:
+            continue  # tables are read by the table reader, not as prose
+        sign, digits, unit = match.group(1), match.group(2), match.group(3)
+        stated = decimals(digits)
+        figure = Figure(
+            value=parse_number(sign + digits),
+            places=max(stated, places.get(unit, 0)),
+            unit=unit,
+            text=match.group(0).strip(),
+            printed=stated,
+        )
+        sentence = next(s for s in sentences(raw, para.start, para.end) if s[0] <= match.start() < s[1])
+        floor = max(sentence[0], doc.facts[-1].end if doc.facts and doc.facts[-1].paragraph == p else 0)
+        label = norm_label(raw[clause_start(raw, floor, match.start()) : match.start()])
+        label = LEADING_MARKER.sub("", label)
+        role, change_sign, whole = _role(label, unit)
+        fact = Fact(
+            index=len(doc.facts),
+            figure=figure,
+            start=match.start(),
+            end=match.end(),
+            lines=text.lines(match.start(), match.end()),
+            paragraph=p,
+            sentence=sentence,
+            label=label,
+            role=role,
+            sign=change_sign,
+            whole_label=whole,
+            section=owner[p],
+        )
+        _interpret(fact, doc, vocab, section_scope.get(owner[p], "全部"), default_basis)
+        doc.facts.append(fact)
+    _find_heads(doc)
+    return doc
+
+
+def _interpret(fact: Fact, doc: Document, vocab: Vocabulary, section_scope: str, default_basis: str) -> None:
+    """Concept, scope, basis, period and subject of a fact, from its label and context."""
+    label = fact.label
+    if fact.role == "share":
+        label = label.rsplit("占", 1)[0]
+    found = vocab.concept(label)
+    if found:
+        fact.concept = found[0]
+        fact.clean = FILLER.sub("", label[found[1] :]) == ""
+    basis = vocab.basis(label)
+    fact.basis_stated = basis is not None
+    if found is None and basis is not None:
+        # "年初预算为X万元，支出决算为Y万元": the second figure is of the first's concept.
+        earlier = [f for f in doc.facts if f.sentence == fact.sentence and f.concept]
+        if earlier:
+            fact.concept, fact.clean = earlier[-1].concept, earlier[-1].clean
+            fact.scope = earlier[-1].scope
+    fact.scope = vocab.scope(label) or (fact.scope if fact.scope != "全部" else section_scope)
+    fact.basis = basis or default_basis
+    years = [int(y) for y in YEAR.findall(label)]
+    if PRIOR.search(label) or (doc.year and years and years[-1] == doc.year - 1):
+        fact.period = "prior"
+    elif doc.year and years and years[-1] != doc.year:
+        fact.period = f"year{years[-1]}"
+    para = doc.text.paragraphs[fact.paragraph]
+    subject = SUBJECT.search(doc.text.text, para.start, fact.start)
+    if subject:
+        path = [norm_label(g) for g in subject.groups() if g]
+        path[0] = LEADING_MARKER.sub("", path[0])
+        fact.subject = "/".join(path)
+
+
+def _find_heads(doc: Document) -> None:
+    """Figures that introduce an enumeration: the last value before 其中 / 主要用于 / 包括."""
+    raw = doc.text.text
+    values = [f for f in doc.facts if f.role == "value" and f.is_amount]
+    ends = [f.end for f in values]
+    for match in HEAD_MARKER.finditer(raw):
+        position = bisect.bisect_right(ends, match.start())
+        if not position:
+            continue
+        head = values[position - 1]
+        para = doc.text.paragraphs[head.paragraph]
+        if para.start <= match.start() < para.end:
+            doc.heads.append((match.start(), head))

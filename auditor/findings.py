@@ -1,0 +1,27 @@
+"""What a check reports: one inconsistency, its figures and every line involved."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SEVERITIES = ("error", "warning", "info")
+RANK = {name: i for i, name in enumerate(reversed(SEVERITIES))}  # info 0 < warning 1 < error 2
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: str
+    message: str
+    lines: tuple[int, ...]
+    stated: str | None = None
+    expected: str | None = None
+    difference: str | None = None
+
+    def sort_key(self) -> tuple:
+        return (self.lines[:1] or (0,), self.rule, self.message)
+
+
+def lines_of(*facts: object) -> tuple[int, ...]:
+    """Every original line of the given facts (anything with a `lines` tuple), in order."""
+    return tuple(sorted({n for fact in facts if fact is not None for n in fact.lines}))

@@ -1,0 +1,138 @@
+"""The logical text a reader sees, every character mapped back to its original line.
+
+PDF extractions wrap sentences every ~30 characters and scatter blank lines and page
+numbers between them; checks need whole sentences, findings need the original lines.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+# One character in, one character out, so columns survive normalisation.
+NORMALIZE = str.maketrans(
+    {
+        **{chr(0xFF10 + i): str(i) for i in range(10)},
+        "％": "%",
+        "．": ".",
+        "（": "(",
+        "）": ")",
+        ":": "：",
+        ";": "；",
+        "－": "-",
+        "−": "-",
+        "＋": "+",
+        "\u3000": " ",
+        "\xa0": " ",
+    }
+)
+
+FURNITURE = regex.compile(r"^(?:[-—–－ ]*\d{1,3}[-—–－ ]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
+MARKER = regex.compile(
+    r"^(?:(第[一二三四五六七八九十]+部分)|([一二三四五六七八九十]+、)|(\([一二三四五六七八九十]+\))"
+    r"|(\d{1,2}(?:[.、](?!\d)|\s*、))|(\(\d{1,2}\)))"
+)
+AMOUNT = regex.compile(r"\d\s*(?:万元|亿元|元|%)")
+NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
+HEADING_END = regex.compile(r"(?:[。：]|情况|说明|概况|明细|职责|设置|解释|附件|表)$")
+SENTENCE_END = "。！？!?；"
+CLAUSE_SEP = regex.compile(r"[，。；：！？!?]|(?<!收)、(?!支)|,(?!\d{3})|(?<!\d),")
+
+
+def is_table_row(line: str) -> bool:
+    """A row of a table: tab-separated, or several numbers and no sentence punctuation."""
+    if "\t" in line:
+        return True
+    numbers = len(NUMBER.findall(line))
+    if numbers < 2 or regex.search(r"[，。；：]", line):
+        return False
+    return numbers >= 3 or regex.search(r"\S {2,}\S", line) is not None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A run of logical text: a heading, a table row, or running prose."""
+
+    start: int
+    end: int
+    level: int | None  # 0 第X部分, 1 一、, 2 （一）, 3 1., 4 （1）; None without a marker
+    heading: bool
+    table: bool
+
+
+class LogicalText:
+    """Joined text with, per character, the original line and column it came from."""
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        chars: list[str] = []
+        self.line_of = array("i")
+        self.col_of = array("i")
+        self.paragraphs: list[Paragraph] = []
+        start: int | None = None
+        level: int | None = None
+        heading = table = False
+        close_before_next = False
+
+        def close() -> None:
+            nonlocal start
+            if start is not None and len(chars) > start:
+                self.paragraphs.append(Paragraph(start, len(chars), level, heading, table))
+            start = None
+
+        for number, raw in enumerate(lines, 1):
+            norm = raw.translate(NORMALIZE)
+            text = norm.strip()
+            if not text or FURNITURE.match(text):
+                continue
+            offset = len(norm) - len(norm.lstrip())
+            row = is_table_row(text)
+            marker = MARKER.match(text)
+            if start is None or row or marker or close_before_next:
+                close()
+                if chars:
+                    self._put(chars, "\n", 0, -1)
+                start = len(chars)
+                level = next((i for i, g in enumerate(marker.groups()) if g), None) if marker else None
+                table = row
+                heading = bool(marker) and not AMOUNT.search(text) and bool(HEADING_END.search(text)) and len(text) <= 40
+            elif chars and chars[-1][-1:].isdigit() and text[0].isdigit():
+                # Two numbers must never fuse across a line break.
+                self._put(chars, " ", number, -1)
+            for col, char in enumerate(text):
+                self._put(chars, char, number, offset + col)
+            close_before_next = row or heading
+        close()
+        self.text = "".join(chars)
+
+    def _put(self, chars: list[str], char: str, line: int, col: int) -> None:
+        chars.append(char)
+        self.line_of.append(line)
+        self.col_of.append(col)
+
+    def lines(self, start: int, end: int) -> tuple[int, ...]:
+        """Original line numbers of the characters in [start, end)."""
+        return tuple(sorted({self.line_of[i] for i in range(start, end) if self.col_of[i] >= 0}))
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the sentences in text[start:end], each including its closing mark."""
+    spans = []
+    begin = start
+    for i in range(start, end):
+        if text[i] in SENTENCE_END:
+            spans.append((begin, i + 1))
+            begin = i + 1
+    if begin < end:
+        spans.append((begin, end))
+    return spans
+
+
+def clause_start(text: str, floor: int, position: int) -> int:
+    """Where the clause holding `position` begins, not before `floor`."""
+    best = floor
+    for match in CLAUSE_SEP.finditer(text, floor, position):
+        best = match.end()
+    return best

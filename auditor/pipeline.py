@@ -1,0 +1,70 @@
+"""One way through: source text → facts → claims → rule checks → findings, per file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from auditor.checks import MODULES
+from auditor.checks.common import Context
+from auditor.claims import gather
+from auditor.errors import InputError
+from auditor.facts import build_document
+from auditor.findings import Finding
+from auditor.rules import Rule
+from auditor.source import Source, read_source
+from auditor.vocabulary import Vocabulary
+
+REPORT_SUFFIXES = (".txt",)
+
+
+@dataclass
+class FileResult:
+    path: str
+    kind: str | None = None
+    year: int | None = None
+    figures: int = 0
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None  # why the file could not be read; then nothing else is said
+
+
+def select_rules(rules: list[Rule], select: Iterable[str], ignore: Iterable[str]) -> list[Rule]:
+    """Keep rules whose id starts with a selected prefix, minus the ignored ones."""
+    select, ignore = tuple(select), tuple(ignore)
+    return [
+        r for r in rules
+        if (not select or r.id.startswith(select)) and not (ignore and r.id.startswith(ignore))
+    ]
+
+
+def audit_source(source: Source, rules: list[Rule], vocab: Vocabulary) -> FileResult:
+    doc = build_document(source.path, source.lines, vocab)
+    ctx = Context(doc, gather(doc, vocab), vocab)
+    findings = {
+        finding
+        for rule in rules
+        if rule.applies(doc.kind)
+        for finding in MODULES[rule.kind].check(ctx, rule)
+    }
+    return FileResult(source.path, doc.kind, doc.year, len(doc.facts), sorted(findings, key=Finding.sort_key))
+
+
+def audit_path(path: str, rules: list[Rule], vocab: Vocabulary) -> FileResult:
+    try:
+        return audit_source(read_source(path), rules, vocab)
+    except InputError as exc:
+        return FileResult(path, error=exc.reason)
+
+
+def expand(paths: Iterable[str]) -> list[str | FileResult]:
+    """Files as given; a directory stands for every report file below it, in sorted order."""
+    out: list[str | FileResult] = []
+    for path in paths:
+        p = Path(path)
+        if path != "-" and p.is_dir():
+            found = sorted(str(f) for f in p.rglob("*") if f.suffix.lower() in REPORT_SUFFIXES and f.is_file())
+            out.extend(found or [FileResult(path, error="目录中没有 .txt 报告")])
+        else:
+            out.append(path)
+    return out

@@ -1,0 +1,1 @@
+"""Reporters only format: they take file results and write them out."""

@@ -1,0 +1,116 @@
+"""Rules are data: load and validate rules/*.yaml (id, title, kind, severity, operands)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from auditor.errors import RulesError
+from auditor.findings import SEVERITIES
+from auditor.vocabulary import Vocabulary, load_vocabulary, merge
+from auditor.yamlfile import load_yaml
+
+BUILTIN = Path(__file__).resolve().parent.parent / "rules"
+VOCABULARY = "vocabulary.yaml"
+REPORT_KINDS = ("决算", "预算")
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    title: str
+    kind: str
+    severity: str
+    applies_to: tuple[str, ...]
+    params: dict[str, Any] = field(default_factory=dict, hash=False)
+    origin: str = ""
+
+    def applies(self, report_kind: str | None) -> bool:
+        return report_kind is None or report_kind in self.applies_to
+
+
+def _rule_lines(path: Path) -> list[int]:
+    """1-based line of each entry under `rules:`, to name it in error messages."""
+    node = yaml.compose(path.read_text(encoding="utf-8"))
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if key.value == "rules" and isinstance(value, yaml.SequenceNode):
+                return [item.start_mark.line + 1 for item in value.value]
+    return []
+
+
+def _operand_ok(operand: Any, vocab: Vocabulary) -> bool:
+    if not isinstance(operand, str):
+        return False
+    concept, _, scope = operand.partition("@")
+    return concept in vocab.names and (not scope or scope in vocab.scope_names)
+
+
+def _parse(path: Path, kinds: dict[str, dict[str, str]], vocab: Vocabulary) -> list[Rule]:
+    data = load_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        raise RulesError(str(path), "规则文件须有顶层键“rules”，其值为规则列表")
+    lines = _rule_lines(path)
+    rules = []
+    for i, entry in enumerate(data["rules"]):
+        where = f"{path}:{lines[i]}" if i < len(lines) else str(path)
+        if not isinstance(entry, dict):
+            raise RulesError(where, "每条规则须是键值映射")
+        missing = [k for k in ("id", "title", "kind", "severity") if not isinstance(entry.get(k), str)]
+        if missing:
+            raise RulesError(where, f"规则缺少字段：{', '.join(missing)}")
+        kind = entry["kind"]
+        if kind not in kinds:
+            raise RulesError(where, f"规则 {entry['id']} 的检查类型“{kind}”不存在（可用：{', '.join(sorted(kinds))}）")
+        if entry["severity"] not in SEVERITIES:
+            raise RulesError(where, f"规则 {entry['id']} 的严重程度“{entry['severity']}”无效（可用：{', '.join(SEVERITIES)}）")
+        applies = entry.get("applies_to", list(REPORT_KINDS))
+        if not isinstance(applies, list) or not set(applies) <= set(REPORT_KINDS):
+            raise RulesError(where, f"规则 {entry['id']} 的 applies_to 只能取 {'、'.join(REPORT_KINDS)}")
+        params = {k: v for k, v in entry.items() if k not in ("id", "title", "kind", "severity", "applies_to")}
+        for name, spec in kinds[kind].items():
+            required = not spec.endswith("?")
+            value = params.get(name)
+            if value is None:
+                if required:
+                    raise RulesError(where, f"规则 {entry['id']}（{kind}）缺少参数“{name}”")
+                continue
+            values = value if spec.startswith("concepts") else [value]
+            if spec.startswith("concepts") and not isinstance(value, list):
+                raise RulesError(where, f"规则 {entry['id']} 的参数“{name}”须是概念列表")
+            bad = [str(v) for v in values if not _operand_ok(v, vocab)]
+            if bad:
+                raise RulesError(where, f"规则 {entry['id']} 引用了词表中没有的概念：{', '.join(bad)}")
+        unknown = set(params) - set(kinds[kind])
+        if unknown:
+            raise RulesError(where, f"规则 {entry['id']} 有未知参数：{', '.join(sorted(unknown))}")
+        rules.append(
+            Rule(entry["id"], entry["title"], kind, entry["severity"], tuple(applies), params, str(path))
+        )
+    return rules
+
+
+def load(extra: Path | None, kinds: dict[str, dict[str, str]]) -> tuple[list[Rule], Vocabulary]:
+    """Built-in rules and vocabulary, with a user's directory adding or replacing files by name."""
+    files = {p.name: p for p in sorted(BUILTIN.glob("*.yaml"))}
+    vocab = load_vocabulary(files.pop(VOCABULARY))
+    if extra is not None:
+        if not extra.is_dir():
+            raise RulesError(str(extra), "规则目录不存在")
+        for p in sorted(extra.glob("*.yaml")):
+            if p.name == VOCABULARY:
+                vocab = merge(vocab, load_vocabulary(p))
+            else:
+                files[p.name] = p
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for path in files.values():
+        for rule in _parse(path, kinds, vocab):
+            if rule.id in seen:
+                raise RulesError(str(path), f"规则 id “{rule.id}” 与 {seen[rule.id]} 重复")
+            seen[rule.id] = str(path)
+            rules.append(rule)
+    return rules, vocab

@@ -1,0 +1,90 @@
+"""Map label text to canonical concepts, fund scopes and bases, from rules/vocabulary.yaml."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+from auditor.errors import RulesError
+from auditor.located import NORMALIZE
+from auditor.yamlfile import load_yaml
+
+NOISE = regex.compile(r"[\s“”\"‘’'「」『』]|\((?:类|款|项)\)")
+
+
+def norm_label(text: str) -> str:
+    """Labels compare without spacing, quotes or （类）/（款）/（项） markers."""
+    return NOISE.sub("", text.translate(NORMALIZE))
+
+
+def _alternation(variants: dict[str, str]) -> regex.Pattern[str]:
+    ordered = sorted(variants, key=len, reverse=True)
+    return regex.compile("|".join(regex.escape(v) for v in ordered))
+
+
+@dataclass
+class Vocabulary:
+    concepts: dict[str, str]  # variant -> concept
+    scopes: dict[str, str]  # word -> scope
+    bases: list[tuple[str, list[str]]]
+
+    def __post_init__(self) -> None:
+        self._concepts = _alternation(self.concepts)
+        self._scopes = _alternation(self.scopes)
+
+    @property
+    def names(self) -> set[str]:
+        return set(self.concepts.values())
+
+    @property
+    def scope_names(self) -> set[str]:
+        return {*self.scopes.values(), "全部"}
+
+    def concept(self, label: str) -> tuple[str, int] | None:
+        """The earliest (then longest) concept in a normalised label, with where it ends."""
+        match = self._concepts.search(label)
+        return (self.concepts[match.group()], match.end()) if match else None
+
+    def scope(self, label: str) -> str | None:
+        match = self._scopes.search(label)
+        return self.scopes[match.group()] if match else None
+
+    def basis(self, label: str) -> str | None:
+        label = self._scopes.sub("", label)
+        for name, words in self.bases:
+            if any(word in label for word in words):
+                return name
+        return None
+
+
+def _mapping(data: object, key: str, path: Path, required: bool = True) -> dict[str, list[str]]:
+    section = data.get(key) if isinstance(data, dict) else None
+    if section is None and not required:
+        return {}
+    if not isinstance(section, dict) or not all(
+        isinstance(v, list) and all(isinstance(w, str) for w in v) for v in section.values()
+    ):
+        raise RulesError(str(path), f"词表缺少“{key}”，或其格式不是“名称: [写法, …]”")
+    return section
+
+
+def load_vocabulary(path: Path) -> Vocabulary:
+    data = load_yaml(path)
+    concepts: dict[str, str] = {}
+    for name, variants in _mapping(data, "concepts", path).items():
+        for variant in [name, *variants]:
+            concepts[norm_label(variant)] = norm_label(name)
+    scopes = {
+        norm_label(w): name for name, words in _mapping(data, "scopes", path, False).items() for w in words
+    }
+    bases = [(name, [norm_label(w) for w in words]) for name, words in _mapping(data, "bases", path, False).items()]
+    return Vocabulary(concepts, scopes, bases)
+
+
+def merge(base: Vocabulary, extra: Vocabulary) -> Vocabulary:
+    """A user's vocabulary adds variants and concepts; its bases, when given, come first."""
+    names = {name for name, _ in extra.bases}
+    bases = extra.bases + [b for b in base.bases if b[0] not in names]
+    return Vocabulary({**base.concepts, **extra.concepts}, {**base.scopes, **extra.scopes}, bases)
