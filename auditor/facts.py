@@ -231,15 +231,19 @@ def _interpret(fact: Fact, doc: Document, vocab: Vocabulary, section_scope: str,
 
 
 def _find_heads(doc: Document) -> None:
-    """Figures that introduce an enumeration: the last value before 其中 / 主要用于 / 包括."""
+    """Figures that introduce an enumeration: the value just before 其中 / 主要用于 / 包括.
+
+    Only a change (增减额, 增减率) may stand between; a share or another figure before the
+    marker means the marker explains that figure, not a list to come.
+    """
     raw = doc.text.text
-    values = [f for f in doc.facts if f.role == "value" and f.is_amount]
-    ends = [f.end for f in values]
+    facts = [f for f in doc.facts if f.role not in ("delta", "rate")]
+    ends = [f.end for f in facts]
     for match in HEAD_MARKER.finditer(raw):
         position = bisect.bisect_right(ends, match.start())
         if not position:
             continue
-        head = values[position - 1]
+        head = facts[position - 1]
         para = doc.text.paragraphs[head.paragraph]
-        if para.start <= match.start() < para.end:
+        if head.role == "value" and head.is_amount and para.start <= match.start() < para.end:
             doc.heads.append((match.start(), head))

@@ -56,7 +56,11 @@ def compare_total(rule: Rule, total: Fact, parts: list[Fact], complete: bool) ->
 
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
     groups = statements(ctx)
+    names = [rule.params["total"], *rule.params["parts"], *rule.params.get("optional", [])]
+    scoped = any("@" in name for name in names)
     for key in groups:
+        if scoped and key[0] != "全部":
+            continue  # "概念@范围" operands relate a named scope to the department as a whole
         total = operand(groups, key, rule.params["total"])
         if total is None:
             continue
