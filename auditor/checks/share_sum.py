@@ -30,6 +30,6 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
         yield Finding(
             rule.id, level,
             f"各项占比合计应为 100%{note}：{' + '.join(r.text for r in rates)} = {fmt(point, places)}%",
-            lines_of(*(s.rate for s in enum.shares)), stated=f"{fmt(point, places)}%", expected="100%",
+            lines_of(enum.whole, *(f for s in enum.shares for f in (s.part, s.rate))), stated=f"{fmt(point, places)}%", expected="100%",
             difference=f"{fmt(point - HUNDRED, places)}个百分点",
         )
