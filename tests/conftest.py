@@ -1,0 +1,25 @@
+"""Shared test helpers: the loaded rules, and auditing a text given inline."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.checks import KINDS
+from auditor.pipeline import FileResult, audit_source
+from auditor.rules import load
+from auditor.source import Source
+
+
+@pytest.fixture(scope="session")
+def loaded():
+    return load(None, KINDS)
+
+
+@pytest.fixture
+def audit(loaded):
+    rules, vocab = loaded
+
+    def run(text: str) -> FileResult:
+        return audit_source(Source("inline.txt", tuple(text.split("\n")), "utf-8"), rules, vocab)
+
+    return run

@@ -1,0 +1,157 @@
+"""The command line: exit codes, formats, rule selection, and every kind of bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from auditor.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "fixtures" / "example-final.txt"
+
+
+def run(*args: str, input: bytes | None = None):
+    return CliRunner().invoke(main, list(args), input=input)
+
+
+def test_example_has_errors_and_exit_1():
+    result = run("check", "--no-color", str(EXAMPLE))
+    assert result.exit_code == 1
+    assert "share" in result.output and "error" in result.output
+    assert "错误 4" in result.output
+
+
+def test_json_schema():
+    result = run("check", "--format", "json", str(EXAMPLE))
+    data = json.loads(result.output)
+    assert data["version"] == 1
+    (entry,) = data["files"]
+    assert (entry["kind"], entry["year"]) == ("决算", 2023)
+    assert entry["figures"] > 20
+    finding = next(f for f in entry["findings"] if f["rule"] == "share")
+    assert set(finding) == {"rule", "severity", "message", "lines", "stated", "expected", "difference"}
+    assert finding["lines"] == [22, 24] and finding["stated"] == "3.30%" and finding["expected"] == "3.20%"
+    assert data["summary"]["error"] == len([f for f in entry["findings"] if f["severity"] == "error"])
+
+
+def test_select_ignore_and_fail_on(tmp_path):
+    only = json.loads(run("check", "--format", "json", "--select", "direction", str(EXAMPLE)).output)
+    assert {f["rule"] for f in only["files"][0]["findings"]} == {"direction"}
+    rest = json.loads(run("check", "--format", "json", "--ignore", "sh", "--ignore", "sum", str(EXAMPLE)).output)
+    assert {f["rule"] for f in rest["files"][0]["findings"]} == {"direction"}
+    assert run("check", "--select", "nothing-matches", str(EXAMPLE)).exit_code == 0
+
+
+def test_stdin_and_directory(tmp_path):
+    assert run("check", "-", input=EXAMPLE.read_bytes()).exit_code == 1
+    (tmp_path / "a.txt").write_bytes(EXAMPLE.read_bytes())
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text("2023年度收入合计100.00万元。\n", encoding="utf-8")
+    data = json.loads(run("check", "--format", "json", str(tmp_path)).output)
+    assert [Path(f["path"]).name for f in data["files"]] == ["a.txt", "b.txt"]
+
+
+def test_gbk_and_utf8_bom_read_alike(tmp_path):
+    text = EXAMPLE.read_text(encoding="utf-8")
+    (tmp_path / "gbk.txt").write_bytes(text.replace("\n", "\r\n").encode("gb18030"))
+    (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    data = json.loads(run("check", "--format", "json", str(tmp_path)).output)
+    a, b = data["files"]
+    assert a["findings"] == b["findings"] and a["findings"]
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "文件为空"),
+        (b"  \n\n", "文件为空"),
+        (b"\x00\x01\x02binary\x00" * 50, "不是文本文件"),
+        (b"%PDF-1.7\n...", "PDF"),
+        (bytes(range(128, 256)) * 4, "无法识别的编码"),
+    ],
+)
+def test_bad_files_one_line_exit_2(tmp_path, content, reason):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    result = run("check", str(path))
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert any(str(path) in line and reason in line for line in lines)
+    assert "Traceback" not in result.output
+
+
+def test_bad_file_does_not_stop_the_batch(tmp_path):
+    (tmp_path / "a-empty.txt").write_bytes(b"")
+    (tmp_path / "b.txt").write_bytes(EXAMPLE.read_bytes())
+    result = run("check", "--format", "json", str(tmp_path))
+    assert result.exit_code == 2
+    data = json.loads(result.output[result.output.index("{"):])
+    assert data["files"][0]["error"] == "文件为空" and data["files"][1]["findings"]
+    assert data["summary"]["unreadable"] == 1
+
+
+def test_missing_path_and_empty_directory(tmp_path):
+    result = run("check", str(tmp_path / "nope.txt"))
+    assert result.exit_code == 2 and "文件不存在" in result.output
+    result = run("check", str(tmp_path))
+    assert result.exit_code == 2 and "目录中没有 .txt 报告" in result.output
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads everything")
+def test_unreadable_file(tmp_path):
+    path = tmp_path / "locked.txt"
+    path.write_bytes(EXAMPLE.read_bytes())
+    path.chmod(0)
+    result = run("check", str(path))
+    assert result.exit_code == 2 and "没有读取权限" in result.output
+
+
+def test_usage_error_exit_2():
+    assert run("check").exit_code == 2
+    assert run("check", "--format", "xml", str(EXAMPLE)).exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("rules:\n  - id: x\n\t  kind: yoy\n", "bad.yaml:3"),
+        ("rules:\n  - id: x\n    title: t\n    kind: nosuch\n    severity: error\n", "检查类型“nosuch”不存在"),
+        ("rules:\n  - id: x\n    title: t\n    kind: sum\n    severity: error\n    total: 无此概念\n    parts: [基本支出]\n", "无此概念"),
+        ("rules:\n  - id: x\n    title: t\n    kind: yoy\n    severity: fatal\n", "严重程度"),
+        ("rules:\n  - id: yoy\n    title: t\n    kind: yoy\n    severity: error\n", "重复"),
+        ("just a string\n", "rules"),
+    ],
+)
+def test_bad_rules_one_line_exit_2(tmp_path, text, needle):
+    (tmp_path / "bad.yaml").write_text(text, encoding="utf-8")
+    result = run("check", "--rules", str(tmp_path), str(EXAMPLE))
+    assert result.exit_code == 2
+    assert needle in result.output and "bad.yaml" in result.output
+    assert len(result.output.strip().splitlines()) == 1 and "Traceback" not in result.output
+
+
+def test_user_rules_and_vocabulary_extend(tmp_path):
+    (tmp_path / "vocabulary.yaml").write_text("concepts:\n  差旅费: [差旅费, 出差费]\n", encoding="utf-8")
+    (tmp_path / "mine.yaml").write_text(
+        "rules:\n  - id: mine.travel\n    title: 差旅费应为公用经费之内\n    kind: sum\n    severity: error\n"
+        "    total: 公用经费\n    parts: [差旅费]\n",
+        encoding="utf-8",
+    )
+    listing = run("rules", "--rules", str(tmp_path))
+    assert "mine.travel" in listing.output and "yoy" in listing.output
+    report = tmp_path / "r.txt"
+    report.write_text("2023年度部门决算\n六、基本支出情况说明\n2023年度公用经费10.00万元，其中：出差费12.00万元。\n", encoding="utf-8")
+    data = json.loads(run("check", "--format", "json", "--rules", str(tmp_path), str(report)).output)
+    assert [f["rule"] for f in data["files"][0]["findings"]] == ["mine.travel"]
+
+
+def test_rules_listing_names_every_kind():
+    result = run("rules")
+    assert result.exit_code == 0
+    for kind in ("yoy", "completion", "share", "share_sum", "direction", "agreement", "missing", "unit_slip", "balance", "sum"):
+        assert f" {kind} " in result.output

@@ -1,0 +1,37 @@
+"""The logical text: joined paragraphs that still know their original lines."""
+
+from auditor.located import LogicalText, is_table_row
+
+
+def test_wrapped_lines_join_and_keep_their_origin():
+    lines = ["2022 年度收入合计 1571.19 万元，与 2021 年度相比，", "", "收入合计减少 826.58", "- 19 -", "万元，下降 34.47%。"]
+    text = LogicalText(lines)
+    assert text.text == "2022 年度收入合计 1571.19 万元，与 2021 年度相比，收入合计减少 826.58万元，下降 34.47%。"
+    start = text.text.index("826.58")
+    assert text.lines(start, start + len("826.58万元")) == (3, 5)
+
+
+def test_numbers_never_fuse_across_lines():
+    text = LogicalText(["合计减少 826", "58万元"])
+    assert "826 58" in text.text
+
+
+def test_full_width_is_normalised_one_for_one():
+    text = LogicalText(["　收入合计１２３．４５万元，占１００％（含）"])
+    assert text.text == "收入合计123.45万元，占100%(含)"
+    assert text.col_of[text.text.index("1")] == 5
+
+
+def test_headings_and_items_start_paragraphs():
+    lines = ["三、支出决算情况说明", "2022年度支出合计100.00万元，其中：", "1.基本支出60.00万元；", "2.项目支出40.00万元。"]
+    text = LogicalText(lines)
+    paras = [text.text[p.start : p.end] for p in text.paragraphs]
+    assert paras == ["三、支出决算情况说明", "2022年度支出合计100.00万元，其中：", "1.基本支出60.00万元；", "2.项目支出40.00万元。"]
+    assert text.paragraphs[0].heading and text.paragraphs[0].level == 1
+    assert not text.paragraphs[2].heading
+
+
+def test_table_rows_are_kept_apart():
+    assert is_table_row("合 计 1370.19 100% 1652.62 2330.28")
+    assert is_table_row("基本支出\t464.95\t464.95")
+    assert not is_table_row("2022 年度收入合计 1571.19 万元，与 2021 年度相比，")
