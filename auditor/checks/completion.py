@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.checks.common import Context, amount_ratio, percent_text, range_text, severity, unit_slip
+from auditor.checks.common import (
+    Context,
+    amount_ratio,
+    percent_text,
+    range_text,
+    severity,
+    unit_slip,
+)
 from auditor.findings import Finding, lines_of
 from auditor.numbers import fmt
 from auditor.rules import Rule
