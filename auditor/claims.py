@@ -100,7 +100,12 @@ def _current_for(doc: Document, delta: Fact) -> Fact | None:
         for f in reversed(doc.facts[: delta.index]):
             if f.section != delta.section:
                 break
-            if _is_value(f) and f.concept == delta.concept and f.scope == delta.scope and f.period == "current":
+            if (
+                _is_value(f)
+                and f.concept == delta.concept
+                and f.scope == delta.scope
+                and f.period == "current"
+            ):
                 return f
         return None
     for f in _previous(doc.facts, delta):
@@ -117,7 +122,11 @@ def _changes(doc: Document) -> list[Change]:
         if fact.role != "delta":
             continue
         following = facts[fact.index + 1] if fact.index + 1 < len(facts) else None
-        rate = following if following and following.role == "rate" and following.paragraph == fact.paragraph else None
+        rate = (
+            following
+            if following and following.role == "rate" and following.paragraph == fact.paragraph
+            else None
+        )
         current = _current_for(doc, fact)
         if current is not None:
             claims.append(Change(current, fact, rate))
@@ -150,9 +159,21 @@ def _directions(doc: Document) -> list[Direction]:
     for para_index, para in enumerate(doc.text.paragraphs):
         for match in DIRECTION.finditer(raw, para.start, para.end):
             before = [f for f in doc.facts if f.paragraph == para_index and f.end <= match.start()]
-            actual = next((f for f in reversed(before) if _is_value(f) and f.basis_stated and f.basis == "决算"), None)
+            actual = next(
+                (
+                    f
+                    for f in reversed(before)
+                    if _is_value(f) and f.basis_stated and f.basis == "决算"
+                ),
+                None,
+            )
             budget = next(
-                (f for f in reversed(before) if _is_value(f) and f.basis_stated and f.basis in BUDGET_BASES), None
+                (
+                    f
+                    for f in reversed(before)
+                    if _is_value(f) and f.basis_stated and f.basis in BUDGET_BASES
+                ),
+                None,
             )
             if not (actual and budget):
                 continue
@@ -161,7 +182,11 @@ def _directions(doc: Document) -> list[Direction]:
                 more = None
             else:
                 more = word in MORE if match.group(1) else word in LESS
-            claims.append(Direction(budget, actual, more, doc.text.lines(match.start(), match.end()), match.group()))
+            claims.append(
+                Direction(
+                    budget, actual, more, doc.text.lines(match.start(), match.end()), match.group()
+                )
+            )
     return claims
 
 
@@ -190,7 +215,11 @@ def _part_for(doc: Document, share: Fact) -> Fact | None:
     if not _is_value(part) or part.sentence != share.sentence:
         return None
     between = norm_label(doc.text.text[part.end : share.start])
-    return part if between.endswith(share.label) and between[: -len(share.label)] in ("", "，", ",", "、") else None
+    return (
+        part
+        if between.endswith(share.label) and between[: -len(share.label)] in ("", "，", ",", "、")
+        else None
+    )
 
 
 def _shares(doc: Document, vocab: Vocabulary) -> list[Share]:
@@ -214,7 +243,12 @@ def _missing(doc: Document, vocab: Vocabulary) -> list[Missing]:
         for match in MISSING.finditer(raw, para.start, para.end):
             start = clause_start(raw, para.start, match.start())
             label = norm_label(raw[start : match.start()])
-            if not label or "单位" in label or label[-1] in "以按每亿约余近超" or label.endswith(("以上", "以下")):
+            if (
+                not label
+                or "单位" in label
+                or label[-1] in "以按每亿约余近超"
+                or label.endswith(("以上", "以下"))
+            ):
                 continue
             if vocab.concept(label) or label.endswith(("为", "是", "达", "计")):
                 claims.append(Missing(label, match.group(1), doc.text.lines(start, match.end())))
@@ -224,7 +258,9 @@ def _missing(doc: Document, vocab: Vocabulary) -> list[Missing]:
 def _enumerations(shares: list[Share]) -> list[Enumeration]:
     groups: dict[tuple[int, int], dict[int, Share]] = {}
     for share in shares:
-        groups.setdefault((share.whole.index, share.rate.section), {}).setdefault(share.part.index, share)
+        groups.setdefault((share.whole.index, share.rate.section), {}).setdefault(
+            share.part.index, share
+        )
     return [Enumeration(next(iter(g.values())).whole, tuple(g.values())) for g in groups.values()]
 
 

@@ -26,7 +26,12 @@ def _load(rules_dir: str | None):
         sys.exit(EXIT_ERROR)
 
 
-rules_option = click.option("--rules", "rules_dir", metavar="DIR", help="追加或替换同名规则文件的目录（含 vocabulary.yaml 时合并词表）")
+rules_option = click.option(
+    "--rules",
+    "rules_dir",
+    metavar="DIR",
+    help="追加或替换同名规则文件的目录（含 vocabulary.yaml 时合并词表）",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -37,8 +42,20 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["terminal", "json"]), default="terminal", show_default=True)
-@click.option("--fail-on", type=click.Choice(SEVERITIES), default="error", show_default=True, help="达到该级别的问题使退出码为 1")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["terminal", "json"]),
+    default="terminal",
+    show_default=True,
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(SEVERITIES),
+    default="error",
+    show_default=True,
+    help="达到该级别的问题使退出码为 1",
+)
 @click.option("--select", multiple=True, metavar="ID", help="只运行 id 以此开头的规则（可多次）")
 @click.option("--ignore", multiple=True, metavar="ID", help="不运行 id 以此开头的规则（可多次）")
 @click.option("--no-color", is_flag=True, help="不使用颜色")
@@ -48,7 +65,8 @@ def check(paths, fmt, fail_on, select, ignore, no_color, rules_dir) -> None:
     rules, vocab = _load(rules_dir)
     rules = select_rules(rules, select, ignore)
     results: list[FileResult] = [
-        item if isinstance(item, FileResult) else audit_path(item, rules, vocab) for item in expand(paths)
+        item if isinstance(item, FileResult) else audit_path(item, rules, vocab)
+        for item in expand(paths)
     ]
     for r in results:
         if r.error:

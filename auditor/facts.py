@@ -25,13 +25,17 @@ DECREASE = regex.compile(r"(?:减少|下降|降低|减幅|降幅|节约|节省|�
 COMPLETION = regex.compile(r"完成|执行率|完成率|执行进度")
 YEAR = regex.compile(r"(\d{4})年")
 PRIOR = regex.compile(r"上年|上一年|去年|上年度")
-SUBJECT = regex.compile(r"([^。；，:：]{2,30}?)\(类\)([^。；，]{2,40}?)\(款\)(?:([^。；，]{2,40}?)\(项\))?")
+SUBJECT = regex.compile(
+    r"([^。；，:：]{2,30}?)\(类\)([^。；，]{2,40}?)\(款\)(?:([^。；，]{2,40}?)\(项\))?"
+)
 FILLER = regex.compile(
     r"财政拨款|本年度|本年|全年|年度|年初|调整|决算|预算|执行|实际|支出|收入|金额|合计|总额"
     r"|共计|分别为|均为|为|是|共|计|达|约|数|了|的|\d{4}年"
 )
 TITLE = regex.compile(r"(\d{4})年度?(?:部门|单位)(决算|预算)")
-LEADING_MARKER = regex.compile(r"^(?:\d{1,2}[.、]|\(\d{1,2}\)|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)")
+LEADING_MARKER = regex.compile(
+    r"^(?:\d{1,2}[.、]|\(\d{1,2}\)|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)"
+)
 HEAD_MARKER = regex.compile(r"其中|主要用于以下方面|主要用于|主要包括|包括|分别为|如下")
 
 
@@ -77,9 +81,7 @@ class Document:
 def detect_kind_year(lines: tuple[str, ...]) -> tuple[str | None, int | None]:
     """Report kind and fiscal year, from how the whole text names itself."""
     text = norm_label("".join(lines))
-    named = Counter(
-        (int(m.group(1)), m.group(2)) for m in TITLE.finditer(text)
-    )
+    named = Counter((int(m.group(1)), m.group(2)) for m in TITLE.finditer(text))
     if named:
         (year, kind), _ = named.most_common(1)[0]
         return kind, year
@@ -173,8 +175,12 @@ def build_document(path: str, lines: tuple[str, ...], vocab: Vocabulary) -> Docu
             text=match.group(0).strip(),
             printed=stated,
         )
-        sentence = next(s for s in sentences(raw, para.start, para.end) if s[0] <= match.start() < s[1])
-        floor = max(sentence[0], doc.facts[-1].end if doc.facts and doc.facts[-1].paragraph == p else 0)
+        sentence = next(
+            s for s in sentences(raw, para.start, para.end) if s[0] <= match.start() < s[1]
+        )
+        floor = max(
+            sentence[0], doc.facts[-1].end if doc.facts and doc.facts[-1].paragraph == p else 0
+        )
         label = norm_label(raw[clause_start(raw, floor, match.start()) : match.start()])
         label = LEADING_MARKER.sub("", label)
         role, change_sign, whole = _role(label, unit)
@@ -198,7 +204,9 @@ def build_document(path: str, lines: tuple[str, ...], vocab: Vocabulary) -> Docu
     return doc
 
 
-def _interpret(fact: Fact, doc: Document, vocab: Vocabulary, section_scope: str, default_basis: str) -> None:
+def _interpret(
+    fact: Fact, doc: Document, vocab: Vocabulary, section_scope: str, default_basis: str
+) -> None:
     """Concept, scope, basis, period and subject of a fact, from its label and context."""
     label = fact.label
     if fact.role == "share":

@@ -30,7 +30,9 @@ NORMALIZE = str.maketrans(
     }
 )
 
-FURNITURE = regex.compile(r"^(?:[-—–－ ]*\d{1,3}[-—–－ ]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
+FURNITURE = regex.compile(
+    r"^(?:[-—–－ ]*\d{1,3}[-—–－ ]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$"
+)
 MARKER = regex.compile(
     r"^(?:(第[一二三四五六七八九十]+部分)|([一二三四五六七八九十]+、)|(\([一二三四五六七八九十]+\))"
     r"|(\d{1,2}(?:[.、](?!\d)|\s*、))|(\(\d{1,2}\)))"
@@ -95,9 +97,16 @@ class LogicalText:
                 if chars:
                     self._put(chars, "\n", 0, -1)
                 start = len(chars)
-                level = next((i for i, g in enumerate(marker.groups()) if g), None) if marker else None
+                level = (
+                    next((i for i, g in enumerate(marker.groups()) if g), None) if marker else None
+                )
                 table = row
-                heading = bool(marker) and not AMOUNT.search(text) and bool(HEADING_END.search(text)) and len(text) <= 40
+                heading = (
+                    bool(marker)
+                    and not AMOUNT.search(text)
+                    and bool(HEADING_END.search(text))
+                    and len(text) <= 40
+                )
             elif chars and chars[-1][-1:].isdigit() and text[0].isdigit():
                 # Two numbers must never fuse across a line break.
                 self._put(chars, " ", number, -1)

@@ -33,7 +33,8 @@ def select_rules(rules: list[Rule], select: Iterable[str], ignore: Iterable[str]
     """Keep rules whose id starts with a selected prefix, minus the ignored ones."""
     select, ignore = tuple(select), tuple(ignore)
     return [
-        r for r in rules
+        r
+        for r in rules
         if (not select or r.id.startswith(select)) and not (ignore and r.id.startswith(ignore))
     ]
 
@@ -47,7 +48,9 @@ def audit_source(source: Source, rules: list[Rule], vocab: Vocabulary) -> FileRe
         if rule.applies(doc.kind)
         for finding in MODULES[rule.kind].check(ctx, rule)
     }
-    return FileResult(source.path, doc.kind, doc.year, len(doc.facts), sorted(findings, key=Finding.sort_key))
+    return FileResult(
+        source.path, doc.kind, doc.year, len(doc.facts), sorted(findings, key=Finding.sort_key)
+    )
 
 
 def audit_path(path: str, rules: list[Rule], vocab: Vocabulary) -> FileResult:
@@ -63,7 +66,9 @@ def expand(paths: Iterable[str]) -> list[str | FileResult]:
     for path in paths:
         p = Path(path)
         if path != "-" and p.is_dir():
-            found = sorted(str(f) for f in p.rglob("*") if f.suffix.lower() in REPORT_SUFFIXES and f.is_file())
+            found = sorted(
+                str(f) for f in p.rglob("*") if f.suffix.lower() in REPORT_SUFFIXES and f.is_file()
+            )
             out.extend(found or [FileResult(path, error="目录中没有 .txt 报告")])
         else:
             out.append(path)

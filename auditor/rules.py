@@ -59,18 +59,32 @@ def _parse(path: Path, kinds: dict[str, dict[str, str]], vocab: Vocabulary) -> l
         where = f"{path}:{lines[i]}" if i < len(lines) else str(path)
         if not isinstance(entry, dict):
             raise RulesError(where, "每条规则须是键值映射")
-        missing = [k for k in ("id", "title", "kind", "severity") if not isinstance(entry.get(k), str)]
+        missing = [
+            k for k in ("id", "title", "kind", "severity") if not isinstance(entry.get(k), str)
+        ]
         if missing:
             raise RulesError(where, f"规则缺少字段：{', '.join(missing)}")
         kind = entry["kind"]
         if kind not in kinds:
-            raise RulesError(where, f"规则 {entry['id']} 的检查类型“{kind}”不存在（可用：{', '.join(sorted(kinds))}）")
+            raise RulesError(
+                where,
+                f"规则 {entry['id']} 的检查类型“{kind}”不存在（可用：{', '.join(sorted(kinds))}）",
+            )
         if entry["severity"] not in SEVERITIES:
-            raise RulesError(where, f"规则 {entry['id']} 的严重程度“{entry['severity']}”无效（可用：{', '.join(SEVERITIES)}）")
+            raise RulesError(
+                where,
+                f"规则 {entry['id']} 的严重程度“{entry['severity']}”无效（可用：{', '.join(SEVERITIES)}）",
+            )
         applies = entry.get("applies_to", list(REPORT_KINDS))
         if not isinstance(applies, list) or not set(applies) <= set(REPORT_KINDS):
-            raise RulesError(where, f"规则 {entry['id']} 的 applies_to 只能取 {'、'.join(REPORT_KINDS)}")
-        params = {k: v for k, v in entry.items() if k not in ("id", "title", "kind", "severity", "applies_to")}
+            raise RulesError(
+                where, f"规则 {entry['id']} 的 applies_to 只能取 {'、'.join(REPORT_KINDS)}"
+            )
+        params = {
+            k: v
+            for k, v in entry.items()
+            if k not in ("id", "title", "kind", "severity", "applies_to")
+        }
         for name, spec in kinds[kind].items():
             required = not spec.endswith("?")
             value = params.get(name)
@@ -83,12 +97,22 @@ def _parse(path: Path, kinds: dict[str, dict[str, str]], vocab: Vocabulary) -> l
                 raise RulesError(where, f"规则 {entry['id']} 的参数“{name}”须是概念列表")
             bad = [str(v) for v in values if not _operand_ok(v, vocab)]
             if bad:
-                raise RulesError(where, f"规则 {entry['id']} 引用了词表中没有的概念：{', '.join(bad)}")
+                raise RulesError(
+                    where, f"规则 {entry['id']} 引用了词表中没有的概念：{', '.join(bad)}"
+                )
         unknown = set(params) - set(kinds[kind])
         if unknown:
             raise RulesError(where, f"规则 {entry['id']} 有未知参数：{', '.join(sorted(unknown))}")
         rules.append(
-            Rule(entry["id"], entry["title"], kind, entry["severity"], tuple(applies), params, str(path))
+            Rule(
+                entry["id"],
+                entry["title"],
+                kind,
+                entry["severity"],
+                tuple(applies),
+                params,
+                str(path),
+            )
         )
     return rules
 

@@ -68,4 +68,6 @@ def read_source(path: str) -> Source:
     if lines and lines[-1] == "":
         lines.pop()
     # Split on LF only, so line numbers match what grep -n and editors show.
-    return Source(path=path, lines=tuple(line.removesuffix("\r") for line in lines), encoding=encoding)
+    return Source(
+        path=path, lines=tuple(line.removesuffix("\r") for line in lines), encoding=encoding
+    )

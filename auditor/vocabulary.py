@@ -77,9 +77,14 @@ def load_vocabulary(path: Path) -> Vocabulary:
         for variant in [name, *variants]:
             concepts[norm_label(variant)] = norm_label(name)
     scopes = {
-        norm_label(w): name for name, words in _mapping(data, "scopes", path, False).items() for w in words
+        norm_label(w): name
+        for name, words in _mapping(data, "scopes", path, False).items()
+        for w in words
     }
-    bases = [(name, [norm_label(w) for w in words]) for name, words in _mapping(data, "bases", path, False).items()]
+    bases = [
+        (name, [norm_label(w) for w in words])
+        for name, words in _mapping(data, "bases", path, False).items()
+    ]
     return Vocabulary(concepts, scopes, bases)
 
 

@@ -34,15 +34,33 @@ def test_json_schema():
     assert (entry["kind"], entry["year"]) == ("决算", 2023)
     assert entry["figures"] > 20
     finding = next(f for f in entry["findings"] if f["rule"] == "share")
-    assert set(finding) == {"rule", "severity", "message", "lines", "stated", "expected", "difference"}
-    assert finding["lines"] == [22, 24] and finding["stated"] == "3.30%" and finding["expected"] == "3.20%"
-    assert data["summary"]["error"] == len([f for f in entry["findings"] if f["severity"] == "error"])
+    assert set(finding) == {
+        "rule",
+        "severity",
+        "message",
+        "lines",
+        "stated",
+        "expected",
+        "difference",
+    }
+    assert (
+        finding["lines"] == [22, 24]
+        and finding["stated"] == "3.30%"
+        and finding["expected"] == "3.20%"
+    )
+    assert data["summary"]["error"] == len(
+        [f for f in entry["findings"] if f["severity"] == "error"]
+    )
 
 
 def test_select_ignore_and_fail_on(tmp_path):
-    only = json.loads(run("check", "--format", "json", "--select", "direction", str(EXAMPLE)).output)
+    only = json.loads(
+        run("check", "--format", "json", "--select", "direction", str(EXAMPLE)).output
+    )
     assert {f["rule"] for f in only["files"][0]["findings"]} == {"direction"}
-    rest = json.loads(run("check", "--format", "json", "--ignore", "sh", "--ignore", "sum", str(EXAMPLE)).output)
+    rest = json.loads(
+        run("check", "--format", "json", "--ignore", "sh", "--ignore", "sum", str(EXAMPLE)).output
+    )
     assert {f["rule"] for f in rest["files"][0]["findings"]} == {"direction"}
     assert run("check", "--select", "nothing-matches", str(EXAMPLE)).exit_code == 0
 
@@ -90,7 +108,7 @@ def test_bad_file_does_not_stop_the_batch(tmp_path):
     (tmp_path / "b.txt").write_bytes(EXAMPLE.read_bytes())
     result = run("check", "--format", "json", str(tmp_path))
     assert result.exit_code == 2
-    data = json.loads(result.output[result.output.index("{"):])
+    data = json.loads(result.output[result.output.index("{") :])
     assert data["files"][0]["error"] == "文件为空" and data["files"][1]["findings"]
     assert data["summary"]["unreadable"] == 1
 
@@ -120,8 +138,14 @@ def test_usage_error_exit_2():
     ("text", "needle"),
     [
         ("rules:\n  - id: x\n\t  kind: yoy\n", "bad.yaml:3"),
-        ("rules:\n  - id: x\n    title: t\n    kind: nosuch\n    severity: error\n", "检查类型“nosuch”不存在"),
-        ("rules:\n  - id: x\n    title: t\n    kind: sum\n    severity: error\n    total: 无此概念\n    parts: [基本支出]\n", "无此概念"),
+        (
+            "rules:\n  - id: x\n    title: t\n    kind: nosuch\n    severity: error\n",
+            "检查类型“nosuch”不存在",
+        ),
+        (
+            "rules:\n  - id: x\n    title: t\n    kind: sum\n    severity: error\n    total: 无此概念\n    parts: [基本支出]\n",
+            "无此概念",
+        ),
         ("rules:\n  - id: x\n    title: t\n    kind: yoy\n    severity: fatal\n", "严重程度"),
         ("rules:\n  - id: yoy\n    title: t\n    kind: yoy\n    severity: error\n", "重复"),
         ("just a string\n", "rules"),
@@ -136,7 +160,9 @@ def test_bad_rules_one_line_exit_2(tmp_path, text, needle):
 
 
 def test_user_rules_and_vocabulary_extend(tmp_path):
-    (tmp_path / "vocabulary.yaml").write_text("concepts:\n  差旅费: [差旅费, 出差费]\n", encoding="utf-8")
+    (tmp_path / "vocabulary.yaml").write_text(
+        "concepts:\n  差旅费: [差旅费, 出差费]\n", encoding="utf-8"
+    )
     (tmp_path / "mine.yaml").write_text(
         "rules:\n  - id: mine.travel\n    title: 差旅费应为公用经费之内\n    kind: sum\n    severity: error\n"
         "    total: 公用经费\n    parts: [差旅费]\n",
@@ -145,13 +171,29 @@ def test_user_rules_and_vocabulary_extend(tmp_path):
     listing = run("rules", "--rules", str(tmp_path))
     assert "mine.travel" in listing.output and "yoy" in listing.output
     report = tmp_path / "r.txt"
-    report.write_text("2023年度部门决算\n六、基本支出情况说明\n2023年度公用经费10.00万元，其中：出差费12.00万元。\n", encoding="utf-8")
-    data = json.loads(run("check", "--format", "json", "--rules", str(tmp_path), str(report)).output)
+    report.write_text(
+        "2023年度部门决算\n六、基本支出情况说明\n2023年度公用经费10.00万元，其中：出差费12.00万元。\n",
+        encoding="utf-8",
+    )
+    data = json.loads(
+        run("check", "--format", "json", "--rules", str(tmp_path), str(report)).output
+    )
     assert [f["rule"] for f in data["files"][0]["findings"]] == ["mine.travel"]
 
 
 def test_rules_listing_names_every_kind():
     result = run("rules")
     assert result.exit_code == 0
-    for kind in ("yoy", "completion", "share", "share_sum", "direction", "agreement", "missing", "unit_slip", "balance", "sum"):
+    for kind in (
+        "yoy",
+        "completion",
+        "share",
+        "share_sum",
+        "direction",
+        "agreement",
+        "missing",
+        "unit_slip",
+        "balance",
+        "sum",
+    ):
         assert f" {kind} " in result.output

@@ -33,7 +33,9 @@ def errors(result):
 def test_wuchang_share_of_health_spending(loaded):
     result = run(loaded, "wuchang-2023-final.txt")
     assert ("share", (403, 405)) in errors(result)  # 90.7 / 2360.7 = 3.8 %, stated 3.9 %
-    assert any(f.rule == "zero-base" and f.lines == (425,) for f in result.findings)  # 280 % of a 0 budget
+    assert any(
+        f.rule == "zero-base" and f.lines == (425,) for f in result.findings
+    )  # 280 % of a 0 budget
     assert result.kind == "决算" and result.year == 2023
 
 

@@ -4,9 +4,18 @@ from auditor.located import LogicalText, is_table_row
 
 
 def test_wrapped_lines_join_and_keep_their_origin():
-    lines = ["2022 年度收入合计 1571.19 万元，与 2021 年度相比，", "", "收入合计减少 826.58", "- 19 -", "万元，下降 34.47%。"]
+    lines = [
+        "2022 年度收入合计 1571.19 万元，与 2021 年度相比，",
+        "",
+        "收入合计减少 826.58",
+        "- 19 -",
+        "万元，下降 34.47%。",
+    ]
     text = LogicalText(lines)
-    assert text.text == "2022 年度收入合计 1571.19 万元，与 2021 年度相比，收入合计减少 826.58万元，下降 34.47%。"
+    assert (
+        text.text
+        == "2022 年度收入合计 1571.19 万元，与 2021 年度相比，收入合计减少 826.58万元，下降 34.47%。"
+    )
     start = text.text.index("826.58")
     assert text.lines(start, start + len("826.58万元")) == (3, 5)
 
@@ -23,10 +32,20 @@ def test_full_width_is_normalised_one_for_one():
 
 
 def test_headings_and_items_start_paragraphs():
-    lines = ["三、支出决算情况说明", "2022年度支出合计100.00万元，其中：", "1.基本支出60.00万元；", "2.项目支出40.00万元。"]
+    lines = [
+        "三、支出决算情况说明",
+        "2022年度支出合计100.00万元，其中：",
+        "1.基本支出60.00万元；",
+        "2.项目支出40.00万元。",
+    ]
     text = LogicalText(lines)
     paras = [text.text[p.start : p.end] for p in text.paragraphs]
-    assert paras == ["三、支出决算情况说明", "2022年度支出合计100.00万元，其中：", "1.基本支出60.00万元；", "2.项目支出40.00万元。"]
+    assert paras == [
+        "三、支出决算情况说明",
+        "2022年度支出合计100.00万元，其中：",
+        "1.基本支出60.00万元；",
+        "2.项目支出40.00万元。",
+    ]
     assert text.paragraphs[0].heading and text.paragraphs[0].level == 1
     assert not text.paragraphs[2].heading
 

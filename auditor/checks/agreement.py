@@ -40,8 +40,11 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
         name = key[1] if key[0] == "concept" else f"{key[1]}（{key[2]}）"
         diff = fact.figure.wan_value() - earlier.figure.wan_value()
         yield Finding(
-            rule.id, rule.severity,
+            rule.id,
+            rule.severity,
             f"同一数据前后不一致：{name} 先为 {shown(earlier)}，后为 {shown(fact)}",
-            lines_of(earlier, fact), stated=fact.figure.text, expected=earlier.figure.text,
+            lines_of(earlier, fact),
+            stated=fact.figure.text,
+            expected=earlier.figure.text,
             difference=f"{fmt(diff, max(fact.figure.places, earlier.figure.places))}万元",
         )

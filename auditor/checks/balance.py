@@ -15,7 +15,10 @@ PARAMS = {"left": "concept", "right": "concept"}
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
     groups = statements(ctx)
     for key in groups:
-        left, right = operand(groups, key, rule.params["left"]), operand(groups, key, rule.params["right"])
+        left, right = (
+            operand(groups, key, rule.params["left"]),
+            operand(groups, key, rule.params["right"]),
+        )
         if left and right:
             finding = compare_total(rule, left, [right], complete=True)
             if finding:

@@ -48,7 +48,13 @@ class Ratio:
     allowed: Interval
 
 
-def ratio(stated: Figure, numerator: Interval, num_point: Decimal, denominator: Interval, den_point: Decimal) -> Ratio | None:
+def ratio(
+    stated: Figure,
+    numerator: Interval,
+    num_point: Decimal,
+    denominator: Interval,
+    den_point: Decimal,
+) -> Ratio | None:
     """Judge `stated` % against numerator / denominator, or None when no ratio can be said."""
     allowed = numerator.ratio(denominator)
     if allowed is None or den_point == 0:
@@ -59,8 +65,11 @@ def ratio(stated: Figure, numerator: Interval, num_point: Decimal, denominator: 
     return Ratio(judge(target, point, allowed), point, allowed)
 
 
-def amount_ratio(stated: Figure, numerator: Fact, denominator: Fact, swap: bool = False) -> Ratio | None:
+def amount_ratio(
+    stated: Figure, numerator: Fact, denominator: Fact, swap: bool = False
+) -> Ratio | None:
     """numerator / denominator in 万元; with `swap`, a 元 figure is read as if it were 万元."""
+
     def interval(f: Fact) -> tuple[Interval, Decimal]:
         if swap:
             return f.figure.interval, f.figure.value
@@ -76,7 +85,11 @@ def unit_slip(stated: Figure, numerator: Fact, denominator: Fact) -> bool:
         return False
     converted = amount_ratio(stated, numerator, denominator)
     swapped = amount_ratio(stated, numerator, denominator, swap=True)
-    return bool(swapped and swapped.verdict is not Verdict.ERROR and (converted is None or converted.verdict is Verdict.ERROR))
+    return bool(
+        swapped
+        and swapped.verdict is not Verdict.ERROR
+        and (converted is None or converted.verdict is Verdict.ERROR)
+    )
 
 
 def percent_text(value: Decimal, places: int) -> str:

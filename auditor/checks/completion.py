@@ -31,8 +31,11 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
         places = rate.figure.places
         note = "（仅尾数差异，可由四舍五入解释）" if level != rule.severity else ""
         yield Finding(
-            rule.id, level,
+            rule.id,
+            level,
             f"完成率与预算、决算数不符{note}：{actual.figure.text} ÷ {budget.figure.text} 应为 {range_text(result, places)}，报告为 {rate.figure.text}",
-            lines_of(budget, actual, rate), stated=rate.figure.text, expected=percent_text(result.point, places),
+            lines_of(budget, actual, rate),
+            stated=rate.figure.text,
+            expected=percent_text(result.point, places),
             difference=f"{fmt(rate.figure.value - result.point, places)}个百分点",
         )

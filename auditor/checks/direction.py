@@ -18,16 +18,27 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
         truth = None if actual == budget else actual > budget
         if truth != claim.actual_more:
             yield Finding(
-                rule.id, rule.severity,
+                rule.id,
+                rule.severity,
                 f"方向与数字矛盾：文中称“{claim.words}”，但决算数 {claim.actual.figure.text}{WORD[truth]}预算数 {claim.budget.figure.text}",
                 tuple(sorted({*claim.lines, *lines_of(claim.actual, claim.budget)})),
-                stated=claim.words, expected=f"决算数{WORD[truth]}预算数",
+                stated=claim.words,
+                expected=f"决算数{WORD[truth]}预算数",
             )
     for change in ctx.claims.changes:
         delta, rate = change.delta, change.rate
-        if delta and rate and rate.sign and not delta.figure.is_zero() and not rate.figure.is_zero() and delta.sign != rate.sign:
+        if (
+            delta
+            and rate
+            and rate.sign
+            and not delta.figure.is_zero()
+            and not rate.figure.is_zero()
+            and delta.sign != rate.sign
+        ):
             yield Finding(
-                rule.id, rule.severity,
+                rule.id,
+                rule.severity,
                 f"增减方向前后矛盾：增减额称“{'增加' if delta.sign > 0 else '减少'}”，增减率却称“{'增长' if rate.sign > 0 else '下降'}”",
-                lines_of(delta, rate), stated=f"{delta.label} {delta.figure.text}，{rate.label} {rate.figure.text}",
+                lines_of(delta, rate),
+                stated=f"{delta.label} {delta.figure.text}，{rate.label} {rate.figure.text}",
             )

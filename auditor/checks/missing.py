@@ -14,6 +14,10 @@ PARAMS: dict[str, str] = {}
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for claim in ctx.claims.missing:
         yield Finding(
-            rule.id, rule.severity, f"缺少数字：“{claim.label}”后直接是“{claim.unit}”", claim.lines,
-            stated=f"{claim.label} {claim.unit}", expected="一个金额",
+            rule.id,
+            rule.severity,
+            f"缺少数字：“{claim.label}”后直接是“{claim.unit}”",
+            claim.lines,
+            stated=f"{claim.label} {claim.unit}",
+            expected="一个金额",
         )

@@ -31,9 +31,12 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
         places = rate.figure.places
         note = "（仅尾数差异，可由四舍五入解释）" if level != rule.severity else ""
         yield Finding(
-            rule.id, level,
+            rule.id,
+            level,
             f"占比与金额不符{note}：{part.label or '该项'} {part.figure.text} ÷ {whole.label or '总额'} {whole.figure.text} "
             f"应为 {range_text(result, places)}，报告为 {rate.figure.text}",
-            lines_of(part, whole, rate), stated=rate.figure.text, expected=percent_text(result.point, places),
+            lines_of(part, whole, rate),
+            stated=rate.figure.text,
+            expected=percent_text(result.point, places),
             difference=f"{fmt(rate.figure.value - result.point, places)}个百分点",
         )

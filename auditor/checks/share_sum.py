@@ -28,8 +28,11 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
         places = max(r.places for r in rates)
         note = "（仅尾数差异，可由四舍五入解释）" if level != rule.severity else ""
         yield Finding(
-            rule.id, level,
+            rule.id,
+            level,
             f"各项占比合计应为 100%{note}：{' + '.join(r.text for r in rates)} = {fmt(point, places)}%",
-            lines_of(enum.whole, *(f for s in enum.shares for f in (s.part, s.rate))), stated=f"{fmt(point, places)}%", expected="100%",
+            lines_of(enum.whole, *(f for s in enum.shares for f in (s.part, s.rate))),
+            stated=f"{fmt(point, places)}%",
+            expected="100%",
             difference=f"{fmt(point - HUNDRED, places)}个百分点",
         )

@@ -21,8 +21,16 @@ def statements(ctx: Context) -> dict[Key, dict[str, Fact]]:
     """The first clean department-level statement of each concept, per scope/basis/period."""
     groups: dict[Key, dict[str, Fact]] = {}
     for fact in ctx.doc.facts:
-        if fact.role == "value" and fact.is_amount and fact.clean and fact.concept and not fact.subject:
-            groups.setdefault((fact.scope, fact.basis, fact.period), {}).setdefault(fact.concept, fact)
+        if (
+            fact.role == "value"
+            and fact.is_amount
+            and fact.clean
+            and fact.concept
+            and not fact.subject
+        ):
+            groups.setdefault((fact.scope, fact.basis, fact.period), {}).setdefault(
+                fact.concept, fact
+            )
     return groups
 
 
@@ -46,10 +54,17 @@ def compare_total(rule: Rule, total: Fact, parts: list[Fact], complete: bool) ->
     note = "（仅尾数差异，可由四舍五入解释）" if level != rule.severity else ""
     names = " + ".join(f"{p.concept or p.label} {p.figure.text}" for p in parts)
     return Finding(
-        rule.id, level,
+        rule.id,
+        level,
         f"合计与分项之和不符{note}：{total.concept or total.label} {total.figure.text}，而 {names} = {fmt(point, places)}{unit}"
-        + ("" if fmt_range(allowed, places) == fmt(point, places) else f"（允许范围 {fmt_range(allowed, places)}）"),
-        lines_of(total, *parts), stated=total.figure.text, expected=f"{fmt(point, places)}{unit}",
+        + (
+            ""
+            if fmt_range(allowed, places) == fmt(point, places)
+            else f"（允许范围 {fmt_range(allowed, places)}）"
+        ),
+        lines_of(total, *parts),
+        stated=total.figure.text,
+        expected=f"{fmt(point, places)}{unit}",
         difference=f"{fmt(total.figure.value - point, places)}{unit}",
     )
 
@@ -69,6 +84,8 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue
         optional = [operand(groups, key, name) for name in rule.params.get("optional", [])]
         present = [p for p in [*parts, *optional] if p is not None]
-        finding = compare_total(rule, total, present, complete=len(present) == len(parts) + len(optional))
+        finding = compare_total(
+            rule, total, present, complete=len(present) == len(parts) + len(optional)
+        )
         if finding:
             yield finding

@@ -19,8 +19,10 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue
         slipped = next(f for f in (numerator, denominator) if f.figure.unit == "元")
         yield Finding(
-            rule.id, rule.severity,
+            rule.id,
+            rule.severity,
             f"单位疑误：{slipped.figure.text} 按“元”计算与 {rate.figure.text} 不符，按“万元”计算才相符",
-            lines_of(numerator, denominator, rate), stated=slipped.figure.text,
+            lines_of(numerator, denominator, rate),
+            stated=slipped.figure.text,
             expected=slipped.figure.text.replace("元", "万元"),
         )

@@ -30,6 +30,12 @@ def write(results: list[FileResult], out: TextIO) -> None:
             for f in r.findings
         ]
         files.append(entry)
-    summary = {"files": len(results), **counts(results), "unreadable": sum(1 for r in results if r.error)}
-    json.dump({"version": VERSION, "files": files, "summary": summary}, out, ensure_ascii=False, indent=2)
+    summary = {
+        "files": len(results),
+        **counts(results),
+        "unreadable": sum(1 for r in results if r.error),
+    }
+    json.dump(
+        {"version": VERSION, "files": files, "summary": summary}, out, ensure_ascii=False, indent=2
+    )
     out.write("\n")

@@ -24,10 +24,23 @@ def write(results: list[FileResult], console: Console) -> None:
         console.print(f"[bold]{escape(r.path)}[/]  {kind}，读取数字 {r.figures} 个")
         for f in r.findings:
             where = f"{escape(r.path)}:{','.join(map(str, f.lines))}"
-            console.print(f"{where}  [{STYLE[f.severity]}]{f.severity}[/]  [bold]{f.rule}[/]  {escape(f.message)}")
-            details = [(label, value) for label, value in (("报告", f.stated), ("应为", f.expected), ("差异", f.difference)) if value]
+            console.print(
+                f"{where}  [{STYLE[f.severity]}]{f.severity}[/]  [bold]{f.rule}[/]  {escape(f.message)}"
+            )
+            details = [
+                (label, value)
+                for label, value in (
+                    ("报告", f.stated),
+                    ("应为", f.expected),
+                    ("差异", f.difference),
+                )
+                if value
+            ]
             if details:
-                console.print("    " + "；".join(f"{label}：{escape(value)}" for label, value in details), style="dim")
+                console.print(
+                    "    " + "；".join(f"{label}：{escape(value)}" for label, value in details),
+                    style="dim",
+                )
         console.print(f"  {_tally(counts([r]))}\n")
     readable = [r for r in results if not r.error]
     if len(results) > 1:
