@@ -51,12 +51,13 @@ class Enumeration:
 
     whole: Fact
     shares: tuple[Share, ...]
+    flat: bool  # no part opens a "其中" of its own (小微企业 within 中小企业)
 
     @property
     def exhaustive(self) -> bool:
         """Shares that add up to about 100 % say the parts make up the whole."""
         total = sum(s.rate.figure.value for s in self.shares)
-        return len(self.shares) >= 2 and 99 <= total <= 101
+        return self.flat and len(self.shares) >= 2 and 99 <= total <= 101
 
 
 @dataclass(frozen=True)
@@ -255,13 +256,21 @@ def _missing(doc: Document, vocab: Vocabulary) -> list[Missing]:
     return claims
 
 
-def _enumerations(shares: list[Share]) -> list[Enumeration]:
+def _enumerations(doc: Document, shares: list[Share]) -> list[Enumeration]:
     groups: dict[tuple[int, int], dict[int, Share]] = {}
     for share in shares:
-        groups.setdefault((share.whole.index, share.rate.section), {}).setdefault(
-            share.part.index, share
-        )
-    return [Enumeration(next(iter(g.values())).whole, tuple(g.values())) for g in groups.values()]
+        key = (share.whole.index, share.rate.section)
+        groups.setdefault(key, {}).setdefault(share.part.index, share)
+    return [
+        Enumeration(next(iter(g.values())).whole, tuple(g.values()), flat=_flat(doc, list(g.values())))
+        for g in groups.values()
+    ]
+
+
+def _flat(doc: Document, shares: list[Share]) -> bool:
+    """No "其中" between two parts: a part followed by 其中 opens a list nested inside it."""
+    raw = doc.text.text
+    return not any("其中" in raw[a.part.end : b.part.start] for a, b in zip(shares, shares[1:]))
 
 
 def gather(doc: Document, vocab: Vocabulary) -> Claims:
@@ -270,7 +279,7 @@ def gather(doc: Document, vocab: Vocabulary) -> Claims:
         changes=_changes(doc),
         completions=_completions(doc),
         shares=shares,
-        enumerations=_enumerations(shares),
+        enumerations=_enumerations(doc, shares),
         directions=_directions(doc),
         missing=_missing(doc, vocab),
     )

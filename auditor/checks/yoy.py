@@ -21,7 +21,7 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
         prior = current.figure.in_wan() - delta.figure.in_wan().scale(sign)
         prior_point = current.figure.wan_value() - sign * abs(delta.figure.wan_value())
         lines = lines_of(current, delta, rate)
-        if prior.hi < 0:
+        if prior.hi < 0 and (rate is not None or delta.concept == current.concept):
             yield Finding(
                 rule.id,
                 rule.severity,
