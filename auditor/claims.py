@@ -270,7 +270,7 @@ def _enumerations(doc: Document, shares: list[Share]) -> list[Enumeration]:
 def _flat(doc: Document, shares: list[Share]) -> bool:
     """No "其中" between two parts: a part followed by 其中 opens a list nested inside it."""
     raw = doc.text.text
-    return not any("其中" in raw[a.part.end : b.part.start] for a, b in zip(shares, shares[1:]))
+    return not any("其中" in raw[a.part.end : b.part.start] for a, b in zip(shares, shares[1:], strict=False))
 
 
 def gather(doc: Document, vocab: Vocabulary) -> Claims:

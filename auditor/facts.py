@@ -162,6 +162,7 @@ def build_document(path: str, lines: tuple[str, ...], vocab: Vocabulary) -> Docu
     owner = _sections(text)
     section_scope = _section_scopes(text, vocab)
     default_basis = "预算" if kind == "预算" else "决算"
+    spans: dict[int, list[tuple[int, int]]] = {}
     for p, match in found:
         para = text.paragraphs[p]
         if para.table:
@@ -175,9 +176,9 @@ def build_document(path: str, lines: tuple[str, ...], vocab: Vocabulary) -> Docu
             text=match.group(0).strip(),
             printed=stated,
         )
-        sentence = next(
-            s for s in sentences(raw, para.start, para.end) if s[0] <= match.start() < s[1]
-        )
+        if p not in spans:
+            spans = {p: sentences(raw, para.start, para.end)}
+        sentence = next(s for s in spans[p] if s[0] <= match.start() < s[1])
         floor = max(
             sentence[0], doc.facts[-1].end if doc.facts and doc.facts[-1].paragraph == p else 0
         )
@@ -219,10 +220,12 @@ def _interpret(
     fact.basis_stated = basis is not None
     if found is None and basis is not None:
         # "年初预算为X万元，支出决算为Y万元": the second figure is of the first's concept.
-        earlier = [f for f in doc.facts if f.sentence == fact.sentence and f.concept]
-        if earlier:
-            fact.concept, fact.clean = earlier[-1].concept, earlier[-1].clean
-            fact.scope = earlier[-1].scope
+        for earlier in reversed(doc.facts):
+            if earlier.sentence != fact.sentence:
+                break
+            if earlier.concept:
+                fact.concept, fact.clean, fact.scope = earlier.concept, earlier.clean, earlier.scope
+                break
     fact.scope = vocab.scope(label) or (fact.scope if fact.scope != "全部" else section_scope)
     fact.basis = basis or default_basis
     years = [int(y) for y in YEAR.findall(label)]
