@@ -40,6 +40,7 @@ MARKER = regex.compile(
 AMOUNT = regex.compile(r"\d\s*(?:万元|亿元|元|%)")
 NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
 HEADING_END = regex.compile(r"(?:[。：]|情况|说明|概况|明细|职责|设置|解释|附件|表)$")
+SPACED_HAN = regex.compile(r"(?<=\p{Han}) +(?=\p{Han})")
 SENTENCE_END = "。！？!?；"
 CLAUSE_SEP = regex.compile(r"[，。；：！？!?]|(?<!收)、(?!支)|,(?!\d{3})|(?<!\d),")
 
@@ -110,8 +111,12 @@ class LogicalText:
             elif chars and chars[-1][-1:].isdigit() and text[0].isdigit():
                 # Two numbers must never fuse across a line break.
                 self._put(chars, " ", number, -1)
+            if not row:
+                # WPS spaces characters out ("本 年 收 入 合 计"); a table row keeps its cell gaps.
+                text = SPACED_HAN.sub(lambda m: m.group().replace(" ", "\0"), text)
             for col, char in enumerate(text):
-                self._put(chars, char, number, offset + col)
+                if char != "\0":
+                    self._put(chars, char, number, offset + col)
             close_before_next = row or heading
         close()
         self.text = "".join(chars)

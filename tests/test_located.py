@@ -54,3 +54,9 @@ def test_table_rows_are_kept_apart():
     assert is_table_row("合 计 1370.19 100% 1652.62 2330.28")
     assert is_table_row("基本支出\t464.95\t464.95")
     assert not is_table_row("2022 年度收入合计 1571.19 万元，与 2021 年度相比，")
+
+
+def test_spaced_out_characters_close_up_but_keep_columns():
+    text = LogicalText(["本 年 收 入 合 计  1571.19 万 元"])
+    assert text.text == "本年收入合计  1571.19 万元"
+    assert text.col_of[text.text.index("收")] == 4
