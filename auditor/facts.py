@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 import regex
 
@@ -36,6 +37,8 @@ TITLE = regex.compile(r"(\d{4})年度?(?:部门|单位)(决算|预算)")
 LEADING_MARKER = regex.compile(
     r"^(?:\d{1,2}[.、]|\(\d{1,2}\)|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)"
 )
+NONE = regex.compile(r"(?:无|没有|未安排|未发生)([^。；，:：!?！？]+)")
+NONE_ITEM = regex.compile(r"[、和及与]")
 HEAD_MARKER = regex.compile(r"其中|主要用于以下方面|主要用于|主要包括|包括|分别为|如下")
 
 
@@ -76,6 +79,7 @@ class Document:
     text: LogicalText
     facts: list[Fact] = field(default_factory=list)
     heads: list[tuple[int, Fact]] = field(default_factory=list)  # (marker position, head)
+    absent: list[Fact] = field(default_factory=list)  # "本年度无事业收入": stated zeros
 
 
 def detect_kind_year(lines: tuple[str, ...]) -> tuple[str | None, int | None]:
@@ -202,6 +206,7 @@ def build_document(path: str, lines: tuple[str, ...], vocab: Vocabulary) -> Docu
         _interpret(fact, doc, vocab, section_scope.get(owner[p], "全部"), default_basis)
         doc.facts.append(fact)
     _find_heads(doc)
+    _find_absent(doc, vocab, owner, section_scope, default_basis)
     return doc
 
 
@@ -258,3 +263,39 @@ def _find_heads(doc: Document) -> None:
         para = doc.text.paragraphs[head.paragraph]
         if head.role == "value" and head.is_amount and para.start <= match.start() < para.end:
             doc.heads.append((match.start(), head))
+
+
+def _find_absent(
+    doc: Document, vocab: Vocabulary, owner: list[int], section_scope: dict[int, str], basis: str
+) -> None:
+    """"本年度无上级补助收入、事业收入": each item named is stated to be zero."""
+    raw = doc.text.text
+    for p, para in enumerate(doc.text.paragraphs):
+        if para.table:
+            continue
+        for match in NONE.finditer(raw, para.start, para.end):
+            begin = match.start(1)
+            for item in NONE_ITEM.split(match.group(1)):
+                start, begin = begin, begin + len(item) + 1
+                label = norm_label(item)
+                found = vocab.concept(label)
+                if not found or found[1] != len(label) and FILLER.sub("", label[found[1] :]):
+                    continue
+                doc.absent.append(
+                    Fact(
+                        index=-1,
+                        figure=Figure(Decimal(0), 2, "万元", "无", 0),
+                        start=start,
+                        end=start + len(item),
+                        lines=doc.text.lines(start, start + len(item)),
+                        paragraph=p,
+                        sentence=(match.start(), match.end()),
+                        label=label,
+                        role="value",
+                        concept=found[0],
+                        clean=True,
+                        scope=vocab.scope(label) or section_scope.get(owner[p], "全部"),
+                        basis=basis,
+                        section=owner[p],
+                    )
+                )

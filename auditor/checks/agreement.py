@@ -26,7 +26,7 @@ def _key(fact: Fact) -> tuple | None:
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
     first: dict[tuple, Fact] = {}
     reported: set[tuple] = set()
-    for fact in ctx.doc.facts:
+    for fact in sorted([*ctx.doc.facts, *ctx.doc.absent], key=lambda f: f.start):
         key = _key(fact)
         if key is None:
             continue
