@@ -55,6 +55,12 @@ def is_table_row(line: str) -> bool:
     return numbers >= 3 or regex.search(r"\S {2,}\S", line) is not None
 
 
+def wrap_width(lines: Sequence[str]) -> float:
+    """The usual length of a prose line: a much shorter one ends its paragraph (or is a title)."""
+    lengths = sorted(len(t) for t in (line.strip() for line in lines) if len(t) >= 10 and "\t" not in t)
+    return lengths[len(lengths) // 2] if lengths else 0
+
+
 @dataclass(frozen=True)
 class Paragraph:
     """A run of logical text: a heading, a table row, or running prose."""
@@ -85,6 +91,7 @@ class LogicalText:
                 self.paragraphs.append(Paragraph(start, len(chars), level, heading, table))
             start = None
 
+        short = 0.6 * wrap_width(lines)
         for number, raw in enumerate(lines, 1):
             norm = raw.translate(NORMALIZE)
             text = norm.strip()
@@ -117,7 +124,7 @@ class LogicalText:
             for col, char in enumerate(text):
                 if char != "\0":
                     self._put(chars, char, number, offset + col)
-            close_before_next = row or heading
+            close_before_next = row or heading or len(text) < short
         close()
         self.text = "".join(chars)
 

@@ -20,7 +20,7 @@ Key = tuple[str, str, str]  # scope, basis, period
 def statements(ctx: Context) -> dict[Key, dict[str, Fact]]:
     """The first clean department-level statement of each concept, per scope/basis/period."""
     groups: dict[Key, dict[str, Fact]] = {}
-    for fact in ctx.doc.facts:
+    for fact in [*ctx.doc.facts, *ctx.doc.absent]:
         if (
             fact.role == "value"
             and fact.is_amount
