@@ -7,6 +7,7 @@ direction word (决算数大于预算数), or a label with its unit and no figur
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import regex
@@ -86,9 +87,12 @@ class Claims:
     missing: list[Missing] = field(default_factory=list)
 
 
-def _previous(facts: list[Fact], fact: Fact) -> list[Fact]:
+def _previous(facts: list[Fact], fact: Fact) -> Iterator[Fact]:
     """Facts of the same paragraph before `fact`, nearest first."""
-    return [f for f in reversed(facts[: fact.index]) if f.paragraph == fact.paragraph]
+    for i in range(fact.index - 1, -1, -1):
+        if facts[i].paragraph != fact.paragraph:
+            return
+        yield facts[i]
 
 
 def _is_value(fact: Fact) -> bool:
@@ -157,9 +161,12 @@ def _completions(doc: Document) -> list[Completion]:
 def _directions(doc: Document) -> list[Direction]:
     claims = []
     raw = doc.text.text
+    by_paragraph: dict[int, list[Fact]] = {}
+    for fact in doc.facts:
+        by_paragraph.setdefault(fact.paragraph, []).append(fact)
     for para_index, para in enumerate(doc.text.paragraphs):
         for match in DIRECTION.finditer(raw, para.start, para.end):
-            before = [f for f in doc.facts if f.paragraph == para_index and f.end <= match.start()]
+            before = [f for f in by_paragraph.get(para_index, []) if f.end <= match.start()]
             actual = next(
                 (
                     f
