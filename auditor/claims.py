@@ -100,19 +100,25 @@ def _is_value(fact: Fact) -> bool:
 
 
 def _current_for(doc: Document, delta: Fact) -> Fact | None:
-    """The figure a 增减额 is measured from: same concept in the section, else the nearest."""
+    """The figure a 增减额 is measured from: same concept in the section, else the nearest.
+
+    Of the same concept, a figure on the delta's own basis (决算 for 决算数比上年增加) wins
+    over a nearer one on another basis (年初预算).
+    """
     if delta.concept:
-        for f in reversed(doc.facts[: delta.index]):
+        fallback = None
+        for i in range(delta.index - 1, -1, -1):
+            f = doc.facts[i]
             if f.section != delta.section:
                 break
-            if (
-                _is_value(f)
-                and f.concept == delta.concept
-                and f.scope == delta.scope
-                and f.period == "current"
-            ):
+            if not (_is_value(f) and f.concept == delta.concept and f.scope == delta.scope):
+                continue
+            if f.period != "current":
+                continue
+            if f.basis == delta.basis:
                 return f
-        return None
+            fallback = fallback or f
+        return fallback
     for f in _previous(doc.facts, delta):
         if _is_value(f):
             same_or_previous = f.sentence == delta.sentence or f.sentence[1] <= delta.sentence[0]

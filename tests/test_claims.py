@@ -111,3 +111,12 @@ def test_budget_report_kind_and_year(audit):
     result = audit(text)
     assert (result.kind, result.year) == ("预算", 2024)
     assert not result.findings
+
+
+def test_change_is_measured_from_the_figure_on_its_own_basis(audit):
+    text = HEAD + (
+        "九、财政拨款“三公”经费支出决算情况说明\n"
+        "2023年度“三公”经费财政拨款支出决算为2.49万元，年初预算为4.20万元。"
+        "“三公”经费决算数比2022年度增加1.79万元，增长255.71%。\n"
+    )
+    assert not audit(text).findings
