@@ -126,18 +126,26 @@ def _current_for(doc: Document, delta: Fact) -> Fact | None:
     return None
 
 
+def _rate_for(facts: list[Fact], delta: Fact) -> Fact | None:
+    """The 增减率 told with a 增减额: right after it, or right before it in the same sentence."""
+    after = facts[delta.index + 1] if delta.index + 1 < len(facts) else None
+    if after and after.role == "rate" and after.paragraph == delta.paragraph:
+        return after
+    before = facts[delta.index - 1] if delta.index else None
+    if before and before.role == "rate" and before.sentence == delta.sentence:
+        earlier = facts[before.index - 1] if before.index else None
+        if not (earlier and earlier.role == "delta" and earlier.paragraph == delta.paragraph):
+            return before  # "增长 5.20%，增加 50.00 万元"
+    return None
+
+
 def _changes(doc: Document) -> list[Change]:
     claims = []
     facts = doc.facts
     for fact in facts:
         if fact.role != "delta":
             continue
-        following = facts[fact.index + 1] if fact.index + 1 < len(facts) else None
-        rate = (
-            following
-            if following and following.role == "rate" and following.paragraph == fact.paragraph
-            else None
-        )
+        rate = _rate_for(facts, fact)
         current = _current_for(doc, fact)
         if current is not None:
             claims.append(Change(current, fact, rate))
@@ -223,7 +231,7 @@ def _whole_for(doc: Document, vocab: Vocabulary, share: Fact) -> Fact | None:
 
 def _part_for(doc: Document, share: Fact) -> Fact | None:
     """The amount a 占比 belongs to: the figure just before it, one clause back at most."""
-    if share.label.split("占", 1)[0] or share.index == 0:
+    if share.label.split("占", 1)[0] not in ("", "所", "约", "分别") or share.index == 0:
         return None
     part = doc.facts[share.index - 1]
     if not _is_value(part) or part.sentence != share.sentence:

@@ -23,7 +23,8 @@ NUMBER = regex.compile(
 )
 INCREASE = regex.compile(r"(?:增加|增长|上升|提高|增幅|增)了?(?:为|约|达)?$")
 DECREASE = regex.compile(r"(?:减少|下降|降低|减幅|降幅|节约|节省|缩减|压减|减)了?(?:为|约|达)?$")
-COMPLETION = regex.compile(r"完成|执行率|完成率|执行进度")
+COMPLETION = regex.compile(r"完成|执行率|完成率|执行进度|为(?:年初|全年|调整)?预算数?的$")
+BUDGET_WHOLE = regex.compile(r"^(?:年初|全年|调整后?)?预算数?$")
 YEAR = regex.compile(r"(\d{4})年")
 PRIOR = regex.compile(r"上年|上一年|去年|上年度")
 SUBJECT = regex.compile(
@@ -112,7 +113,9 @@ def _role(label: str, unit: str) -> tuple[str, int, str | None]:
     if unit == "%":
         if "占" in label:
             whole = label.rsplit("占", 1)[1]
-            whole = regex.sub(r"^(?:了|到)|(?:的|比例|比重|为|约|达|之)+$", "", whole)
+            whole = regex.sub(r"^(?:了|到|比例|比重|比)+|(?:的|比例|比重|比|为|是|约|达|之)+$", "", whole)
+            if BUDGET_WHOLE.match(whole):
+                return "completion", 0, None  # 占年初预算的 109.79%
             return "share", 0, whole
         if COMPLETION.search(label):
             return "completion", 0, None

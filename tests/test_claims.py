@@ -120,3 +120,15 @@ def test_change_is_measured_from_the_figure_on_its_own_basis(audit):
         "“三公”经费决算数比2022年度增加1.79万元，增长255.71%。\n"
     )
     assert not audit(text).findings
+
+
+def test_other_share_and_completion_phrasings(audit):
+    text = HEAD + (
+        "2023年度支出合计200.00万元，较上年增长25.00%，增加40.00万元。"
+        "其中：基本支出50.00万元，所占比例为25.00%；项目支出150.00万元，占全部支出的75.00%。\n"
+        "2023年度一般公共预算财政拨款支出年初预算为160.00万元，支出决算为200.00万元，为年初预算的125.00%。\n"
+    )
+    assert not audit(text).findings
+    for wrong, rule in (("25.00%，增加", "yoy"), ("比例为25.00", "share"), ("的75.00", "share"), ("的125.00", "completion")):
+        broken = text.replace(wrong, wrong.replace("25.00", "35.00").replace("75.00", "85.00").replace("125.00", "135.00"), 1)
+        assert rule in {f.rule for f in audit(broken).findings if f.severity == "error"}, wrong
