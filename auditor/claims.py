@@ -27,9 +27,12 @@ MISSING = regex.compile(r"(?<=\p{Han}) *(万元|亿元)")
 
 @dataclass(frozen=True)
 class Change:
-    current: Fact
-    delta: Fact | None
+    """本年数 current, 增减额 delta, 增减率 rate, and the compared figure when stated inline."""
+
+    current: Fact | None
+    delta: Fact
     rate: Fact | None
+    base: Fact | None = None  # 较2022年度决算数1,371.00万元减少…: the figure compared with
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,8 @@ def _current_for(doc: Document, delta: Fact) -> Fact | None:
                 break
             if not (_is_value(f) and f.concept == delta.concept and f.scope == delta.scope):
                 continue
+            if f.comparison:
+                continue
             if f.period != "current":
                 continue
             if f.basis == delta.basis:
@@ -120,7 +125,7 @@ def _current_for(doc: Document, delta: Fact) -> Fact | None:
             fallback = fallback or f
         return fallback
     for f in _previous(doc.facts, delta):
-        if _is_value(f):
+        if _is_value(f) and not f.comparison:
             same_or_previous = f.sentence == delta.sentence or f.sentence[1] <= delta.sentence[0]
             return f if same_or_previous and f.period == "current" else None
     return None
@@ -147,9 +152,17 @@ def _changes(doc: Document) -> list[Change]:
             continue
         rate = _rate_for(facts, fact)
         current = _current_for(doc, fact)
-        if current is not None:
-            claims.append(Change(current, fact, rate))
+        before = facts[fact.index - 1] if fact.index else None
+        base = before if before and before.comparison and before.sentence == fact.sentence else None
+        if current is not None or base is not None:
+            claims.append(Change(current, fact, rate, base))
     return claims
+
+
+def _preferred(candidates: list[Fact], basis: str | None) -> Fact | None:
+    """The nearest budget figure, or the nearest of the basis the text names (年初预算)."""
+    named = [f for f in candidates if f.basis == basis]
+    return (named or candidates or [None])[0]
 
 
 def _completions(doc: Document) -> list[Completion]:
@@ -157,7 +170,7 @@ def _completions(doc: Document) -> list[Completion]:
     for fact in doc.facts:
         if fact.role != "completion":
             continue
-        budget = actual = None
+        actual, budgets = None, []
         for f in _previous(doc.facts, fact):
             if f.sentence != fact.sentence or f.role == "completion":
                 break
@@ -165,8 +178,9 @@ def _completions(doc: Document) -> list[Completion]:
                 continue
             if f.basis == "决算" and actual is None:
                 actual = f
-            elif f.basis in BUDGET_BASES and budget is None:
-                budget = f
+            elif f.basis in BUDGET_BASES:
+                budgets.append(f)
+        budget = _preferred(budgets, fact.basis if fact.basis_stated else None)
         if budget and actual:
             claims.append(Completion(budget, actual, fact))
     return claims
@@ -189,14 +203,14 @@ def _directions(doc: Document) -> list[Direction]:
                 ),
                 None,
             )
-            budget = next(
-                (
-                    f
-                    for f in reversed(before)
-                    if _is_value(f) and f.basis_stated and f.basis in BUDGET_BASES
-                ),
-                None,
-            )
+            words = match.group()
+            named = "年初预算" if "年初" in words else "调整预算" if "全年" in words or "调整" in words else None
+            budgets = [
+                f
+                for f in reversed(before)
+                if _is_value(f) and f.basis_stated and f.basis in BUDGET_BASES
+            ]
+            budget = _preferred(budgets, named)
             if not (actual and budget):
                 continue
             word = match.group(1) or match.group(2)

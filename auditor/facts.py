@@ -24,6 +24,7 @@ NUMBER = regex.compile(
 INCREASE = regex.compile(r"(?:增加|增长|上升|提高|增幅|增)了?(?:为|约|达)?$")
 DECREASE = regex.compile(r"(?:减少|下降|降低|减幅|降幅|节约|节省|缩减|压减|减)了?(?:为|约|达)?$")
 COMPLETION = regex.compile(r"完成|执行率|完成率|执行进度|为(?:年初|全年|调整)?预算数?的$")
+COMPARED = regex.compile(r"^(?:\d{4}年度?)?(?:比|较|与|同比)")
 BUDGET_WHOLE = regex.compile(r"^(?:年初|全年|调整后?)?预算数?$")
 YEAR = regex.compile(r"(\d{4})年")
 PRIOR = regex.compile(r"上年|上一年|去年|上年度")
@@ -66,6 +67,7 @@ class Fact:
     period: str = "current"
     subject: str | None = None  # 科目 path when stated inside a 类/款/项 paragraph
     section: int = 0  # index of the level-1/2 heading paragraph it stands under
+    comparison: bool = False  # the base of a comparison: 比全年预算15.00万元减少…
 
     @property
     def is_amount(self) -> bool:
@@ -98,7 +100,11 @@ def detect_kind_year(lines: tuple[str, ...]) -> tuple[str | None, int | None]:
 
 
 def _peer_places(raw: list[tuple[str, str]]) -> dict[str, int]:
-    """The usual number of decimals per unit: fewer stated means trailing zeros dropped."""
+    """The usual number of decimals per unit: fewer stated means trailing zeros dropped.
+
+    A whole percentage (98%, 100%) is the exception: reports write those loosely, so it is
+    read at the precision printed.
+    """
     places: dict[str, int] = {}
     by_unit: dict[str, Counter[int]] = {}
     for digits, unit in raw:
@@ -178,7 +184,7 @@ def build_document(path: str, lines: tuple[str, ...], vocab: Vocabulary) -> Docu
         stated = decimals(digits)
         figure = Figure(
             value=parse_number(sign + digits),
-            places=max(stated, places.get(unit, 0)),
+            places=stated if unit == "%" and stated == 0 else max(stated, places.get(unit, 0)),
             unit=unit,
             text=match.group(0).strip(),
             printed=stated,
@@ -226,6 +232,7 @@ def _interpret(
         fact.clean = FILLER.sub("", label[found[1] :]) == ""
     basis = vocab.basis(label)
     fact.basis_stated = basis is not None
+    fact.comparison = fact.role == "value" and COMPARED.match(label) is not None
     if found is None and basis is not None:
         # "年初预算为X万元，支出决算为Y万元": the second figure is of the first's concept.
         for earlier in reversed(doc.facts):

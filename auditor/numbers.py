@@ -35,6 +35,13 @@ class Interval:
         quotients = [a / b for a in (self.lo, self.hi) for b in (other.lo, other.hi)]
         return Interval(min(quotients), max(quotients))
 
+    def abs(self) -> Interval:
+        if self.lo >= 0:
+            return self
+        if self.hi <= 0:
+            return Interval(-self.hi, -self.lo)
+        return Interval(Decimal(0), max(-self.lo, self.hi))
+
     def meets(self, other: Interval) -> bool:
         return self.lo <= other.hi and other.lo <= self.hi
 

@@ -59,8 +59,8 @@ def ratio(
     allowed = numerator.ratio(denominator)
     if allowed is None or den_point == 0:
         return None
-    allowed = allowed.scale(HUNDRED)
-    point = num_point / den_point * HUNDRED
+    allowed = allowed.scale(HUNDRED).abs()  # a rate is stated by its size, its sign in words
+    point = abs(num_point / den_point * HUNDRED)
     target = Figure(abs(stated.value), stated.places, stated.unit, stated.text, stated.printed)
     return Ratio(judge(target, point, allowed), point, allowed)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.checks.common import Context
+from auditor.checks.common import Context, mixed_units
 from auditor.findings import Finding, lines_of
 from auditor.rules import Rule
 
@@ -12,10 +12,17 @@ PARAMS: dict[str, str] = {}
 WORD = {True: "大于", False: "小于", None: "等于"}
 
 
+def _relation(actual, budget) -> bool | None:
+    return None if actual == budget else actual > budget
+
+
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for claim in ctx.claims.directions:
-        actual, budget = claim.actual.figure.wan_value(), claim.budget.figure.wan_value()
-        truth = None if actual == budget else actual > budget
+        truth = _relation(claim.actual.figure.wan_value(), claim.budget.figure.wan_value())
+        if mixed_units(claim.actual, claim.budget):
+            as_printed = _relation(claim.actual.figure.value, claim.budget.figure.value)
+            if as_printed == claim.actual_more:
+                continue  # right once the 元 figure is read as 万元: a unit slip, not a direction
         if truth != claim.actual_more:
             yield Finding(
                 rule.id,
@@ -28,8 +35,7 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for change in ctx.claims.changes:
         delta, rate = change.delta, change.rate
         if (
-            delta
-            and rate
+            rate
             and rate.sign
             and not delta.figure.is_zero()
             and not rate.figure.is_zero()

@@ -1,55 +1,71 @@
-"""yoy: a 增减额 and 增减率 must follow from the current figure (prior = current ∓ delta)."""
+"""yoy: a 增减额 and 增减率 must agree with the figures compared (上年数 = 本年数 ∓ 增减额)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.checks.common import Context, percent_text, range_text, ratio, severity
+from auditor.checks.common import Context, mixed_units, percent_text, range_text, ratio, severity
+from auditor.claims import Change
 from auditor.findings import Finding, lines_of
-from auditor.numbers import fmt
+from auditor.numbers import Interval, Verdict, fmt, fmt_range, judge
 from auditor.rules import Rule
 
 PARAMS: dict[str, str] = {}
+ROUNDING_NOTE = "（仅尾数差异，可由四舍五入解释）"
+
+
+def _prior(claim: Change, change: Interval, change_point) -> tuple[Interval, object, str]:
+    """The figure the change is measured from, and how it was obtained."""
+    if claim.base is not None:
+        return claim.base.figure.interval, claim.base.figure.value, claim.base.figure.text
+    current = claim.current.figure
+    point = current.value - change_point
+    return current.interval - change, point, f"{current.text} {'−' if change_point >= 0 else '+'} {claim.delta.figure.text}"
 
 
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for claim in ctx.claims.changes:
-        current, delta, rate = claim.current, claim.delta, claim.rate
-        if delta is None:
+        current, delta, rate, base = claim.current, claim.delta, claim.rate, claim.base
+        if mixed_units(*(f for f in (current, delta, base) if f)):
             continue
         sign = delta.sign
-        prior = current.figure.in_wan() - delta.figure.in_wan().scale(sign)
-        prior_point = current.figure.wan_value() - sign * abs(delta.figure.wan_value())
-        lines = lines_of(current, delta, rate)
-        if prior.hi < 0 and (rate is not None or delta.concept == current.concept):
+        change = delta.figure.interval.scale(sign)
+        change_point = sign * delta.figure.value
+        prior, prior_point, how = _prior(claim, change, change_point)
+        lines = lines_of(base, current, delta, rate)
+        unit = delta.figure.unit
+        if base is not None and current is not None:
+            implied, implied_point = prior + change, prior_point + change_point
+            level = severity(rule, judge(current.figure, implied_point, implied))
+            if level:
+                note = ROUNDING_NOTE if level != rule.severity else ""
+                yield Finding(
+                    rule.id, level,
+                    f"本年数与比较数、增减额不符{note}：{base.figure.text} {'+' if sign > 0 else '−'} {delta.figure.text} "
+                    f"应为 {fmt_range(implied, current.figure.places)}{unit}，报告为 {current.figure.text}",
+                    lines, stated=current.figure.text, expected=f"{fmt(implied_point, current.figure.places)}{unit}",
+                    difference=f"{fmt(current.figure.value - implied_point, current.figure.places)}{unit}",
+                )
+                continue
+        if base is None and prior.hi < 0 and (rate is not None or delta.concept == current.concept):
             yield Finding(
-                rule.id,
-                rule.severity,
-                f"按本年数 {current.figure.text} 与减少额 {delta.figure.text} 推算，上年数为负（{fmt(prior_point, 2)} 万元），不可能",
-                lines,
-                stated=delta.figure.text,
-                expected=f"不超过 {current.figure.text}",
+                rule.id, rule.severity,
+                f"按本年数 {current.figure.text} 与增减额 {delta.figure.text} 推算，上年数为负（{fmt(prior_point, 2)}{unit}），不可能",
+                lines, stated=delta.figure.text, expected=f"不超过 {current.figure.text}",
             )
             continue
         if rate is None or prior_point <= 0:
             continue  # a rate against a zero base is the zero_base rule's finding
-        result = ratio(
-            rate.figure, delta.figure.in_wan(), abs(delta.figure.wan_value()), prior, prior_point
-        )
-        if result is None:
-            continue
-        level = severity(rule, result.verdict)
-        if level is None:
+        result = ratio(rate.figure, change, change_point, prior, prior_point)
+        level = severity(rule, result.verdict) if result else None
+        if result is None or level is None:
             continue
         places = rate.figure.places
-        note = "（仅尾数差异，可由四舍五入解释）" if level != rule.severity else ""
+        note = ROUNDING_NOTE if result.verdict is Verdict.ROUNDING else ""
         yield Finding(
-            rule.id,
-            level,
-            f"增减率与增减额不符{note}：上年数 = {current.figure.text} {'−' if sign > 0 else '+'} {delta.figure.text} = {fmt(prior_point, 2)} 万元，"
-            f"{'增长' if sign > 0 else '下降'}率应为 {range_text(result, places)}，报告为 {rate.figure.text}",
-            lines,
-            stated=rate.figure.text,
-            expected=percent_text(result.point, places),
+            rule.id, level,
+            f"增减率与增减额不符{note}：比较基数 = {how} = {fmt(prior_point, 2)}{unit}，"
+            f"增减率应为 {delta.figure.text} ÷ {fmt(prior_point, 2)}{unit} = {range_text(result, places)}，报告为 {rate.figure.text}",
+            lines, stated=rate.figure.text, expected=percent_text(result.point, places),
             difference=f"{fmt(abs(rate.figure.value) - result.point, places)}个百分点",
         )

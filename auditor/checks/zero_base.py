@@ -23,17 +23,20 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 expected="无法计算",
             )
     for change in ctx.claims.changes:
-        if change.delta is None or change.rate is None or change.delta.figure.is_zero():
+        delta, rate, base, current = change.delta, change.rate, change.base, change.current
+        if rate is None or delta.figure.is_zero():
             continue
-        prior = change.current.figure.wan_value() - change.delta.sign * abs(
-            change.delta.figure.wan_value()
-        )
+        if base is not None:
+            prior = base.figure.wan_value()
+        else:
+            prior = current.figure.wan_value() - delta.sign * delta.figure.wan_value()
         if prior == 0:
+            whole = f"（{current.figure.text} 全部为本年增加）" if base is None else ""
             yield Finding(
                 rule.id,
                 rule.severity,
-                f"上年数为 0（{change.current.figure.text} 全部为本年增加），增长率无从计算，却报告为 {change.rate.figure.text}",
-                lines_of(change.current, change.delta, change.rate),
-                stated=change.rate.figure.text,
+                f"比较基数为 0{whole}，增减率无从计算，却报告为 {rate.figure.text}",
+                lines_of(base, current, delta, rate),
+                stated=rate.figure.text,
                 expected="无法计算",
             )
