@@ -52,21 +52,35 @@ def compare_total(rule: Rule, total: Fact, parts: list[Fact], complete: bool) ->
         return None
     places, unit = total.figure.places, total.figure.unit or ""
     note = "（仅尾数差异，可由四舍五入解释）" if level != rule.severity else ""
-    names = " + ".join(f"{p.concept or p.label} {p.figure.text}" for p in parts)
+    if len(parts) == 1:
+        message = f"两数应相等{note}：{name(total)} {total.figure.text}，{name(parts[0], total)} {parts[0].figure.text}"
+    else:
+        stated = [p for p in parts if p.figure.text != "无"]
+        listed = " + ".join(f"{name(p, total)} {p.figure.text}" for p in stated)
+        rest = "（其余各项文中称“无”）" if len(stated) < len(parts) else ""
+        spread = fmt_range(allowed, places)
+        within = "" if spread == fmt(point, places) else f"（按尾数误差可为 {spread}）"
+        message = (
+            f"合计与分项之和不符{note}：{name(total)} {total.figure.text}，"
+            f"而 {listed}{rest} = {fmt(point, places)}{unit}{within}"
+        )
     return Finding(
         rule.id,
         level,
-        f"合计与分项之和不符{note}：{total.concept or total.label} {total.figure.text}，而 {names} = {fmt(point, places)}{unit}"
-        + (
-            ""
-            if fmt_range(allowed, places) == fmt(point, places)
-            else f"（允许范围 {fmt_range(allowed, places)}）"
-        ),
+        message,
         lines_of(total, *parts),
         stated=total.figure.text,
         expected=f"{fmt(point, places)}{unit}",
         difference=f"{fmt(total.figure.value - point, places)}{unit}",
     )
+
+
+def name(fact: Fact, beside: Fact | None = None) -> str:
+    """A figure's concept, with its fund scope when that differs from the figure beside it."""
+    label = fact.concept or fact.label
+    if beside is not None and fact.scope != beside.scope:
+        return f"{label}（{fact.scope}）"
+    return label
 
 
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
