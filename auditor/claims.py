@@ -204,7 +204,13 @@ def _directions(doc: Document) -> list[Direction]:
                 None,
             )
             words = match.group()
-            named = "年初预算" if "年初" in words else "调整预算" if "全年" in words or "调整" in words else None
+            named = (
+                "年初预算"
+                if "年初" in words
+                else "调整预算"
+                if "全年" in words or "调整" in words
+                else None
+            )
             budgets = [
                 f
                 for f in reversed(before)
@@ -297,7 +303,9 @@ def _enumerations(doc: Document, shares: list[Share]) -> list[Enumeration]:
         key = (share.whole.index, share.rate.section)
         groups.setdefault(key, {}).setdefault(share.part.index, share)
     return [
-        Enumeration(next(iter(g.values())).whole, tuple(g.values()), flat=_flat(doc, list(g.values())))
+        Enumeration(
+            next(iter(g.values())).whole, tuple(g.values()), flat=_flat(doc, list(g.values()))
+        )
         for g in groups.values()
     ]
 
@@ -305,7 +313,9 @@ def _enumerations(doc: Document, shares: list[Share]) -> list[Enumeration]:
 def _flat(doc: Document, shares: list[Share]) -> bool:
     """No "其中" between two parts: a part followed by 其中 opens a list nested inside it."""
     raw = doc.text.text
-    return not any("其中" in raw[a.part.end : b.part.start] for a, b in zip(shares, shares[1:], strict=False))
+    return not any(
+        "其中" in raw[a.part.end : b.part.start] for a, b in zip(shares, shares[1:], strict=False)
+    )
 
 
 def gather(doc: Document, vocab: Vocabulary) -> Claims:

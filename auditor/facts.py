@@ -14,7 +14,7 @@ from decimal import Decimal
 
 import regex
 
-from auditor.located import LogicalText, clause_start, sentences
+from auditor.located import MARKER, LogicalText, clause_start, sentences
 from auditor.numbers import Figure, decimals, parse_number
 from auditor.vocabulary import Vocabulary, norm_label
 
@@ -36,9 +36,6 @@ FILLER = regex.compile(
     r"|共计|分别为|均为|为|是|共|计|达|约|数|了|的|\d{4}年"
 )
 TITLE = regex.compile(r"(\d{4})年度?(?:部门|单位)(决算|预算)")
-LEADING_MARKER = regex.compile(
-    r"^(?:\d{1,2}[.、]|\(\d{1,2}\)|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)"
-)
 NONE = regex.compile(r"(?:无|没有|未安排|未发生)([^。；，:：!?！？]+)")
 NONE_ITEM = regex.compile(r"[、和及与]")
 HEAD_MARKER = regex.compile(r"其中|主要用于以下方面|主要用于|主要包括|包括|分别为|如下")
@@ -119,7 +116,9 @@ def _role(label: str, unit: str) -> tuple[str, int, str | None]:
     if unit == "%":
         if "占" in label:
             whole = label.rsplit("占", 1)[1]
-            whole = regex.sub(r"^(?:了|到|比例|比重|比)+|(?:的|比例|比重|比|为|是|约|达|之)+$", "", whole)
+            whole = regex.sub(
+                r"^(?:了|到|比例|比重|比)+|(?:的|比例|比重|比|为|是|约|达|之)+$", "", whole
+            )
             if BUDGET_WHOLE.match(whole):
                 return "completion", 0, None  # 占年初预算的 109.79%
             return "share", 0, whole
@@ -196,7 +195,7 @@ def build_document(path: str, lines: tuple[str, ...], vocab: Vocabulary) -> Docu
             sentence[0], doc.facts[-1].end if doc.facts and doc.facts[-1].paragraph == p else 0
         )
         label = norm_label(raw[clause_start(raw, floor, match.start()) : match.start()])
-        label = LEADING_MARKER.sub("", label)
+        label = MARKER.sub("", label)
         role, change_sign, whole = _role(label, unit)
         fact = Fact(
             index=len(doc.facts),
@@ -252,7 +251,7 @@ def _interpret(
     subject = SUBJECT.search(doc.text.text, para.start, fact.start)
     if subject:
         path = [norm_label(g) for g in subject.groups() if g]
-        path[0] = LEADING_MARKER.sub("", path[0])
+        path[0] = MARKER.sub("", path[0])
         fact.subject = "/".join(path)
 
 
@@ -278,7 +277,7 @@ def _find_heads(doc: Document) -> None:
 def _find_absent(
     doc: Document, vocab: Vocabulary, owner: list[int], section_scope: dict[int, str], basis: str
 ) -> None:
-    """"本年度无上级补助收入、事业收入": each item named is stated to be zero."""
+    """ "本年度无上级补助收入、事业收入": each item named is stated to be zero."""
     raw = doc.text.text
     for p, para in enumerate(doc.text.paragraphs):
         if para.table:

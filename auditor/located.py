@@ -57,7 +57,9 @@ def is_table_row(line: str) -> bool:
 
 def wrap_width(lines: Sequence[str]) -> float:
     """The usual length of a prose line: a much shorter one ends its paragraph (or is a title)."""
-    lengths = sorted(len(t) for t in (line.strip() for line in lines) if len(t) >= 10 and "\t" not in t)
+    lengths = sorted(
+        len(t) for t in (line.strip() for line in lines) if len(t) >= 10 and "\t" not in t
+    )
     return lengths[len(lengths) // 2] if lengths else 0
 
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from auditor.claims import Claims
 from auditor.facts import Document, Fact
+from auditor.findings import Finding, lines_of
 from auditor.numbers import Figure, Interval, Verdict, fmt, fmt_range, judge
 from auditor.rules import Rule
 from auditor.vocabulary import Vocabulary
@@ -98,3 +99,29 @@ def percent_text(value: Decimal, places: int) -> str:
 
 def range_text(result: Ratio, places: int) -> str:
     return f"{fmt_range(result.allowed, places)}%"
+
+
+ROUNDING_NOTE = "（仅尾数差异，可由四舍五入解释）"
+
+
+def ratio_finding(
+    rule: Rule, rate: Fact, numerator: Fact, denominator: Fact, what: str, operands: str
+) -> Finding | None:
+    """A stated rate against numerator ÷ denominator; zero and 元/万元 cases are other rules'."""
+    if denominator.figure.is_zero() or unit_slip(rate.figure, numerator, denominator):
+        return None
+    result = amount_ratio(rate.figure, numerator, denominator)
+    level = severity(rule, result.verdict) if result else None
+    if result is None or level is None:
+        return None
+    places = rate.figure.places
+    note = ROUNDING_NOTE if level != rule.severity else ""
+    return Finding(
+        rule.id,
+        level,
+        f"{what}{note}：{operands} 应为 {range_text(result, places)}，报告为 {rate.figure.text}",
+        lines_of(numerator, denominator, rate),
+        stated=rate.figure.text,
+        expected=percent_text(result.point, places),
+        difference=f"{fmt(rate.figure.value - result.point, places)}个百分点",
+    )

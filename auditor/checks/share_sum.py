@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from auditor.checks.common import Context, severity
+from auditor.checks.common import ROUNDING_NOTE, Context, severity
 from auditor.findings import Finding, lines_of
 from auditor.numbers import Interval, Verdict, fmt
 from auditor.rules import Rule
@@ -26,7 +26,7 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
         verdict = Verdict.ROUNDING if allowed.contains(HUNDRED) else Verdict.ERROR
         level = severity(rule, verdict)
         places = max(r.places for r in rates)
-        note = "（仅尾数差异，可由四舍五入解释）" if level != rule.severity else ""
+        note = ROUNDING_NOTE if level != rule.severity else ""
         yield Finding(
             rule.id,
             level,

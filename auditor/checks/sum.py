@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from auditor.checks.common import Context, severity
+from auditor.checks.common import ROUNDING_NOTE, Context, severity
 from auditor.facts import Fact
 from auditor.findings import Finding, lines_of
 from auditor.numbers import Interval, fmt, fmt_range, judge
@@ -51,7 +51,7 @@ def compare_total(rule: Rule, total: Fact, parts: list[Fact], complete: bool) ->
     if level is None:
         return None
     places, unit = total.figure.places, total.figure.unit or ""
-    note = "（仅尾数差异，可由四舍五入解释）" if level != rule.severity else ""
+    note = ROUNDING_NOTE if level != rule.severity else ""
     if len(parts) == 1:
         message = f"两数应相等{note}：{name(total)} {total.figure.text}，{name(parts[0], total)} {parts[0].figure.text}"
     else:

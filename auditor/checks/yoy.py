@@ -4,14 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.checks.common import Context, mixed_units, percent_text, range_text, ratio, severity
+from auditor.checks.common import (
+    ROUNDING_NOTE,
+    Context,
+    mixed_units,
+    percent_text,
+    range_text,
+    ratio,
+    severity,
+)
 from auditor.claims import Change
 from auditor.findings import Finding, lines_of
 from auditor.numbers import Interval, Verdict, fmt, fmt_range, judge
 from auditor.rules import Rule
 
 PARAMS: dict[str, str] = {}
-ROUNDING_NOTE = "（仅尾数差异，可由四舍五入解释）"
 
 
 def _prior(claim: Change, change: Interval, change_point) -> tuple[Interval, object, str]:
@@ -20,7 +27,11 @@ def _prior(claim: Change, change: Interval, change_point) -> tuple[Interval, obj
         return claim.base.figure.interval, claim.base.figure.value, claim.base.figure.text
     current = claim.current.figure
     point = current.value - change_point
-    return current.interval - change, point, f"{current.text} {'−' if change_point >= 0 else '+'} {claim.delta.figure.text}"
+    return (
+        current.interval - change,
+        point,
+        f"{current.text} {'−' if change_point >= 0 else '+'} {claim.delta.figure.text}",
+    )
 
 
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -40,18 +51,24 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
             if level:
                 note = ROUNDING_NOTE if level != rule.severity else ""
                 yield Finding(
-                    rule.id, level,
+                    rule.id,
+                    level,
                     f"本年数与比较数、增减额不符{note}：{base.figure.text} {'+' if sign > 0 else '−'} {delta.figure.text} "
                     f"应为 {fmt_range(implied, current.figure.places)}{unit}，报告为 {current.figure.text}",
-                    lines, stated=current.figure.text, expected=f"{fmt(implied_point, current.figure.places)}{unit}",
+                    lines,
+                    stated=current.figure.text,
+                    expected=f"{fmt(implied_point, current.figure.places)}{unit}",
                     difference=f"{fmt(current.figure.value - implied_point, current.figure.places)}{unit}",
                 )
                 continue
         if base is None and prior.hi < 0 and (rate is not None or delta.concept == current.concept):
             yield Finding(
-                rule.id, rule.severity,
+                rule.id,
+                rule.severity,
                 f"按本年数 {current.figure.text} 与增减额 {delta.figure.text} 推算，上年数为负（{fmt(prior_point, 2)}{unit}），不可能",
-                lines, stated=delta.figure.text, expected=f"不超过 {current.figure.text}",
+                lines,
+                stated=delta.figure.text,
+                expected=f"不超过 {current.figure.text}",
             )
             continue
         if rate is None or prior_point <= 0:
@@ -63,9 +80,12 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
         places = rate.figure.places
         note = ROUNDING_NOTE if result.verdict is Verdict.ROUNDING else ""
         yield Finding(
-            rule.id, level,
+            rule.id,
+            level,
             f"增减率与增减额不符{note}：比较基数 = {how} = {fmt(prior_point, 2)}{unit}，"
             f"增减率应为 {delta.figure.text} ÷ {fmt(prior_point, 2)}{unit} = {range_text(result, places)}，报告为 {rate.figure.text}",
-            lines, stated=rate.figure.text, expected=percent_text(result.point, places),
+            lines,
+            stated=rate.figure.text,
+            expected=percent_text(result.point, places),
             difference=f"{fmt(abs(rate.figure.value) - result.point, places)}个百分点",
         )
