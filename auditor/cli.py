@@ -11,11 +11,21 @@ from rich.console import Console
 from auditor.checks import KINDS
 from auditor.errors import AuditorError
 from auditor.findings import RANK, SEVERITIES
+from auditor.numbers import Rounding
 from auditor.pipeline import FileResult, audit_path, expand, select_rules
 from auditor.reporters import json_report, terminal
 from auditor.rules import load
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+ROUNDING_RULE = """
+舍入规则：一个印有 d 位小数的数字代表一个区间——四舍五入时为该数 ± 末位半个单位，截尾时为该数至
+该数加末位一个单位，either（默认）取两者之并。合计、比率都按区间计算：
+  · 所印数字算术上完全相符：不报；
+  · 不相符，但按区间可以相符（尾数误差）：warning（规则本身低于 error 时为 info）；
+  · 区间也不相符，但所述数字与可能范围只差末位一个单位以内（末位误差，如 99.86% 对 99.87%、0.01 万元）：warning；
+  · 相差更多：规则的严重程度（内置规则为 error）。
+少印小数位的金额（同类数字多为两位小数时的 2,360.7）视为末尾的 0 被省略；整数百分比（98%、100%）按所印精度读取。
+报告的舍入方式由 --rounding 指定，单条规则可在 YAML 中以 rounding: half-up|truncate|either 另设。"""
 
 
 def _load(rules_dir: str | None):
@@ -59,13 +69,20 @@ def main() -> None:
 @click.option("--select", multiple=True, metavar="ID", help="只运行 id 以此开头的规则（可多次）")
 @click.option("--ignore", multiple=True, metavar="ID", help="不运行 id 以此开头的规则（可多次）")
 @click.option("--no-color", is_flag=True, help="不使用颜色")
+@click.option(
+    "--rounding",
+    type=click.Choice([m.value for m in Rounding]),
+    default=Rounding.EITHER.value,
+    show_default=True,
+    help="报告的舍入方式：四舍五入 half-up、截尾 truncate、两者皆可 either（规则可在 YAML 中另设）",
+)
 @rules_option
-def check(paths, fmt, fail_on, select, ignore, no_color, rules_dir) -> None:
+def check(paths, fmt, fail_on, select, ignore, no_color, rounding, rules_dir) -> None:
     """检查报告（文本文件、目录中的 *.txt，或 - 表示标准输入）。"""
     rules, vocab = _load(rules_dir)
     rules = select_rules(rules, select, ignore)
     results: list[FileResult] = [
-        item if isinstance(item, FileResult) else audit_path(item, rules, vocab)
+        item if isinstance(item, FileResult) else audit_path(item, rules, vocab, Rounding(rounding))
         for item in expand(paths)
     ]
     for r in results:
@@ -87,4 +104,8 @@ def list_rules(rules_dir) -> None:
     """列出已加载的规则。"""
     rules, _ = _load(rules_dir)
     for r in rules:
-        click.echo(f"{r.id:<22} {r.kind:<16} {r.severity:<8} {'/'.join(r.applies_to):<6} {r.title}")
+        rounding = r.rounding or "(报告)"
+        click.echo(
+            f"{r.id:<22} {r.kind:<16} {r.severity:<8} {'/'.join(r.applies_to):<6} {rounding:<9} {r.title}"
+        )
+    click.echo(ROUNDING_RULE)

@@ -17,6 +17,8 @@ class Finding:
     stated: str | None = None
     expected: str | None = None
     difference: str | None = None
+    expected_low: str | None = None  # the range the stated inputs allow, when recomputed
+    expected_high: str | None = None
 
     def sort_key(self) -> tuple:
         return (self.lines[:1] or (0,), self.rule, self.message)

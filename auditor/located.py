@@ -50,8 +50,8 @@ def is_table_row(line: str) -> bool:
     if "\t" in line:
         return True
     numbers = len(NUMBER.findall(line))
-    if numbers < 2 or regex.search(r"[，。；：]", line):
-        return False
+    if numbers < 2 or regex.search(r"[，。；：、]|\d\s*(?:万元|亿元|元)", line):
+        return False  # sentence punctuation or units after figures: wrapped prose
     return numbers >= 3 or regex.search(r"\S {2,}\S", line) is not None
 
 

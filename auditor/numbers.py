@@ -1,14 +1,15 @@
 """Stated figures as intervals, and the verdict of comparing one with arithmetic.
 
-A figure printed with d decimals stands for every value that rounds to it: the interval
-of half a unit in its last place. Sums and ratios are computed on those intervals.
+A figure printed with d decimals stands for every value that rounds to it: half a unit
+either side of its last place when rounded half-up, up to a whole unit above it when
+truncated. Sums and ratios are computed on those intervals.
 """
 
 from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 TO_WAN = {"万元": Decimal(1), "元": Decimal("0.0001"), "亿元": Decimal(10000)}
 
@@ -59,17 +60,21 @@ class Figure:
     text: str
     printed: int  # decimals actually printed (places may be more: trailing zeros dropped)
 
-    @property
-    def half(self) -> Decimal:
-        return Decimal(5).scaleb(-self.places - 1)
+    def unit_size(self, places: int | None = None) -> Decimal:
+        return Decimal(1).scaleb(-(self.places if places is None else places))
 
-    @property
-    def interval(self) -> Interval:
-        return Interval(self.value - self.half, self.value + self.half)
+    def bounds(self, mode: Rounding) -> Interval:
+        """Every value this figure can stand for, rounded (or truncated) as `mode` says."""
+        unit = self.unit_size()
+        below = unit / 2 if mode is not Rounding.TRUNCATE else Decimal(0)
+        above = unit / 2 if mode is Rounding.HALF_UP else unit
+        if self.value < 0:  # truncation moves toward zero
+            below, above = above, below
+        return Interval(self.value - below, self.value + above)
 
-    def in_wan(self) -> Interval:
-        """The interval in 万元 (percentages and counts unchanged)."""
-        return self.interval.scale(TO_WAN.get(self.unit or "", Decimal(1)))
+    def in_wan(self, mode: Rounding) -> Interval:
+        """The bounds in 万元 (percentages and counts unchanged)."""
+        return self.bounds(mode).scale(TO_WAN.get(self.unit or "", Decimal(1)))
 
     def wan_value(self) -> Decimal:
         return self.value * TO_WAN.get(self.unit or "", Decimal(1))
@@ -86,27 +91,46 @@ def decimals(text: str) -> int:
     return len(text.split(".")[1]) if "." in text else 0
 
 
-def round_to(value: Decimal, places: int) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+def round_to(value: Decimal, places: int, rounding: str = ROUND_HALF_UP) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-places), rounding=rounding)
+
+
+class Rounding(enum.Enum):
+    """How a report rounds the figures it prints."""
+
+    HALF_UP = "half-up"
+    TRUNCATE = "truncate"
+    EITHER = "either"
+
+    def shows(self, point: Decimal, places: int) -> set[Decimal]:
+        """The figures this rounding can print for an exact value."""
+        shown = set()
+        if self is not Rounding.TRUNCATE:
+            shown.add(round_to(point, places))
+        if self is not Rounding.HALF_UP:
+            shown.add(round_to(point, places, ROUND_DOWN))
+        return shown
 
 
 class Verdict(enum.Enum):
     EXACT = "exact"  # the printed figures agree to the last place
     ROUNDING = "rounding"  # they disagree in print, but rounding explains it
-    ERROR = "error"  # no values that round to the printed ones satisfy the identity
+    LAST_PLACE = "last-place"  # off by at most one unit in the last printed place (末位误差)
+    ERROR = "error"  # further off than that
 
 
-def judge(stated: Figure, point: Decimal, allowed: Interval) -> Verdict:
+def judge(stated: Figure, point: Decimal, allowed: Interval, mode: Rounding) -> Verdict:
     """Compare a stated figure with the point value of its arithmetic and the allowed range."""
-    if round_to(point, stated.places) == stated.value:
+    if stated.value in mode.shows(point, stated.places):
         return Verdict.EXACT
-    if allowed.meets(stated.interval):
+    if allowed.meets(stated.bounds(mode)):
         return Verdict.ROUNDING
-    coarse = Decimal(5).scaleb(-stated.printed - 1)
-    if stated.printed < stated.places and allowed.meets(
-        Interval(stated.value - coarse, stated.value + coarse)
-    ):
+    coarse = Figure(stated.value, stated.printed, stated.unit, stated.text, stated.printed)
+    if stated.printed < stated.places and allowed.meets(coarse.bounds(mode)):
         return Verdict.ROUNDING  # read as printed, more coarsely than its peers
+    gap = max(allowed.lo - stated.value, stated.value - allowed.hi)
+    if gap <= stated.unit_size(stated.printed):
+        return Verdict.LAST_PLACE
     return Verdict.ERROR
 
 

@@ -12,6 +12,7 @@ from auditor.claims import gather
 from auditor.errors import InputError
 from auditor.facts import build_document
 from auditor.findings import Finding
+from auditor.numbers import Rounding
 from auditor.rules import Rule
 from auditor.source import Source, read_source
 from auditor.vocabulary import Vocabulary
@@ -39,9 +40,11 @@ def select_rules(rules: list[Rule], select: Iterable[str], ignore: Iterable[str]
     ]
 
 
-def audit_source(source: Source, rules: list[Rule], vocab: Vocabulary) -> FileResult:
+def audit_source(
+    source: Source, rules: list[Rule], vocab: Vocabulary, rounding: Rounding = Rounding.EITHER
+) -> FileResult:
     doc = build_document(source.path, source.lines, vocab)
-    ctx = Context(doc, gather(doc, vocab), vocab)
+    ctx = Context(doc, gather(doc, vocab), vocab, rounding)
     findings = {
         finding
         for rule in rules
@@ -53,9 +56,11 @@ def audit_source(source: Source, rules: list[Rule], vocab: Vocabulary) -> FileRe
     )
 
 
-def audit_path(path: str, rules: list[Rule], vocab: Vocabulary) -> FileResult:
+def audit_path(
+    path: str, rules: list[Rule], vocab: Vocabulary, rounding: Rounding = Rounding.EITHER
+) -> FileResult:
     try:
-        return audit_source(read_source(path), rules, vocab)
+        return audit_source(read_source(path), rules, vocab, rounding)
     except InputError as exc:
         return FileResult(path, error=exc.reason)
 

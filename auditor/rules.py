@@ -10,12 +10,14 @@ import yaml
 
 from auditor.errors import RulesError
 from auditor.findings import SEVERITIES
+from auditor.numbers import Rounding
 from auditor.vocabulary import Vocabulary, load_vocabulary, merge
 from auditor.yamlfile import load_yaml
 
 BUILTIN = Path(__file__).resolve().parent.parent / "rules"
 VOCABULARY = "vocabulary.yaml"
 REPORT_KINDS = ("决算", "预算")
+ROUNDING_MODES = tuple(mode.value for mode in Rounding)
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,7 @@ class Rule:
     applies_to: tuple[str, ...]
     params: dict[str, Any] = field(default_factory=dict, hash=False)
     origin: str = ""
+    rounding: str | None = None  # half-up / truncate / either; None: the report's mode
 
     def applies(self, report_kind: str | None) -> bool:
         return report_kind is None or report_kind in self.applies_to
@@ -80,10 +83,15 @@ def _parse(path: Path, kinds: dict[str, dict[str, str]], vocab: Vocabulary) -> l
             raise RulesError(
                 where, f"规则 {entry['id']} 的 applies_to 只能取 {'、'.join(REPORT_KINDS)}"
             )
+        rounding = entry.get("rounding")
+        if rounding is not None and rounding not in ROUNDING_MODES:
+            raise RulesError(
+                where, f"规则 {entry['id']} 的 rounding 只能取 {'、'.join(ROUNDING_MODES)}"
+            )
         params = {
             k: v
             for k, v in entry.items()
-            if k not in ("id", "title", "kind", "severity", "applies_to")
+            if k not in ("id", "title", "kind", "severity", "applies_to", "rounding")
         }
         for name, spec in kinds[kind].items():
             required = not spec.endswith("?")
@@ -112,6 +120,7 @@ def _parse(path: Path, kinds: dict[str, dict[str, str]], vocab: Vocabulary) -> l
                 tuple(applies),
                 params,
                 str(path),
+                rounding,
             )
         )
     return rules

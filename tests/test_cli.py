@@ -35,14 +35,10 @@ def test_json_schema():
     assert entry["figures"] > 20
     finding = next(f for f in entry["findings"] if f["rule"] == "share")
     assert set(finding) == {
-        "rule",
-        "severity",
-        "message",
-        "lines",
-        "stated",
-        "expected",
-        "difference",
-    }
+        "rule", "severity", "message", "lines", "stated", "expected", "difference",
+        "expected_low", "expected_high",
+    }  # fmt: skip
+    assert (finding["expected_low"], finding["expected_high"]) == ("3.20%", "3.20%")
     assert (
         finding["lines"] == [22, 24]
         and finding["stated"] == "3.30%"
@@ -197,3 +193,43 @@ def test_rules_listing_names_every_kind():
         "sum",
     ):
         assert f" {kind} " in result.output
+
+
+TRUNCATED = (
+    "2024年度示例局部门决算\n"
+    "本年支出合计9759.38万元。一般公共预算财政拨款支出9746.50万元，占本年支出合计的99.86%。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ((), []),  # either (default): 99.868 % truncated to 99.86 % is how the report rounds
+        (("--rounding", "truncate"), []),
+        (("--rounding", "half-up"), [("share", "warning")]),  # 末位误差: one unit off
+    ],
+)
+def test_rounding_mode(tmp_path, args, expected):
+    path = tmp_path / "r.txt"
+    path.write_text(TRUNCATED, encoding="utf-8")
+    data = json.loads(run("check", "--format", "json", *args, str(path)).output)
+    assert [(f["rule"], f["severity"]) for f in data["files"][0]["findings"]] == expected
+
+
+def test_rounding_set_per_rule(tmp_path):
+    (tmp_path / "narrative.yaml").write_text(
+        "rules:\n  - id: share\n    title: 占比\n    kind: share\n    severity: error\n    rounding: half-up\n",
+        encoding="utf-8",
+    )
+    path = tmp_path / "r.txt"
+    path.write_text(TRUNCATED, encoding="utf-8")
+    data = json.loads(run("check", "--format", "json", "--rules", str(tmp_path), str(path)).output)
+    (finding,) = data["files"][0]["findings"]
+    assert "末位误差" in finding["message"]
+    assert finding["expected_low"] == finding["expected_high"] == "99.87%"
+    assert "half-up" in run("rules", "--rules", str(tmp_path)).output
+    (tmp_path / "narrative.yaml").write_text(
+        "rules:\n  - id: share\n    title: t\n    kind: share\n    severity: error\n    rounding: banker\n",
+        encoding="utf-8",
+    )
+    assert run("check", "--rules", str(tmp_path), str(path)).exit_code == 2

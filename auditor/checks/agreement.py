@@ -24,6 +24,7 @@ def _key(fact: Fact) -> tuple | None:
 
 
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    mode = ctx.mode(rule)
     first: dict[tuple, Fact] = {}
     reported: set[tuple] = set()
     for fact in sorted([*ctx.doc.facts, *ctx.doc.absent], key=lambda f: f.start):
@@ -31,7 +32,7 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if key is None:
             continue
         earlier = first.setdefault(key, fact)
-        if earlier is fact or earlier.figure.in_wan().meets(fact.figure.in_wan()):
+        if earlier is fact or earlier.figure.in_wan(mode).meets(fact.figure.in_wan(mode)):
             continue
         value = (key, fact.figure.wan_value())
         if value in reported:

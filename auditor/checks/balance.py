@@ -20,6 +20,6 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
             operand(groups, key, rule.params["right"]),
         )
         if left and right:
-            finding = compare_total(rule, left, [right], complete=True)
+            finding = compare_total(rule, left, [right], complete=True, mode=ctx.mode(rule))
             if finding:
                 yield finding

@@ -8,7 +8,7 @@ from decimal import Decimal
 from auditor.claims import Claims
 from auditor.facts import Document, Fact
 from auditor.findings import Finding, lines_of
-from auditor.numbers import Figure, Interval, Verdict, fmt, fmt_range, judge
+from auditor.numbers import Figure, Interval, Rounding, Verdict, fmt, fmt_range, judge
 from auditor.rules import Rule
 from auditor.vocabulary import Vocabulary
 
@@ -20,15 +20,38 @@ class Context:
     doc: Document
     claims: Claims
     vocab: Vocabulary
+    rounding: Rounding = Rounding.EITHER
+
+    def mode(self, rule: Rule) -> Rounding:
+        """A rule's own rounding mode, else the report's."""
+        return Rounding(rule.rounding) if rule.rounding else self.rounding
 
 
 def severity(rule: Rule, verdict: Verdict) -> str | None:
-    """A real error takes the rule's severity; one that rounding explains is at most a warning."""
+    """A real error takes the rule's severity; rounding or a last-place slip, at most a warning."""
     if verdict is Verdict.EXACT:
         return None
     if verdict is Verdict.ERROR:
         return rule.severity
     return "warning" if rule.severity == "error" else "info"
+
+
+NOTES = {
+    Verdict.ROUNDING: "（仅尾数差异，可由四舍五入解释）",
+    Verdict.LAST_PLACE: "（末位误差：与按所列数据算得的范围只差最后一位的一个单位）",
+}
+
+
+def note(verdict: Verdict) -> str:
+    return NOTES.get(verdict, "")
+
+
+def expected_range(allowed: Interval, places: int, unit: str) -> dict[str, str]:
+    """expected_low / expected_high of a Finding."""
+    return {
+        "expected_low": f"{fmt(allowed.lo, places)}{unit}",
+        "expected_high": f"{fmt(allowed.hi, places)}{unit}",
+    }
 
 
 def shown(fact: Fact) -> str:
@@ -55,6 +78,7 @@ def ratio(
     num_point: Decimal,
     denominator: Interval,
     den_point: Decimal,
+    mode: Rounding,
 ) -> Ratio | None:
     """Judge `stated` % against numerator / denominator, or None when no ratio can be said."""
     allowed = numerator.ratio(denominator)
@@ -63,29 +87,29 @@ def ratio(
     allowed = allowed.scale(HUNDRED).abs()  # a rate is stated by its size, its sign in words
     point = abs(num_point / den_point * HUNDRED)
     target = Figure(abs(stated.value), stated.places, stated.unit, stated.text, stated.printed)
-    return Ratio(judge(target, point, allowed), point, allowed)
+    return Ratio(judge(target, point, allowed, mode), point, allowed)
 
 
 def amount_ratio(
-    stated: Figure, numerator: Fact, denominator: Fact, swap: bool = False
+    stated: Figure, numerator: Fact, denominator: Fact, mode: Rounding, swap: bool = False
 ) -> Ratio | None:
     """numerator / denominator in 万元; with `swap`, a 元 figure is read as if it were 万元."""
 
-    def interval(f: Fact) -> tuple[Interval, Decimal]:
+    def bounds(f: Fact) -> tuple[Interval, Decimal]:
         if swap:
-            return f.figure.interval, f.figure.value
-        return f.figure.in_wan(), f.figure.wan_value()
+            return f.figure.bounds(mode), f.figure.value
+        return f.figure.in_wan(mode), f.figure.wan_value()
 
-    (n_int, n_pt), (d_int, d_pt) = interval(numerator), interval(denominator)
-    return ratio(stated, n_int, n_pt, d_int, d_pt)
+    (n_int, n_pt), (d_int, d_pt) = bounds(numerator), bounds(denominator)
+    return ratio(stated, n_int, n_pt, d_int, d_pt, mode)
 
 
-def unit_slip(stated: Figure, numerator: Fact, denominator: Fact) -> bool:
+def unit_slip(stated: Figure, numerator: Fact, denominator: Fact, mode: Rounding) -> bool:
     """The percentage only works if a 元 figure of the pair is really 万元."""
     if not mixed_units(numerator, denominator):
         return False
-    converted = amount_ratio(stated, numerator, denominator)
-    swapped = amount_ratio(stated, numerator, denominator, swap=True)
+    converted = amount_ratio(stated, numerator, denominator, mode)
+    swapped = amount_ratio(stated, numerator, denominator, mode, swap=True)
     return bool(
         swapped
         and swapped.verdict is not Verdict.ERROR
@@ -101,27 +125,31 @@ def range_text(result: Ratio, places: int) -> str:
     return f"{fmt_range(result.allowed, places)}%"
 
 
-ROUNDING_NOTE = "（仅尾数差异，可由四舍五入解释）"
-
-
 def ratio_finding(
-    rule: Rule, rate: Fact, numerator: Fact, denominator: Fact, what: str, operands: str
+    ctx: Context,
+    rule: Rule,
+    rate: Fact,
+    numerator: Fact,
+    denominator: Fact,
+    what: str,
+    operands: str,
 ) -> Finding | None:
     """A stated rate against numerator ÷ denominator; zero and 元/万元 cases are other rules'."""
-    if denominator.figure.is_zero() or unit_slip(rate.figure, numerator, denominator):
+    mode = ctx.mode(rule)
+    if denominator.figure.is_zero() or unit_slip(rate.figure, numerator, denominator, mode):
         return None
-    result = amount_ratio(rate.figure, numerator, denominator)
+    result = amount_ratio(rate.figure, numerator, denominator, mode)
     level = severity(rule, result.verdict) if result else None
     if result is None or level is None:
         return None
     places = rate.figure.places
-    note = ROUNDING_NOTE if level != rule.severity else ""
     return Finding(
         rule.id,
         level,
-        f"{what}{note}：{operands} 应为 {range_text(result, places)}，报告为 {rate.figure.text}",
+        f"{what}{note(result.verdict)}：按所列数据 {operands} 应为 {range_text(result, places)}，报告为 {rate.figure.text}",
         lines_of(numerator, denominator, rate),
         stated=rate.figure.text,
         expected=percent_text(result.point, places),
-        difference=f"{fmt(rate.figure.value - result.point, places)}个百分点",
+        difference=f"{fmt(abs(rate.figure.value) - result.point, places)}个百分点",
+        **expected_range(result.allowed, places, "%"),
     )

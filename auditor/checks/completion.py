@@ -16,7 +16,7 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
         budget, actual = claim.budget, claim.actual
         operands = f"{actual.figure.text} ÷ {budget.figure.text}"
         finding = ratio_finding(
-            rule, claim.rate, actual, budget, "完成率与预算、决算数不符", operands
+            ctx, rule, claim.rate, actual, budget, "完成率与预算、决算数不符", operands
         )
         if finding:
             yield finding

@@ -15,6 +15,8 @@ PARAMS: dict[str, str] = {}
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for enum in ctx.claims.enumerations:
         if enum.exhaustive:
-            finding = compare_total(rule, enum.whole, [s.part for s in enum.shares], complete=True)
+            finding = compare_total(
+                rule, enum.whole, [s.part for s in enum.shares], complete=True, mode=ctx.mode(rule)
+            )
             if finding:
                 yield finding

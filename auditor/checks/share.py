@@ -15,6 +15,6 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for claim in ctx.claims.shares:
         part, whole = claim.part, claim.whole
         operands = f"{part.label or '该项'} {part.figure.text} ÷ {whole.label or '总额'} {whole.figure.text}"
-        finding = ratio_finding(rule, claim.rate, part, whole, "占比与金额不符", operands)
+        finding = ratio_finding(ctx, rule, claim.rate, part, whole, "占比与金额不符", operands)
         if finding:
             yield finding

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from auditor.checks.common import ROUNDING_NOTE, Context, severity
+from auditor.checks.common import Context, expected_range, note, severity
 from auditor.findings import Finding, lines_of
 from auditor.numbers import Interval, Verdict, fmt
 from auditor.rules import Rule
@@ -20,19 +20,23 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue
         rates = [s.rate.figure for s in enum.shares]
         point = sum(r.value for r in rates)
-        allowed = sum((r.interval for r in rates), Interval(Decimal(0), Decimal(0)))
+        allowed = sum((r.bounds(ctx.mode(rule)) for r in rates), Interval(Decimal(0), Decimal(0)))
         if point == HUNDRED:
             continue
-        verdict = Verdict.ROUNDING if allowed.contains(HUNDRED) else Verdict.ERROR
-        level = severity(rule, verdict)
         places = max(r.places for r in rates)
-        note = ROUNDING_NOTE if level != rule.severity else ""
+        gap = max(allowed.lo - HUNDRED, HUNDRED - allowed.hi)
+        if allowed.contains(HUNDRED):
+            verdict = Verdict.ROUNDING
+        else:
+            verdict = Verdict.LAST_PLACE if gap <= Decimal(1).scaleb(-places) else Verdict.ERROR
+        level = severity(rule, verdict)
         yield Finding(
             rule.id,
             level,
-            f"各项占比合计应为 100%{note}：{' + '.join(r.text for r in rates)} = {fmt(point, places)}%",
+            f"各项占比合计应为 100%{note(verdict)}：{' + '.join(r.text for r in rates)} = {fmt(point, places)}%",
             lines_of(enum.whole, *(f for s in enum.shares for f in (s.part, s.rate))),
             stated=f"{fmt(point, places)}%",
             expected="100%",
             difference=f"{fmt(point - HUNDRED, places)}个百分点",
+            **expected_range(allowed, places, "%"),
         )

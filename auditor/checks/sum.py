@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from auditor.checks.common import ROUNDING_NOTE, Context, severity
+from auditor.checks.common import Context, expected_range, note, severity
 from auditor.facts import Fact
 from auditor.findings import Finding, lines_of
-from auditor.numbers import Interval, fmt, fmt_range, judge
+from auditor.numbers import Interval, Rounding, fmt, fmt_range, judge
 from auditor.rules import Rule
 
 PARAMS = {"total": "concept", "parts": "concepts", "optional": "concepts?"}
@@ -39,21 +39,23 @@ def operand(groups: dict[Key, dict[str, Fact]], key: Key, name: str) -> Fact | N
     return groups.get((scope or key[0], key[1], key[2]), {}).get(concept)
 
 
-def compare_total(rule: Rule, total: Fact, parts: list[Fact], complete: bool) -> Finding | None:
+def compare_total(
+    rule: Rule, total: Fact, parts: list[Fact], complete: bool, mode: Rounding
+) -> Finding | None:
     """Judge total against Σ parts; with parts possibly missing, only an excess is certain."""
     if any(p.figure.unit != total.figure.unit for p in parts):
         return None
     point = sum(p.figure.value for p in parts)
-    allowed = sum((p.figure.interval for p in parts), ZERO)
+    allowed = sum((p.figure.bounds(mode) for p in parts), ZERO)
     if not complete and point < total.figure.value:
         return None  # the parts not stated may make up the rest
-    level = severity(rule, judge(total.figure, point, allowed))
+    verdict = judge(total.figure, point, allowed, mode)
+    level = severity(rule, verdict)
     if level is None:
         return None
     places, unit = total.figure.places, total.figure.unit or ""
-    note = ROUNDING_NOTE if level != rule.severity else ""
     if len(parts) == 1:
-        message = f"两数应相等{note}：{name(total)} {total.figure.text}，{name(parts[0], total)} {parts[0].figure.text}"
+        message = f"两数应相等{note(verdict)}：{name(total)} {total.figure.text}，{name(parts[0], total)} {parts[0].figure.text}"
     else:
         stated = [p for p in parts if p.figure.text != "无"]
         listed = " + ".join(f"{name(p, total)} {p.figure.text}" for p in stated)
@@ -61,7 +63,7 @@ def compare_total(rule: Rule, total: Fact, parts: list[Fact], complete: bool) ->
         spread = fmt_range(allowed, places)
         within = "" if spread == fmt(point, places) else f"（按尾数误差可为 {spread}）"
         message = (
-            f"合计与分项之和不符{note}：{name(total)} {total.figure.text}，"
+            f"合计与分项之和不符{note(verdict)}：{name(total)} {total.figure.text}，"
             f"而 {listed}{rest} = {fmt(point, places)}{unit}{within}"
         )
     return Finding(
@@ -72,6 +74,7 @@ def compare_total(rule: Rule, total: Fact, parts: list[Fact], complete: bool) ->
         stated=total.figure.text,
         expected=f"{fmt(point, places)}{unit}",
         difference=f"{fmt(total.figure.value - point, places)}{unit}",
+        **expected_range(allowed, places, unit),
     )
 
 
@@ -98,8 +101,7 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue
         optional = [operand(groups, key, name) for name in rule.params.get("optional", [])]
         present = [p for p in [*parts, *optional] if p is not None]
-        finding = compare_total(
-            rule, total, present, complete=len(present) == len(parts) + len(optional)
-        )
+        complete = len(present) == len(parts) + len(optional)
+        finding = compare_total(rule, total, present, complete, ctx.mode(rule))
         if finding:
             yield finding

@@ -15,7 +15,7 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
     pairs = [(c.rate, c.actual, c.budget) for c in ctx.claims.completions]
     pairs += [(c.rate, c.part, c.whole) for c in ctx.claims.shares]
     for rate, numerator, denominator in pairs:
-        if not unit_slip(rate.figure, numerator, denominator):
+        if not unit_slip(rate.figure, numerator, denominator, ctx.mode(rule)):
             continue
         slipped = next(f for f in (numerator, denominator) if f.figure.unit == "元")
         yield Finding(

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from auditor.checks.common import (
-    ROUNDING_NOTE,
     Context,
+    expected_range,
     mixed_units,
+    note,
     percent_text,
     range_text,
     ratio,
@@ -15,20 +16,22 @@ from auditor.checks.common import (
 )
 from auditor.claims import Change
 from auditor.findings import Finding, lines_of
-from auditor.numbers import Interval, Verdict, fmt, fmt_range, judge
+from auditor.numbers import Interval, Rounding, fmt, fmt_range, judge
 from auditor.rules import Rule
 
 PARAMS: dict[str, str] = {}
 
 
-def _prior(claim: Change, change: Interval, change_point) -> tuple[Interval, object, str]:
+def _prior(
+    claim: Change, change: Interval, change_point, mode: Rounding
+) -> tuple[Interval, object, str]:
     """The figure the change is measured from, and how it was obtained."""
     if claim.base is not None:
-        return claim.base.figure.interval, claim.base.figure.value, claim.base.figure.text
+        return claim.base.figure.bounds(mode), claim.base.figure.value, claim.base.figure.text
     current = claim.current.figure
     point = current.value - change_point
     return (
-        current.interval - change,
+        current.bounds(mode) - change,
         point,
         f"{current.text} {'−' if change_point >= 0 else '+'} {claim.delta.figure.text}",
     )
@@ -39,26 +42,28 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
         current, delta, rate, base = claim.current, claim.delta, claim.rate, claim.base
         if mixed_units(*(f for f in (current, delta, base) if f)):
             continue
-        sign = delta.sign
-        change = delta.figure.interval.scale(sign)
+        sign, mode = delta.sign, ctx.mode(rule)
+        change = delta.figure.bounds(mode).scale(sign)
         change_point = sign * delta.figure.value
-        prior, prior_point, how = _prior(claim, change, change_point)
+        prior, prior_point, how = _prior(claim, change, change_point, mode)
         lines = lines_of(base, current, delta, rate)
         unit = delta.figure.unit
         if base is not None and current is not None:
             implied, implied_point = prior + change, prior_point + change_point
-            level = severity(rule, judge(current.figure, implied_point, implied))
+            verdict = judge(current.figure, implied_point, implied, mode)
+            level = severity(rule, verdict)
             if level:
-                note = ROUNDING_NOTE if level != rule.severity else ""
+                places = current.figure.places
                 yield Finding(
                     rule.id,
                     level,
-                    f"本年数与比较数、增减额不符{note}：{base.figure.text} {'+' if sign > 0 else '−'} {delta.figure.text} "
-                    f"应为 {fmt_range(implied, current.figure.places)}{unit}，报告为 {current.figure.text}",
+                    f"本年数与比较数、增减额不符{note(verdict)}：按所列数据 {base.figure.text} {'+' if sign > 0 else '−'} {delta.figure.text} "
+                    f"应为 {fmt_range(implied, places)}{unit}，报告为 {current.figure.text}",
                     lines,
                     stated=current.figure.text,
-                    expected=f"{fmt(implied_point, current.figure.places)}{unit}",
-                    difference=f"{fmt(current.figure.value - implied_point, current.figure.places)}{unit}",
+                    expected=f"{fmt(implied_point, places)}{unit}",
+                    difference=f"{fmt(current.figure.value - implied_point, places)}{unit}",
+                    **expected_range(implied, places, unit),
                 )
                 continue
         if base is None and prior.hi < 0 and (rate is not None or delta.concept == current.concept):
@@ -73,19 +78,19 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue
         if rate is None or prior_point <= 0:
             continue  # a rate against a zero base is the zero_base rule's finding
-        result = ratio(rate.figure, change, change_point, prior, prior_point)
+        result = ratio(rate.figure, change, change_point, prior, prior_point, mode)
         level = severity(rule, result.verdict) if result else None
         if result is None or level is None:
             continue
         places = rate.figure.places
-        note = ROUNDING_NOTE if result.verdict is Verdict.ROUNDING else ""
         yield Finding(
             rule.id,
             level,
-            f"增减率与增减额不符{note}：比较基数 = {how} = {fmt(prior_point, 2)}{unit}，"
+            f"增减率与增减额不符{note(result.verdict)}：按所列数据，比较基数 = {how} = {fmt(prior_point, 2)}{unit}，"
             f"增减率应为 {delta.figure.text} ÷ {fmt(prior_point, 2)}{unit} = {range_text(result, places)}，报告为 {rate.figure.text}",
             lines,
             stated=rate.figure.text,
             expected=percent_text(result.point, places),
             difference=f"{fmt(abs(rate.figure.value) - result.point, places)}个百分点",
+            **expected_range(result.allowed, places, "%"),
         )

@@ -26,6 +26,8 @@ def write(results: list[FileResult], out: TextIO) -> None:
                 "stated": f.stated,
                 "expected": f.expected,
                 "difference": f.difference,
+                "expected_low": f.expected_low,
+                "expected_high": f.expected_high,
             }
             for f in r.findings
         ]

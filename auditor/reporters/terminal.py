@@ -27,11 +27,13 @@ def write(results: list[FileResult], console: Console) -> None:
             console.print(
                 f"{where}  [{STYLE[f.severity]}]{f.severity}[/]  [bold]{f.rule}[/]  {escape(f.message)}"
             )
+            spread = f.expected_low != f.expected_high and f"{f.expected_low}–{f.expected_high}"
             details = [
                 (label, value)
                 for label, value in (
                     ("报告", f.stated),
                     ("应为", f.expected),
+                    ("按所列数据的范围", spread),
                     ("差异", f.difference),
                 )
                 if value
