@@ -40,6 +40,7 @@ MARKER = regex.compile(
 AMOUNT = regex.compile(r"\d\s*(?:万元|亿元|元|%)")
 NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
 HEADING_END = regex.compile(r"(?:[。：]|情况|说明|概况|明细|职责|设置|解释|附件|表)$")
+WIDE_THOUSANDS = regex.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
 SPACED_HAN = regex.compile(r"(?<=\p{Han}) +(?=\p{Han})")
 SENTENCE_END = "。！？!?；"
 CLAUSE_SEP = regex.compile(r"[，。；：！？!?]|(?<!收)、(?!支)|,(?!\d{3})|(?<!\d),")
@@ -128,7 +129,8 @@ class LogicalText:
                     self._put(chars, char, number, offset + col)
             close_before_next = row or heading or len(text) < short
         close()
-        self.text = "".join(chars)
+        # "２，０４５．６０": a full-width comma between digit groups separates thousands.
+        self.text = WIDE_THOUSANDS.sub(",", "".join(chars))
 
     def _put(self, chars: list[str], char: str, line: int, col: int) -> None:
         chars.append(char)

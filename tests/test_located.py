@@ -61,3 +61,8 @@ def test_spaced_out_characters_close_up_but_keep_columns():
     text = LogicalText(["本 年 收 入 合 计  1571.19 万 元"])
     assert text.text == "本年收入合计  1571.19 万元"
     assert text.col_of[text.text.index("收")] == 4
+
+
+def test_full_width_thousands_separator():
+    text = LogicalText(["收入预算总额２，０４５．６０万元，较上年增加１４５．６０万元"])
+    assert text.text == "收入预算总额2,045.60万元，较上年增加145.60万元"
