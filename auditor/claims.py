@@ -30,7 +30,7 @@ class Change:
     """本年数 current, 增减额 delta, 增减率 rate, and the compared figure when stated inline."""
 
     current: Fact | None
-    delta: Fact
+    delta: Fact | None  # None: "2023年度为A万元，2022年度为B万元，增长R%"
     rate: Fact | None
     base: Fact | None = None  # 较2022年度决算数1,371.00万元减少…: the figure compared with
 
@@ -156,7 +156,28 @@ def _changes(doc: Document) -> list[Change]:
         base = before if before and before.comparison and before.sentence == fact.sentence else None
         if current is not None or base is not None:
             claims.append(Change(current, fact, rate, base))
+    paired = {c.rate.index for c in claims if c.rate}
+    for fact in facts:
+        if fact.role == "rate" and fact.index not in paired:
+            claim = _both_years(facts, fact)
+            if claim:
+                claims.append(claim)
     return claims
+
+
+def _both_years(facts: list[Fact], rate: Fact) -> Change | None:
+    """A rate told with both figures it compares and no 增减额."""
+    current = base = None
+    for f in _previous(facts, rate):
+        if f.sentence != rate.sentence or f.role in ("delta", "rate"):
+            break
+        if not _is_value(f):
+            continue
+        if base is None and (f.comparison or f.period == "prior"):
+            base = f
+        elif current is None and f.period == "current" and not f.comparison:
+            current = f
+    return Change(current, None, rate, base) if current and base else None
 
 
 def _preferred(candidates: list[Fact], basis: str | None) -> Fact | None:

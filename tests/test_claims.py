@@ -132,3 +132,10 @@ def test_other_share_and_completion_phrasings(audit):
     for wrong, rule in (("25.00%，增加", "yoy"), ("比例为25.00", "share"), ("的75.00", "share"), ("的125.00", "completion")):
         broken = text.replace(wrong, wrong.replace("25.00", "35.00").replace("75.00", "85.00").replace("125.00", "135.00"), 1)
         assert rule in {f.rule for f in audit(broken).findings if f.severity == "error"}, wrong
+
+
+def test_rate_from_both_years_stated(audit):
+    text = HEAD + "2023年度支出决算为2,450.00万元，2022年度为2,200.00万元，增长11.36%。\n"
+    assert not audit(text).findings
+    assert found(audit(text.replace("11.36", "12.36")), "error") == {("yoy", (2,))}
+    assert found(audit(text.replace("增长", "下降")), "error") == {("direction", (2,))}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from auditor.checks.common import Context, mixed_units
+from auditor.claims import Change
 from auditor.findings import Finding, lines_of
 from auditor.rules import Rule
 
@@ -33,18 +34,31 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 expected=f"决算数{WORD[truth]}预算数",
             )
     for change in ctx.claims.changes:
-        delta, rate = change.delta, change.rate
-        if (
-            rate
-            and rate.sign
-            and not delta.figure.is_zero()
-            and not rate.figure.is_zero()
-            and delta.sign != rate.sign
-        ):
-            yield Finding(
-                rule.id,
-                rule.severity,
-                f"增减方向前后矛盾：增减额称“{'增加' if delta.sign > 0 else '减少'}”，增减率却称“{'增长' if rate.sign > 0 else '下降'}”",
-                lines_of(delta, rate),
-                stated=f"{delta.label} {delta.figure.text}，{rate.label} {rate.figure.text}",
-            )
+        finding = _change_direction(rule, change)
+        if finding:
+            yield finding
+
+
+def _change_direction(rule: Rule, change: Change) -> Finding | None:
+    """增加 … 下降, or 增长 where the two figures compared show a fall."""
+    rate, delta = change.rate, change.delta
+    if rate is None or not rate.sign or rate.figure.is_zero():
+        return None
+    if delta is not None:
+        if delta.figure.is_zero() or delta.sign == rate.sign:
+            return None
+        said = f"增减额称“{'增加' if delta.sign > 0 else '减少'}”"
+        facts = (delta, rate)
+    else:
+        diff = change.current.figure.wan_value() - change.base.figure.wan_value()
+        if diff == 0 or (diff > 0) == (rate.sign > 0):
+            return None
+        said = f"本年数 {change.current.figure.text} {'高于' if diff > 0 else '低于'}比较数 {change.base.figure.text}"
+        facts = (change.base, change.current, rate)
+    return Finding(
+        rule.id,
+        rule.severity,
+        f"增减方向前后矛盾：{said}，增减率却称“{'增长' if rate.sign > 0 else '下降'}”",
+        lines_of(*facts),
+        stated=f"{rate.label} {rate.figure.text}",
+    )

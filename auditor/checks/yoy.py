@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from auditor.checks.common import (
     Context,
@@ -22,9 +23,19 @@ from auditor.rules import Rule
 PARAMS: dict[str, str] = {}
 
 
+def _change(claim: Change, mode: Rounding) -> tuple[Interval, Decimal, str]:
+    """The signed change: the stated 增减额, or the difference of the two figures compared."""
+    if claim.delta is not None:
+        sign, figure = claim.delta.sign, claim.delta.figure
+        return figure.bounds(mode).scale(sign), sign * figure.value, figure.text
+    current, base = claim.current.figure, claim.base.figure
+    point = current.value - base.value
+    return current.bounds(mode) - base.bounds(mode), point, f"{fmt(abs(point), current.places)}{current.unit}"
+
+
 def _prior(
-    claim: Change, change: Interval, change_point, mode: Rounding
-) -> tuple[Interval, object, str]:
+    claim: Change, change: Interval, change_point: Decimal, mode: Rounding
+) -> tuple[Interval, Decimal, str]:
     """The figure the change is measured from, and how it was obtained."""
     if claim.base is not None:
         return claim.base.figure.bounds(mode), claim.base.figure.value, claim.base.figure.text
@@ -42,13 +53,13 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
         current, delta, rate, base = claim.current, claim.delta, claim.rate, claim.base
         if mixed_units(*(f for f in (current, delta, base) if f)):
             continue
-        sign, mode = delta.sign, ctx.mode(rule)
-        change = delta.figure.bounds(mode).scale(sign)
-        change_point = sign * delta.figure.value
+        mode = ctx.mode(rule)
+        change, change_point, change_text = _change(claim, mode)
         prior, prior_point, how = _prior(claim, change, change_point, mode)
+        unit = (delta or current).figure.unit
         lines = lines_of(base, current, delta, rate)
-        unit = delta.figure.unit
-        if base is not None and current is not None:
+        if delta is not None and base is not None and current is not None:
+            sign = delta.sign
             implied, implied_point = prior + change, prior_point + change_point
             verdict = judge(current.figure, implied_point, implied, mode)
             level = severity(rule, verdict)
@@ -87,7 +98,7 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
             rule.id,
             level,
             f"增减率与增减额不符{note(result.verdict)}：按所列数据，比较基数 = {how} = {fmt(prior_point, 2)}{unit}，"
-            f"增减率应为 {delta.figure.text} ÷ {fmt(prior_point, 2)}{unit} = {range_text(result, places)}，报告为 {rate.figure.text}",
+            f"增减率应为 {change_text} ÷ {fmt(prior_point, 2)}{unit} = {range_text(result, places)}，报告为 {rate.figure.text}",
             lines,
             stated=rate.figure.text,
             expected=percent_text(result.point, places),

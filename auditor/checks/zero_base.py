@@ -24,7 +24,7 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
             )
     for change in ctx.claims.changes:
         delta, rate, base, current = change.delta, change.rate, change.base, change.current
-        if rate is None or delta.figure.is_zero():
+        if rate is None or (delta is not None and delta.figure.is_zero()):
             continue
         if base is not None:
             prior = base.figure.wan_value()
