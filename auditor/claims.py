@@ -263,7 +263,7 @@ def _whole_for(doc: Document, vocab: Vocabulary, share: Fact) -> Fact | None:
     for f in reversed(doc.facts[: share.index]):
         if not _is_value(f) or f.period != "current" or f.subject:
             continue
-        if found and f.concept == found[0] and f.scope == scope:
+        if found and f.concept == found.concept and f.scope == scope:
             return f
         if not found and len(label) >= 2 and f.label.endswith(label):
             return f

@@ -16,7 +16,7 @@ import regex
 
 from auditor.located import MARKER, LogicalText, clause_start, sentences
 from auditor.numbers import Figure, decimals, parse_number
-from auditor.vocabulary import Vocabulary, norm_label
+from auditor.vocabulary import Named, Vocabulary, norm_label
 
 NUMBER = regex.compile(
     r"(?<![\d.,])(-?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(亿元|万元|元|%)?"
@@ -38,6 +38,11 @@ FILLER = regex.compile(
 TITLE = regex.compile(r"(\d{4})年度?(?:部门|单位)(决算|预算)")
 NONE = regex.compile(r"(?:无|没有|未安排|未发生)([^。；，:：!?！？]+)")
 NONE_ITEM = regex.compile(r"[、和及与]")
+# Before a concept: the department's name ending in its year, and scope or framing words.
+PREFIX = regex.compile(
+    r"^.*\d{4}年度?|部门|本部门|本单位|单位|全部|政府性基金|国有资本经营|一般公共预算|财政拨款|财政|收、?支|收入|其中"
+)
+MAX_DIGITS, MAX_DECIMALS = 16, 6
 HEAD_MARKER = regex.compile(r"其中|主要用于以下方面|主要用于|主要包括|包括|分别为|如下")
 
 
@@ -181,6 +186,8 @@ def build_document(path: str, lines: tuple[str, ...], vocab: Vocabulary) -> Docu
             continue  # tables are read by the table reader, not as prose
         sign, digits, unit = match.group(1), match.group(2), match.group(3)
         stated = decimals(digits)
+        if len(digits) - stated > MAX_DIGITS or stated > MAX_DECIMALS:
+            continue  # no amount or rate of a report looks like this; it is not a figure
         figure = Figure(
             value=parse_number(sign + digits),
             places=stated if unit == "%" and stated == 0 else max(stated, places.get(unit, 0)),
@@ -218,6 +225,13 @@ def build_document(path: str, lines: tuple[str, ...], vocab: Vocabulary) -> Docu
     return doc
 
 
+def _names_only(label: str, found: Named) -> bool:
+    """The label names its concept and nothing narrower: no project, unit or 人均 before it,
+    nothing but scope, basis and filler words after it."""
+    before = PREFIX.sub("", label[: found.start])
+    return FILLER.sub("", before) == "" and FILLER.sub("", label[found.end :]) == ""
+
+
 def _interpret(
     fact: Fact, doc: Document, vocab: Vocabulary, section_scope: str, default_basis: str
 ) -> None:
@@ -227,8 +241,8 @@ def _interpret(
         label = label.rsplit("占", 1)[0]
     found = vocab.concept(label)
     if found:
-        fact.concept = found[0]
-        fact.clean = FILLER.sub("", label[found[1] :]) == ""
+        fact.concept = found.concept
+        fact.clean = _names_only(label, found)
     basis = vocab.basis(label)
     fact.basis_stated = basis is not None
     fact.comparison = fact.role == "value" and COMPARED.match(label) is not None
@@ -288,7 +302,7 @@ def _find_absent(
                 start, begin = begin, begin + len(item) + 1
                 label = norm_label(item)
                 found = vocab.concept(label)
-                if not found or found[1] != len(label) and FILLER.sub("", label[found[1] :]):
+                if not found or not _names_only(label, found):
                     continue
                 doc.absent.append(
                     Fact(
@@ -301,7 +315,7 @@ def _find_absent(
                         sentence=(match.start(), match.end()),
                         label=label,
                         role="value",
-                        concept=found[0],
+                        concept=found.concept,
                         clean=True,
                         scope=vocab.scope(label) or section_scope.get(owner[p], "全部"),
                         basis=basis,

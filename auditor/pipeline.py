@@ -60,9 +60,16 @@ def audit_path(
     path: str, rules: list[Rule], vocab: Vocabulary, rounding: Rounding = Rounding.EITHER
 ) -> FileResult:
     try:
-        return audit_source(read_source(path), rules, vocab, rounding)
+        source = read_source(path)
     except InputError as exc:
         return FileResult(path, error=exc.reason)
+    try:
+        result = audit_source(source, rules, vocab, rounding)
+    except Exception as exc:  # noqa: BLE001 - one file's bug must not stop the batch
+        return FileResult(path, error=f"内部错误（{type(exc).__name__}: {exc}），请报告此问题")
+    if not result.figures:
+        return FileResult(path, result.kind, result.year, error="未找到任何金额或百分比，不像是预算、决算报告")
+    return result
 
 
 def expand(paths: Iterable[str]) -> list[str | FileResult]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import regex
 
@@ -24,6 +25,12 @@ def _alternation(variants: dict[str, str]) -> regex.Pattern[str]:
     return regex.compile("|".join(regex.escape(v) for v in ordered))
 
 
+class Named(NamedTuple):
+    concept: str
+    start: int
+    end: int
+
+
 @dataclass
 class Vocabulary:
     concepts: dict[str, str]  # variant -> concept
@@ -42,10 +49,10 @@ class Vocabulary:
     def scope_names(self) -> set[str]:
         return {*self.scopes.values(), "全部"}
 
-    def concept(self, label: str) -> tuple[str, int] | None:
-        """The earliest (then longest) concept in a normalised label, with where it ends."""
+    def concept(self, label: str) -> Named | None:
+        """The earliest (then longest) concept in a normalised label, and where it stands."""
         match = self._concepts.search(label)
-        return (self.concepts[match.group()], match.end()) if match else None
+        return Named(self.concepts[match.group()], match.start(), match.end()) if match else None
 
     def scope(self, label: str) -> str | None:
         match = self._scopes.search(label)

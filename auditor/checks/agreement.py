@@ -43,9 +43,8 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
         yield Finding(
             rule.id,
             rule.severity,
-            f"同一数据前后不一致：{name} 先为 {shown(earlier)}，后为 {shown(fact)}",
+            f"同一数据前后不一致：{name} 先为 {shown(earlier)}，后为 {shown(fact)}，须核对哪一处有误",
             lines_of(earlier, fact),
-            stated=fact.figure.text,
-            expected=earlier.figure.text,
+            stated=f"{earlier.figure.text}；{fact.figure.text}",
             difference=f"{fmt(diff, max(fact.figure.places, earlier.figure.places))}万元",
         )

@@ -106,7 +106,7 @@ def amount_ratio(
 
 def unit_slip(stated: Figure, numerator: Fact, denominator: Fact, mode: Rounding) -> bool:
     """The percentage only works if a 元 figure of the pair is really 万元."""
-    if not mixed_units(numerator, denominator):
+    if {numerator.figure.unit, denominator.figure.unit} != {"元", "万元"}:
         return False
     converted = amount_ratio(stated, numerator, denominator, mode)
     swapped = amount_ratio(stated, numerator, denominator, mode, swap=True)
