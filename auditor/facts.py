@@ -69,6 +69,7 @@ class Fact:
     period: str = "current"
     subject: str | None = None  # 科目 path when stated inside a 类/款/项 paragraph
     section: int = 0  # index of the level-1/2 heading paragraph it stands under
+    scope_stated: bool = False  # the label itself names the fund scope
     comparison: bool = False  # the base of a comparison: 比全年预算15.00万元减少…
 
     @property
@@ -225,6 +226,20 @@ def build_document(path: str, lines: tuple[str, ...], vocab: Vocabulary) -> Docu
     return doc
 
 
+def _head_scope(doc: Document, fact: Fact) -> str | None:
+    """Items of "“三公”经费财政拨款支出5.00万元，其中：…" share their head's fund scope."""
+    raw = doc.text.text
+    marker = raw.rfind("其中", doc.text.paragraphs[fact.paragraph].start, fact.start)
+    if marker < 0:
+        return None
+    for earlier in reversed(doc.facts):
+        if earlier.paragraph != fact.paragraph:
+            return None
+        if earlier.end <= marker and earlier.role == "value":
+            return earlier.scope if earlier.scope_stated else None
+    return None
+
+
 def _names_only(label: str, found: Named) -> bool:
     """The label names its concept and nothing narrower: no project, unit or 人均 before it,
     nothing but scope, basis and filler words after it."""
@@ -254,7 +269,10 @@ def _interpret(
             if earlier.concept:
                 fact.concept, fact.clean, fact.scope = earlier.concept, earlier.clean, earlier.scope
                 break
-    fact.scope = vocab.scope(label) or (fact.scope if fact.scope != "全部" else section_scope)
+    stated_scope = vocab.scope(label)
+    fact.scope_stated = stated_scope is not None
+    inherited = fact.scope if fact.scope != "全部" else _head_scope(doc, fact)
+    fact.scope = stated_scope or inherited or section_scope
     fact.basis = basis or default_basis
     years = [int(y) for y in YEAR.findall(label)]
     if PRIOR.search(label) or (doc.year and years and years[-1] == doc.year - 1):

@@ -47,9 +47,14 @@ CLAUSE_SEP = regex.compile(r"[，。；：！？!?]|(?<!收)、(?!支)|,(?!\d{3}
 
 
 def is_table_row(line: str) -> bool:
-    """A row of a table: tab-separated, or several numbers and no sentence punctuation."""
+    """A row of a table: tab-separated, or several numbers and no sentence punctuation.
+
+    A tab in a sentence (Word puts one after "1.") does not make it a row: prose has
+    sentence punctuation and units after its figures, cells have neither.
+    """
+    prose = regex.search(r"[，。；]", line) and regex.search(r"\d\s*(?:万元|亿元|元|%)", line)
     if "\t" in line:
-        return True
+        return not prose
     numbers = len(NUMBER.findall(line))
     if numbers < 2 or regex.search(r"[，。；：、]|\d\s*(?:万元|亿元|元)", line):
         return False  # sentence punctuation or units after figures: wrapped prose

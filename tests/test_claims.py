@@ -139,3 +139,12 @@ def test_rate_from_both_years_stated(audit):
     assert not audit(text).findings
     assert found(audit(text.replace("11.36", "12.36")), "error") == {("yoy", (2,))}
     assert found(audit(text.replace("增长", "下降")), "error") == {("direction", (2,))}
+
+
+def test_items_of_a_list_share_its_fund_scope(audit):
+    text = HEAD + (
+        "七、其他说明\n"
+        "2023年度“三公”经费财政拨款支出5.00万元，其中：因公出国（境）费0万元，"
+        "公务用车购置及运行费3.00万元，公务接待费1.00万元。\n"
+    )
+    assert found(audit(text), "error") == {("sum.three-public", (3,))}

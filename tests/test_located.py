@@ -53,6 +53,7 @@ def test_headings_and_items_start_paragraphs():
 def test_table_rows_are_kept_apart():
     assert is_table_row("合 计 1370.19 100% 1652.62 2330.28")
     assert is_table_row("基本支出\t464.95\t464.95")
+    assert not is_table_row("1.\t农林水支出（类）年初预算为100.00万元，完成年初预算的96.00%。")
     assert not is_table_row("2022 年度收入合计 1571.19 万元，与 2021 年度相比，")
     assert not is_table_row("0.00 万元、政府采购工程支出 1,000.00 万元、政府采购服务支出 0.01 万")
 

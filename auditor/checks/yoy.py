@@ -94,11 +94,13 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if result is None or level is None:
             continue
         places = rate.figure.places
+        shown_prior = f"{fmt(prior_point, (base or current).figure.places)}{unit}"
+        basis = f"为 {how}" if base is not None else f" = {how} = {shown_prior}"
         yield Finding(
             rule.id,
             level,
-            f"增减率与增减额不符{note(result.verdict)}：按所列数据，比较基数 = {how} = {fmt(prior_point, 2)}{unit}，"
-            f"增减率应为 {change_text} ÷ {fmt(prior_point, 2)}{unit} = {range_text(result, places)}，报告为 {rate.figure.text}",
+            f"增减率与增减额不符{note(result.verdict)}：按所列数据，比较基数{basis}，"
+            f"增减率应为 {change_text} ÷ {shown_prior} = {range_text(result, places)}，报告为 {rate.figure.text}",
             lines,
             stated=rate.figure.text,
             expected=percent_text(result.point, places),
