@@ -18,10 +18,12 @@ from auditor.vocabulary import Vocabulary, norm_label
 
 BUDGET_BASES = ("年初预算", "调整预算", "预算")
 DIRECTION = regex.compile(
-    r"决算数?(?:较|比)?(大于|高于|超过|多于|小于|低于|少于|等于|持平)(?:年初|全年|调整)?预算数?"
-    r"|(?:年初|全年|调整)?预算数?(大于|高于|超过|多于|小于|低于|少于|等于)决算数?"
+    r"决算数?(?:较|比)?(大于|高于|超过|超出|多于|小于|低于|少于|等于)(?:年初|全年|调整)?预算数?"
+    r"|(?:年初|全年|调整)?预算数?(大于|高于|超过|超出|多于|小于|低于|少于|等于)决算数?"
+    r"|决算数?与(?:年初|全年|调整)?预算数?(持平|相等|一致)"
 )
-MORE, LESS = {"大于", "高于", "超过", "多于"}, {"小于", "低于", "少于"}
+MORE, LESS = {"大于", "高于", "超过", "超出", "多于"}, {"小于", "低于", "少于"}
+EQUAL = {"等于", "持平", "相等", "一致"}
 MISSING = regex.compile(r"(?<=\p{Han}) *(万元|亿元)")
 
 
@@ -240,8 +242,8 @@ def _directions(doc: Document) -> list[Direction]:
             budget = _preferred(budgets, named)
             if not (actual and budget):
                 continue
-            word = match.group(1) or match.group(2)
-            if word in ("等于", "持平"):
+            word = match.group(1) or match.group(2) or match.group(3)
+            if word in EQUAL:
                 more = None
             else:
                 more = word in MORE if match.group(1) else word in LESS
@@ -272,7 +274,7 @@ def _whole_for(doc: Document, vocab: Vocabulary, share: Fact) -> Fact | None:
 
 def _part_for(doc: Document, share: Fact) -> Fact | None:
     """The amount a 占比 belongs to: the figure just before it, one clause back at most."""
-    if share.label.split("占", 1)[0] not in ("", "所", "约", "分别") or share.index == 0:
+    if share.label.split("占", 1)[0] not in ("", "(", "所", "约", "分别") or share.index == 0:
         return None
     part = doc.facts[share.index - 1]
     if not _is_value(part) or part.sentence != share.sentence:
@@ -309,7 +311,7 @@ def _missing(doc: Document, vocab: Vocabulary) -> list[Missing]:
             if (
                 not label
                 or "单位" in label
-                or label[-1] in "以按每亿约余近超"
+                or label[-1] in "以按每亿约余近超十百千万数几上多逾"
                 or label.endswith(("以上", "以下"))
             ):
                 continue

@@ -21,8 +21,9 @@ from auditor.vocabulary import Named, Vocabulary, norm_label
 NUMBER = regex.compile(
     r"(?<![\d.,])(-?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(亿元|万元|元|%)?"
 )
-INCREASE = regex.compile(r"(?:增加|增长|上升|提高|增幅|增)了?(?:为|约|达)?$")
-DECREASE = regex.compile(r"(?:减少|下降|降低|减幅|降幅|节约|节省|缩减|压减|减)了?(?:为|约|达)?$")
+CHANGE_TAIL = r"(?:率|幅度|比例|比率)?了?(?:为|约|达|是)?$"
+INCREASE = regex.compile(r"(?:增加|增长|上升|提高|增幅|增)" + CHANGE_TAIL)
+DECREASE = regex.compile(r"(?:减少|下降|降低|减幅|降幅|节约|节省|缩减|压减|减)" + CHANGE_TAIL)
 COMPLETION = regex.compile(r"完成|执行率|完成率|执行进度|为(?:年初|全年|调整)?预算数?的$")
 COMPARED = regex.compile(r"^(?:\d{4}年度?)?(?:比|较|与|同比)")
 BUDGET_WHOLE = regex.compile(r"^(?:年初|全年|调整后?)?预算数?$")
@@ -43,6 +44,7 @@ PREFIX = regex.compile(
     r"^.*\d{4}年度?|部门|本部门|本单位|单位|全部|政府性基金|国有资本经营|一般公共预算|财政拨款|财政|收、?支|收入|其中"
 )
 MAX_DIGITS, MAX_DECIMALS = 16, 6
+EXACT_ZERO = 8  # decimals of a stated "无": zero, with no rounding to speak of
 HEAD_MARKER = regex.compile(r"其中|主要用于以下方面|主要用于|主要包括|包括|分别为|如下")
 
 
@@ -325,7 +327,7 @@ def _find_absent(
                 doc.absent.append(
                     Fact(
                         index=-1,
-                        figure=Figure(Decimal(0), 2, "万元", "无", 0),
+                        figure=Figure(Decimal(0), EXACT_ZERO, "万元", "无", EXACT_ZERO),
                         start=start,
                         end=start + len(item),
                         lines=doc.text.lines(start, start + len(item)),

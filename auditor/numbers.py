@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 TO_WAN = {"万元": Decimal(1), "元": Decimal("0.0001"), "亿元": Decimal(10000)}
+PLACES_TO_WAN = {"元": 4, "亿元": -4}
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,11 @@ class Figure:
         """The bounds in 万元 (percentages and counts unchanged)."""
         return self.bounds(mode).scale(TO_WAN.get(self.unit or "", Decimal(1)))
 
+    def to_wan(self) -> Figure:
+        """The same figure in 万元: 1.25亿元 is 12,500万元 to the nearest 100万元."""
+        shift = PLACES_TO_WAN.get(self.unit or "", 0)
+        return Figure(self.wan_value(), self.places + shift, "万元", self.text, self.printed + shift)
+
     def wan_value(self) -> Decimal:
         return self.value * TO_WAN.get(self.unit or "", Decimal(1))
 
@@ -135,6 +141,7 @@ def judge(stated: Figure, point: Decimal, allowed: Interval, mode: Rounding) -> 
 
 
 def fmt(value: Decimal, places: int) -> str:
+    places = max(places, 0)
     return f"{round_to(value, places):,.{places}f}"
 
 

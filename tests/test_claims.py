@@ -148,3 +148,26 @@ def test_items_of_a_list_share_its_fund_scope(audit):
         "公务用车购置及运行费3.00万元，公务接待费1.00万元。\n"
     )
     assert found(audit(text), "error") == {("sum.three-public", (3,))}
+
+
+def test_sums_across_units(audit):
+    text = HEAD + "2023年度支出合计1.25亿元，其中：基本支出4,500.00万元，项目支出8,200.00万元。\n"
+    assert found(audit(text), "error") == {("sum.basic-project", (2,))}
+    assert not audit(text.replace("8,200.00", "8,000.00")).findings
+
+
+def test_more_phrasings_of_rates_shares_and_directions(audit):
+    text = HEAD + (
+        "2023年度支出合计220.00万元，比上年增加20.00万元，增长率为10.00%。"
+        "其中：基本支出55.00万元（占25.00%），项目支出165.00万元（占75.00%）。\n"
+        "年初预算为80.00万元，支出决算为80.00万元，决算数与年初预算数持平。\n"
+    )
+    assert not audit(text).findings
+    assert found(audit(text.replace("10.00%", "11.00%")), "error") == {("yoy", (2,))}
+    assert ("share", (2,)) in found(audit(text.replace("占25.00", "占35.00")), "error")
+    assert found(audit(text.replace("支出决算为80.00", "支出决算为85.00")), "error") == {("direction", (3,))}
+
+
+def test_amounts_in_words_are_not_missing_figures(audit):
+    text = HEAD + "本年节约数十万元，减少近百万元，本年收入合计上千万元。\n"
+    assert not audit(text).findings

@@ -43,17 +43,18 @@ def compare_total(
     rule: Rule, total: Fact, parts: list[Fact], complete: bool, mode: Rounding
 ) -> Finding | None:
     """Judge total against Σ parts; with parts possibly missing, only an excess is certain."""
-    if any(p.figure.unit != total.figure.unit for p in parts):
-        return None
-    point = sum(p.figure.value for p in parts)
-    allowed = sum((p.figure.bounds(mode) for p in parts), ZERO)
-    if not complete and point < total.figure.value:
+    same_unit = all(p.figure.unit == total.figure.unit for p in parts)
+    figure = total.figure if same_unit else total.figure.to_wan()
+    figures = [p.figure if same_unit else p.figure.to_wan() for p in parts]
+    point = sum(f.value for f in figures)
+    allowed = sum((f.bounds(mode) for f in figures), ZERO)
+    if not complete and point < figure.value:
         return None  # the parts not stated may make up the rest
-    verdict = judge(total.figure, point, allowed, mode)
+    verdict = judge(figure, point, allowed, mode)
     level = severity(rule, verdict)
     if level is None:
         return None
-    places, unit = total.figure.places, total.figure.unit or ""
+    places, unit = figure.places, figure.unit or ""
     if len(parts) == 1:
         message = f"两数应相等{note(verdict)}：{name(total)} {total.figure.text}，{name(parts[0], total)} {parts[0].figure.text}"
     else:
@@ -73,7 +74,7 @@ def compare_total(
         lines_of(total, *parts),
         stated=total.figure.text,
         expected=f"{fmt(point, places)}{unit}",
-        difference=f"{fmt(total.figure.value - point, places)}{unit}",
+        difference=f"{fmt(figure.value - point, places)}{unit}",
         **expected_range(allowed, places, unit),
     )
 
