@@ -81,6 +81,10 @@ def check(paths, fmt, fail_on, select, ignore, no_color, rounding, rules_dir) ->
     """检查报告（文本文件、目录中的 *.txt，或 - 表示标准输入）。"""
     rules, vocab = _load(rules_dir)
     rules = select_rules(rules, select, ignore)
+    if not rules:
+        raise click.UsageError(
+            "--select / --ignore 之后没有剩下任何规则（用 auditor rules 查看规则 id）"
+        )
     results: list[FileResult] = [
         item if isinstance(item, FileResult) else audit_path(item, rules, vocab, Rounding(rounding))
         for item in expand(paths)

@@ -80,7 +80,9 @@ class Figure:
     def to_wan(self) -> Figure:
         """The same figure in 万元: 1.25亿元 is 12,500万元 to the nearest 100万元."""
         shift = PLACES_TO_WAN.get(self.unit or "", 0)
-        return Figure(self.wan_value(), self.places + shift, "万元", self.text, self.printed + shift)
+        return Figure(
+            self.wan_value(), self.places + shift, "万元", self.text, self.printed + shift
+        )
 
     def wan_value(self) -> Decimal:
         return self.value * TO_WAN.get(self.unit or "", Decimal(1))

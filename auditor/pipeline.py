@@ -68,7 +68,9 @@ def audit_path(
     except Exception as exc:  # noqa: BLE001 - one file's bug must not stop the batch
         return FileResult(path, error=f"内部错误（{type(exc).__name__}: {exc}），请报告此问题")
     if not result.figures:
-        return FileResult(path, result.kind, result.year, error="未找到任何金额或百分比，不像是预算、决算报告")
+        return FileResult(
+            path, result.kind, result.year, error="未找到任何金额或百分比，不像是预算、决算报告"
+        )
     return result
 
 
@@ -79,7 +81,11 @@ def expand(paths: Iterable[str]) -> list[str | FileResult]:
         p = Path(path)
         if path != "-" and p.is_dir():
             found = sorted(
-                str(f) for f in p.rglob("*") if f.suffix.lower() in REPORT_SUFFIXES and f.is_file()
+                str(f)
+                for f in p.rglob("*")
+                if f.suffix.lower() in REPORT_SUFFIXES
+                and f.is_file()
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
             )
             out.extend(found or [FileResult(path, error="目录中没有 .txt 报告")])
         else:

@@ -62,11 +62,12 @@ def _parse(path: Path, kinds: dict[str, dict[str, str]], vocab: Vocabulary) -> l
         where = f"{path}:{lines[i]}" if i < len(lines) else str(path)
         if not isinstance(entry, dict):
             raise RulesError(where, "每条规则须是键值映射")
-        missing = [
-            k for k in ("id", "title", "kind", "severity") if not isinstance(entry.get(k), str)
-        ]
+        missing = [k for k in ("id", "title", "kind", "severity") if k not in entry]
         if missing:
             raise RulesError(where, f"规则缺少字段：{', '.join(missing)}")
+        wrong = [k for k in ("id", "title", "kind", "severity") if not isinstance(entry[k], str)]
+        if wrong:
+            raise RulesError(where, f"规则的字段 {', '.join(wrong)} 须是文字")
         kind = entry["kind"]
         if kind not in kinds:
             raise RulesError(
@@ -101,9 +102,11 @@ def _parse(path: Path, kinds: dict[str, dict[str, str]], vocab: Vocabulary) -> l
                     raise RulesError(where, f"规则 {entry['id']}（{kind}）缺少参数“{name}”")
                 continue
             values = value if spec.startswith("concepts") else [value]
-            if spec.startswith("concepts") and not isinstance(value, list):
-                raise RulesError(where, f"规则 {entry['id']} 的参数“{name}”须是概念列表")
-            bad = [str(v) for v in values if not _operand_ok(v, vocab)]
+            if spec.startswith("concepts") and (not isinstance(value, list) or not value):
+                raise RulesError(where, f"规则 {entry['id']} 的参数“{name}”须是非空的概念列表")
+            bad = [
+                v if isinstance(v, str) else repr(v) for v in values if not _operand_ok(v, vocab)
+            ]
             if bad:
                 raise RulesError(
                     where, f"规则 {entry['id']} 引用了词表中没有的概念：{', '.join(bad)}"
@@ -126,15 +129,19 @@ def _parse(path: Path, kinds: dict[str, dict[str, str]], vocab: Vocabulary) -> l
     return rules
 
 
+def _yaml_files(directory: Path) -> list[Path]:
+    return sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
 def load(extra: Path | None, kinds: dict[str, dict[str, str]]) -> tuple[list[Rule], Vocabulary]:
     """Built-in rules and vocabulary, with a user's directory adding or replacing files by name."""
-    files = {p.name: p for p in sorted(BUILTIN.glob("*.yaml"))}
+    files = {p.name: p for p in _yaml_files(BUILTIN)}
     vocab = load_vocabulary(files.pop(VOCABULARY))
     if extra is not None:
         if not extra.is_dir():
             raise RulesError(str(extra), "规则目录不存在")
-        for p in sorted(extra.glob("*.yaml")):
-            if p.name == VOCABULARY:
+        for p in _yaml_files(extra):
+            if p.stem == "vocabulary":
                 vocab = merge(vocab, load_vocabulary(p))
             else:
                 files[p.name] = p

@@ -71,9 +71,12 @@ def _mapping(data: object, key: str, path: Path, required: bool = True) -> dict[
     if section is None and not required:
         return {}
     if not isinstance(section, dict) or not all(
-        isinstance(v, list) and all(isinstance(w, str) for w in v) for v in section.values()
+        isinstance(v, list) and all(isinstance(w, str) and norm_label(w) for w in v)
+        for v in section.values()
     ):
-        raise RulesError(str(path), f"词表缺少“{key}”，或其格式不是“名称: [写法, …]”")
+        raise RulesError(
+            str(path), f"词表缺少“{key}”，或其格式不是“名称: [写法, …]”（写法不能为空）"
+        )
     return section
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 
 def found(result, severity=None):
-    return {(f.rule, f.lines) for f in result.findings if severity is None or f.severity == severity}
+    return {
+        (f.rule, f.lines) for f in result.findings if severity is None or f.severity == severity
+    }
 
 
 HEAD = "2023年度示例中心部门决算\n"
@@ -82,7 +84,9 @@ def test_rounding_difference_is_a_warning(audit):
         "九、财政拨款“三公”经费支出决算情况说明\n"
         "公务用车运行费1.78万元，其中：燃料费0.40万元；维修费1.15万元；保险费0.24万元。\n"
     )
-    assert {(f.rule, f.severity) for f in audit(text).findings} == {("sum.vehicle-running", "warning")}
+    assert {(f.rule, f.severity) for f in audit(text).findings} == {
+        ("sum.vehicle-running", "warning")
+    }
 
 
 def test_unit_slip(audit):
@@ -129,8 +133,17 @@ def test_other_share_and_completion_phrasings(audit):
         "2023年度一般公共预算财政拨款支出年初预算为160.00万元，支出决算为200.00万元，为年初预算的125.00%。\n"
     )
     assert not audit(text).findings
-    for wrong, rule in (("25.00%，增加", "yoy"), ("比例为25.00", "share"), ("的75.00", "share"), ("的125.00", "completion")):
-        broken = text.replace(wrong, wrong.replace("25.00", "35.00").replace("75.00", "85.00").replace("125.00", "135.00"), 1)
+    for wrong, rule in (
+        ("25.00%，增加", "yoy"),
+        ("比例为25.00", "share"),
+        ("的75.00", "share"),
+        ("的125.00", "completion"),
+    ):
+        broken = text.replace(
+            wrong,
+            wrong.replace("25.00", "35.00").replace("75.00", "85.00").replace("125.00", "135.00"),
+            1,
+        )
         assert rule in {f.rule for f in audit(broken).findings if f.severity == "error"}, wrong
 
 
@@ -165,7 +178,9 @@ def test_more_phrasings_of_rates_shares_and_directions(audit):
     assert not audit(text).findings
     assert found(audit(text.replace("10.00%", "11.00%")), "error") == {("yoy", (2,))}
     assert ("share", (2,)) in found(audit(text.replace("占25.00", "占35.00")), "error")
-    assert found(audit(text.replace("支出决算为80.00", "支出决算为85.00")), "error") == {("direction", (3,))}
+    assert found(audit(text.replace("支出决算为80.00", "支出决算为85.00")), "error") == {
+        ("direction", (3,))
+    }
 
 
 def test_amounts_in_words_are_not_missing_figures(audit):

@@ -58,7 +58,7 @@ def test_select_ignore_and_fail_on(tmp_path):
         run("check", "--format", "json", "--ignore", "sh", "--ignore", "sum", str(EXAMPLE)).output
     )
     assert {f["rule"] for f in rest["files"][0]["findings"]} == {"direction"}
-    assert run("check", "--select", "nothing-matches", str(EXAMPLE)).exit_code == 0
+    assert run("check", "--select", "nothing-matches", str(EXAMPLE)).exit_code == 2
 
 
 def test_stdin_and_directory(tmp_path):
@@ -145,6 +145,11 @@ def test_usage_error_exit_2():
         ("rules:\n  - id: x\n    title: t\n    kind: yoy\n    severity: fatal\n", "严重程度"),
         ("rules:\n  - id: yoy\n    title: t\n    kind: yoy\n    severity: error\n", "重复"),
         ("just a string\n", "rules"),
+        ("rules:\n  - id: 1\n    title: t\n    kind: yoy\n    severity: error\n", "须是文字"),
+        (
+            "rules:\n  - id: x\n    title: t\n    kind: sum\n    severity: error\n    total: 支出合计\n    parts: []\n",
+            "非空",
+        ),
     ],
 )
 def test_bad_rules_one_line_exit_2(tmp_path, text, needle):
@@ -233,3 +238,24 @@ def test_rounding_set_per_rule(tmp_path):
         encoding="utf-8",
     )
     assert run("check", "--rules", str(tmp_path), str(path)).exit_code == 2
+
+
+def test_vocabulary_rejects_empty_variants_and_yml_is_read(tmp_path):
+    (tmp_path / "vocabulary.yml").write_text('concepts:\n  支出合计: [""]\n', encoding="utf-8")
+    result = run("check", "--rules", str(tmp_path), str(EXAMPLE))
+    assert result.exit_code == 2 and "写法不能为空" in result.output
+
+
+def test_hidden_directories_are_not_walked(tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "x.txt").write_bytes(b"")
+    (tmp_path / "a.txt").write_bytes(EXAMPLE.read_bytes())
+    data = json.loads(run("check", "--format", "json", str(tmp_path)).output)
+    assert [Path(f["path"]).name for f in data["files"]] == ["a.txt"]
+
+
+def test_file_without_figures_is_an_input_error(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("这是一份会议纪要，没有任何金额。\n", encoding="utf-8")
+    result = run("check", str(path))
+    assert result.exit_code == 2 and "未找到任何金额或百分比" in result.output

@@ -55,7 +55,10 @@ def test_truncated_share_is_exact_only_when_truncation_is_allowed():
 
 def test_coarse_percentage_is_rounding_not_error():
     point = D("92.46")
-    assert judge(fig("92.5", places=2, unit="%"), point, Interval(point, point), HALF) is Verdict.ROUNDING
+    assert (
+        judge(fig("92.5", places=2, unit="%"), point, Interval(point, point), HALF)
+        is Verdict.ROUNDING
+    )
 
 
 def test_ratio_against_zero_is_undefined():
@@ -77,7 +80,10 @@ def test_rounded_parts_never_contradict_their_rounded_total(made, mills):
     for mode in MODES[made]:
         parts = [fig(f"{s:.2f}") for s in shown]
         allowed = sum((p.bounds(mode) for p in parts), ZERO)
-        assert judge(fig(f"{total:.2f}"), sum(shown), allowed, mode) in (Verdict.EXACT, Verdict.ROUNDING)
+        assert judge(fig(f"{total:.2f}"), sum(shown), allowed, mode) in (
+            Verdict.EXACT,
+            Verdict.ROUNDING,
+        )
         slack = allowed.hi - allowed.lo
         moved = total + slack + D("0.02")
         assert judge(fig(f"{moved:.2f}"), sum(shown), allowed, mode) is Verdict.ERROR
@@ -97,5 +103,7 @@ def test_rounded_ratio_is_never_an_error(made, part, rest):
         allowed = p.bounds(mode).ratio(w.bounds(mode))
         if allowed is None or w.value == 0:
             continue
-        verdict = judge(fig(f"{rate:.2f}", unit="%"), p.value / w.value * 100, allowed.scale(D(100)), mode)
+        verdict = judge(
+            fig(f"{rate:.2f}", unit="%"), p.value / w.value * 100, allowed.scale(D(100)), mode
+        )
         assert verdict in (Verdict.EXACT, Verdict.ROUNDING)

@@ -20,15 +20,23 @@ def _relation(actual, budget) -> bool | None:
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for claim in ctx.claims.directions:
         truth = _relation(claim.actual.figure.wan_value(), claim.budget.figure.wan_value())
+        hint = ""
         if mixed_units(claim.actual, claim.budget):
             as_printed = _relation(claim.actual.figure.value, claim.budget.figure.value)
             if as_printed == claim.actual_more:
-                continue  # right once the 元 figure is read as 万元: a unit slip, not a direction
+                # Right if the 元 figure were 万元: a unit slip, which a completion rate
+                # beside it lets the unit_slip rule report; otherwise say it here.
+                if any(
+                    c.actual is claim.actual and c.budget is claim.budget
+                    for c in ctx.claims.completions
+                ):
+                    continue
+                hint = "（若把以“元”为单位的数字当作“万元”则相符，疑为单位错误）"
         if truth != claim.actual_more:
             yield Finding(
                 rule.id,
                 rule.severity,
-                f"方向与数字矛盾：文中称“{claim.words}”，但决算数 {claim.actual.figure.text}{WORD[truth]}预算数 {claim.budget.figure.text}",
+                f"方向与数字矛盾{hint}：文中称“{claim.words}”，但决算数 {claim.actual.figure.text}{WORD[truth]}预算数 {claim.budget.figure.text}",
                 tuple(sorted({*claim.lines, *lines_of(claim.actual, claim.budget)})),
                 stated=claim.words,
                 expected=f"决算数{WORD[truth]}预算数",

@@ -30,7 +30,11 @@ def _change(claim: Change, mode: Rounding) -> tuple[Interval, Decimal, str]:
         return figure.bounds(mode).scale(sign), sign * figure.value, figure.text
     current, base = claim.current.figure, claim.base.figure
     point = current.value - base.value
-    return current.bounds(mode) - base.bounds(mode), point, f"{fmt(abs(point), current.places)}{current.unit}"
+    return (
+        current.bounds(mode) - base.bounds(mode),
+        point,
+        f"{fmt(abs(point), current.places)}{current.unit}",
+    )
 
 
 def _prior(
