@@ -7,6 +7,7 @@ direction word (决算数大于预算数), or a label with its unit and no figur
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -258,8 +259,9 @@ def _directions(doc: Document) -> list[Direction]:
 def _whole_for(doc: Document, vocab: Vocabulary, share: Fact) -> Fact | None:
     label = share.whole_label
     if not label:
-        heads = [h for pos, h in doc.heads if pos < share.start and h.section == share.section]
-        return heads[-1] if heads else None
+        position = bisect.bisect_left(doc.heads, share.start, key=lambda head: head[0])
+        head = doc.heads[position - 1][1] if position else None
+        return head if head and head.section == share.section else None
     found = vocab.concept(label)
     scope = vocab.scope(label) or "全部"
     for f in reversed(doc.facts[: share.index]):

@@ -88,6 +88,7 @@ class Document:
     facts: list[Fact] = field(default_factory=list)
     heads: list[tuple[int, Fact]] = field(default_factory=list)  # (marker position, head)
     absent: list[Fact] = field(default_factory=list)  # "本年度无事业收入": stated zeros
+    subjects: dict[int, tuple[int, str] | None] = field(default_factory=dict)  # per paragraph
 
 
 def detect_kind_year(lines: tuple[str, ...]) -> tuple[str | None, int | None]:
@@ -200,7 +201,8 @@ def build_document(path: str, lines: tuple[str, ...], vocab: Vocabulary) -> Docu
         )
         if p not in spans:
             spans = {p: sentences(raw, para.start, para.end)}
-        sentence = next(s for s in spans[p] if s[0] <= match.start() < s[1])
+            starts = [begin for begin, _ in spans[p]]
+        sentence = spans[p][bisect.bisect_right(starts, match.start()) - 1]
         floor = max(
             sentence[0], doc.facts[-1].end if doc.facts and doc.facts[-1].paragraph == p else 0
         )
@@ -281,12 +283,22 @@ def _interpret(
         fact.period = "prior"
     elif doc.year and years and years[-1] != doc.year:
         fact.period = f"year{years[-1]}"
-    para = doc.text.paragraphs[fact.paragraph]
-    subject = SUBJECT.search(doc.text.text, para.start, fact.start)
-    if subject:
-        path = [norm_label(g) for g in subject.groups() if g]
-        path[0] = MARKER.sub("", path[0])
-        fact.subject = "/".join(path)
+    if fact.paragraph not in doc.subjects:
+        doc.subjects[fact.paragraph] = _subject(doc.text, fact.paragraph)
+    subject = doc.subjects[fact.paragraph]
+    if subject and subject[0] <= fact.start:
+        fact.subject = subject[1]
+
+
+def _subject(text: LogicalText, paragraph: int) -> tuple[int, str] | None:
+    """The 科目 a "X（类）Y（款）Z（项）" paragraph is about, and where that name ends."""
+    para = text.paragraphs[paragraph]
+    match = SUBJECT.search(text.text, para.start, para.end)
+    if not match:
+        return None
+    path = [norm_label(g) for g in match.groups() if g]
+    path[0] = MARKER.sub("", path[0])
+    return match.end(), "/".join(path)
 
 
 def _find_heads(doc: Document) -> None:
