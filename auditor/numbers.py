@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 TO_WAN = {"万元": Decimal(1), "元": Decimal("0.0001"), "亿元": Decimal(10000)}
 PLACES_TO_WAN = {"元": 4, "亿元": -4}
@@ -147,6 +147,14 @@ def fmt(value: Decimal, places: int) -> str:
     return f"{round_to(value, places):,.{places}f}"
 
 
+def fmt_bounds(allowed: Interval, places: int) -> tuple[str, str]:
+    """The range rounded outward to the places shown, so it never looks narrower than it is."""
+    places = max(places, 0)
+    lo = f"{round_to(allowed.lo, places, ROUND_FLOOR):,.{places}f}"
+    hi = f"{round_to(allowed.hi, places, ROUND_CEILING):,.{places}f}"
+    return lo, hi
+
+
 def fmt_range(allowed: Interval, places: int) -> str:
-    lo, hi = fmt(allowed.lo, places), fmt(allowed.hi, places)
+    lo, hi = fmt_bounds(allowed, places)
     return lo if lo == hi else f"{lo}–{hi}"

@@ -8,7 +8,16 @@ from decimal import Decimal
 from auditor.claims import Claims
 from auditor.facts import Document, Fact
 from auditor.findings import Finding, lines_of
-from auditor.numbers import Figure, Interval, Rounding, Verdict, fmt, fmt_range, judge
+from auditor.numbers import (
+    Figure,
+    Interval,
+    Rounding,
+    Verdict,
+    fmt,
+    fmt_bounds,
+    fmt_range,
+    judge,
+)
 from auditor.rules import Rule
 from auditor.vocabulary import Vocabulary
 
@@ -48,10 +57,8 @@ def note(verdict: Verdict) -> str:
 
 def expected_range(allowed: Interval, places: int, unit: str) -> dict[str, str]:
     """expected_low / expected_high of a Finding."""
-    return {
-        "expected_low": f"{fmt(allowed.lo, places)}{unit}",
-        "expected_high": f"{fmt(allowed.hi, places)}{unit}",
-    }
+    low, high = fmt_bounds(allowed, places)
+    return {"expected_low": f"{low}{unit}", "expected_high": f"{high}{unit}"}
 
 
 def shown(fact: Fact) -> str:

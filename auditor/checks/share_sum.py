@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from auditor.checks.common import Context, expected_range, note, severity
+from auditor.checks.common import HUNDRED, Context, expected_range, note, severity
 from auditor.findings import Finding, lines_of
 from auditor.numbers import Interval, Verdict, fmt
 from auditor.rules import Rule
 
 PARAMS: dict[str, str] = {}
-HUNDRED = Decimal(100)
 
 
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
