@@ -5,9 +5,9 @@ Run: python benchmarks/throughput.py [MEGABYTES]   (default 5). Prints its figur
 
 from __future__ import annotations
 
+import resource
 import sys
 import time
-import resource
 from pathlib import Path
 
 from auditor.checks import KINDS

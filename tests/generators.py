@@ -97,6 +97,9 @@ KNOWN_BUGS = {
     "share-before-list": "“X万元，占本年支出预算的y%，比上年….主要用于以下方面：A a万元，占b%”: a "
     "share between a figure and 主要用于/其中 stops it heading the list, so the list's shares "
     "and sum go unchecked (missed error; a deliberate trade-off in _find_heads, still a miss)",
+    "dept-name": "a department name before the label takes the concept: in “某某区卫生健康局2018年"
+    "收支总预算1.50万元” the figure becomes 卫生健康支出, so the 收支总预算 change is never checked "
+    "against it (missed error)",
     "people-share": "“人员经费X万元，占基本支出的Y%” in the 一般公共预算 section is measured "
     "against the department-wide 基本支出 of the 支出 section (false error or missed error)",
 }
@@ -890,8 +893,9 @@ def budget_reports(draw) -> Report:
     basic, project = _split(b, total)
 
     b.heading("一、收支预算总体情况")
+    owner = dept if variant("dept-name") else "本部门"
     t = b.amount("budget.grand", total)
-    b.para(f"按照综合预算的原则，{dept}所有收入和支出均纳入部门预算管理。{dept}{Y}收支总预算", t,
+    b.para(f"按照综合预算的原则，{dept}所有收入和支出均纳入部门预算管理。{owner}{Y}收支总预算", t,
            *b.change("budget.grand", "budget.grand", b.prior_of(total), "收支总预算"), "。")
 
     b.heading("二、收入预算情况")

@@ -188,3 +188,14 @@ def test_list_after_a_figure_with_its_own_share():
     )
     # Without "，占本年支出预算的100.00%" both shares are errors (60 % and 40 %).
     assert any(rule == "share" for rule, _ in errors(text))
+
+
+@pytest.mark.xfail(strict=True, reason=KNOWN_BUGS["dept-name"])
+def test_department_name_does_not_name_the_concept():
+    text = (
+        "某某区卫生健康局2018年部门预算\n"
+        "一、收支预算总体情况\n"
+        "某某区卫生健康局2018年收支总预算1.50万元。与2017年预算相比，收支总预算增加0.35万元，增长233.33%。\n"
+    )
+    # 0.35 ÷ (1.50 − 0.35) = 30.43 %, as found when the sentence starts with 本部门.
+    assert ("yoy", (3,)) in errors(text)
