@@ -25,6 +25,7 @@ DIRECTION = regex.compile(
 )
 MORE, LESS = {"大于", "高于", "超过", "超出", "多于"}, {"小于", "低于", "少于"}
 EQUAL = {"等于", "持平", "相等", "一致"}
+DEPARTMENT_WIDE = regex.compile(r"本年|全年|全部|总")
 MISSING = regex.compile(r"(?<=\p{Han}) *(万元|亿元)")
 
 
@@ -256,18 +257,23 @@ def _directions(doc: Document) -> list[Direction]:
     return claims
 
 
-def _whole_for(doc: Document, vocab: Vocabulary, share: Fact) -> Fact | None:
+def _whole_for(doc: Document, vocab: Vocabulary, share: Fact, part: Fact) -> Fact | None:
     label = share.whole_label
     if not label:
         position = bisect.bisect_left(doc.heads, share.start, key=lambda head: head[0])
         head = doc.heads[position - 1][1] if position else None
         return head if head and head.section == share.section else None
     found = vocab.concept(label)
-    scope = vocab.scope(label) or "全部"
+    named_scope = vocab.scope(label)
+    scope = named_scope or "全部"
     for f in reversed(doc.facts[: share.index]):
-        if not _is_value(f) or f.period != "current" or f.subject:
+        if not _is_value(f) or f.period != "current" or f.subject or f is part:
             continue
-        if found and f.concept == found.concept and f.scope == scope:
+        # 占基本支出的 x%: the section's own 基本支出 when the label names no scope.
+        # (本年支出, 全部支出 name the department's whole, wherever they are cited.)
+        local = named_scope is None and not DEPARTMENT_WIDE.search(label)
+        same_section = local and f.section == share.section
+        if found and f.concept == found.concept and (f.scope == scope or same_section):
             return f
         if not found and len(label) >= 2 and f.label.endswith(label):
             return f
@@ -295,7 +301,7 @@ def _shares(doc: Document, vocab: Vocabulary) -> list[Share]:
         if fact.role != "share":
             continue
         part = _part_for(doc, fact)
-        whole = _whole_for(doc, vocab, fact) if part else None
+        whole = _whole_for(doc, vocab, fact, part) if part else None
         if part and whole and whole is not part:
             claims.append(Share(part, whole, fact))
     return claims

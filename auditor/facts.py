@@ -308,7 +308,7 @@ def _find_heads(doc: Document) -> None:
     marker means the marker explains that figure, not a list to come.
     """
     raw = doc.text.text
-    facts = [f for f in doc.facts if f.role not in ("delta", "rate")]
+    facts = [f for f in doc.facts if f.role not in ("delta", "rate") and not f.comparison]
     ends = [f.end for f in facts]
     for match in HEAD_MARKER.finditer(raw):
         position = bisect.bisect_right(ends, match.start())

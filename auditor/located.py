@@ -121,7 +121,7 @@ class LogicalText:
                     bool(marker)
                     and not AMOUNT.search(text)
                     and bool(HEADING_END.search(text))
-                    and len(text) <= 40
+                    and len(SPACED_HAN.sub("", text)) <= 40
                 )
             elif chars and chars[-1][-1:].isdigit() and text[0].isdigit():
                 # Two numbers must never fuse across a line break.

@@ -100,22 +100,14 @@ KNOWN_BUGS = {
     "spaced-heading": "a heading spaced out the way WPS exports it (“六、一 般 公 共 预 算 … 说 明”) "
     "is over 40 characters before its spaces are closed up, so it is not taken for a heading: "
     "it runs into the next paragraph, whose first figure loses its clean label (missed error)",
-    "comparison-head": "a stated comparison figure (“比上年80.00万元增加20.00万元”) is taken as the "
-    "head of the “其中” list that follows: “占x%” shares and the enumeration sum are measured "
-    "against last year's figure (false errors)",
     "spaced-row": "a prose line spaced out the way WPS exports it that holds three numbers and "
     "no ，。；： (“比2017年 度 决 算 数0.15万 元 增 加 0.35 万”) is read as a table row: its "
     "figures are dropped and the sentence is cut (missed error)",
     "share-before-list": "“X万元，占本年支出预算的y%，比上年….主要用于以下方面：A a万元，占b%”: a "
     "share between a figure and 主要用于/其中 stops it heading the list, so the list's shares "
     "and sum go unchecked (missed error; a deliberate trade-off in _find_heads, still a miss)",
-    "dept-name": "a department name before the label takes the concept: in “某某区卫生健康局2018年"
-    "收支总预算1.50万元” the figure becomes 卫生健康支出, so the 收支总预算 change is never checked "
-    "against it (missed error)",
     "mixed-unit-change": "a change in 万元 after a figure in 元 (“支出决算为207600.00元，与2017年度"
     "相比，增加11.69万元，上升50.00%”) is never checked: yoy skips mixed units (missed error)",
-    "people-share": "“人员经费X万元，占基本支出的Y%” in the 一般公共预算 section is measured "
-    "against the department-wide 基本支出 of the 支出 section (false error or missed error)",
 }
 
 

@@ -214,7 +214,6 @@ def test_short_line_before_a_carried_number():
     assert any(rule == "sum.personnel-public" and 7 in lines for rule, lines in errors(text))
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=KNOWN_BUGS["people-share"])
 def test_share_of_basic_spending_in_the_general_budget_section():
     text = HEAD + (
         "三、支出决算情况说明\n"
@@ -260,7 +259,6 @@ def test_spaced_out_prose_line_is_not_a_table_row():
     assert any(rule == "yoy" for rule, _ in errors(text))
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=KNOWN_BUGS["comparison-head"])
 def test_stated_comparison_figure_does_not_head_the_list():
     text = HEAD + (
         "三、支出决算情况说明\n"
@@ -282,7 +280,6 @@ def test_list_after_a_figure_with_its_own_share():
     assert any(rule == "share" for rule, _ in errors(text))
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=KNOWN_BUGS["dept-name"])
 def test_department_name_does_not_name_the_concept():
     text = (
         "某某区卫生健康局2018年部门预算\n"
