@@ -290,7 +290,6 @@ def test_department_name_does_not_name_the_concept():
     assert ("yoy", (3,)) in errors(text)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=KNOWN_BUGS["mixed-unit-change"])
 def test_change_in_another_unit_than_its_figure():
     text = HEAD + (
         "九、财政拨款“三公”经费支出决算情况说明\n"

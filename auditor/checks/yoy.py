@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from decimal import Decimal
 
 from auditor.checks.common import (
@@ -16,11 +17,19 @@ from auditor.checks.common import (
     severity,
 )
 from auditor.claims import Change
+from auditor.facts import Fact
 from auditor.findings import Finding, lines_of
 from auditor.numbers import Interval, Rounding, fmt, fmt_range, judge
 from auditor.rules import Rule
 
 PARAMS: dict[str, str] = {}
+
+
+def _in_wan(fact: Fact | None) -> Fact | None:
+    """A 元 or 亿元 amount restated in 万元, so a change across units can be measured."""
+    if fact is None or not fact.is_amount:
+        return fact
+    return replace(fact, figure=fact.figure.to_wan())
 
 
 def _change(claim: Change, mode: Rounding) -> tuple[Interval, Decimal, str]:
@@ -56,7 +65,8 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for claim in ctx.claims.changes:
         current, delta, rate, base = claim.current, claim.delta, claim.rate, claim.base
         if mixed_units(*(f for f in (current, delta, base) if f)):
-            continue
+            claim = Change(*(_in_wan(f) for f in (current, delta, rate, base)))
+            current, delta, rate, base = claim.current, claim.delta, claim.rate, claim.base
         mode = ctx.mode(rule)
         change, change_point, change_text = _change(claim, mode)
         prior, prior_point, how = _prior(claim, change, change_point, mode)
