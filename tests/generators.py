@@ -1154,36 +1154,26 @@ def budget_reports(draw) -> Report:
     b.heading("五、一般公共预算支出预算情况")
     g = b.amount("budget.gpb", gpb)
     pieces = [f"{Y}一般公共预算支出预算", g]
-    if variant("share-before-list") or draw(st.booleans()):
+    with_share = variant("share-before-list") or draw(st.booleans())
+    if with_share:
         pieces += [
             "，占本年支出预算的",
             b.share("budget.gpb.share", "budget.gpb", "budget.spending"),
         ]
-        pieces += [
-            *b.change(
-                "budget.gpb",
-                "budget.gpb",
-                b.prior_of(gpb),
-                "一般公共预算支出预算",
-                before_list=True,
-            ),
-            "。",
-        ]
-        if not variant("share-before-list"):  # restate it at the head of its list
-            b.para(*pieces)
-            b.identities.append(Equal("budget.gpb", "budget.gpb2"))
-            pieces = [f"{Y}一般公共预算支出预算", b.amount("budget.gpb2", gpb), "，"]
-    else:
-        pieces += [
-            *b.change(
-                "budget.gpb",
-                "budget.gpb",
-                b.prior_of(gpb),
-                "一般公共预算支出预算",
-                before_list=True,
-            ),
-            "。",
-        ]
+    pieces += [
+        *b.change(
+            "budget.gpb",
+            "budget.gpb",
+            b.prior_of(gpb),
+            "一般公共预算支出预算",
+            before_list=True,
+        ),
+        "。",
+    ]
+    if with_share and not variant("share-before-list"):  # restate it at the head of its list
+        b.para(*pieces)
+        b.identities.append(Equal("budget.gpb", "budget.gpb2"))
+        pieces = [f"{Y}一般公共预算支出预算", b.amount("budget.gpb2", gpb), "，"]
     pieces += ["主要用于以下方面："]
     whole = "budget.gpb2" if "budget.gpb2" in b.slots else "budget.gpb"
     for k, kind in enumerate(kinds, 1):
