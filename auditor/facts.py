@@ -16,6 +16,7 @@ import regex
 
 from auditor.located import MARKER, LogicalText, clause_start, sentences
 from auditor.numbers import Figure, decimals, parse_number
+from auditor.tables import Table, read_tables
 from auditor.vocabulary import Named, Vocabulary, norm_label
 
 NUMBER = regex.compile(
@@ -89,6 +90,7 @@ class Document:
     heads: list[tuple[int, Fact]] = field(default_factory=list)  # (marker position, head)
     absent: list[Fact] = field(default_factory=list)  # "本年度无事业收入": stated zeros
     subjects: dict[int, tuple[int, str] | None] = field(default_factory=dict)  # per paragraph
+    tables: list[Table] = field(default_factory=list)
 
 
 def detect_kind_year(lines: tuple[str, ...]) -> tuple[str | None, int | None]:
@@ -169,7 +171,7 @@ def _section_scopes(text: LogicalText, vocab: Vocabulary) -> dict[int, str]:
 def build_document(path: str, lines: tuple[str, ...], vocab: Vocabulary) -> Document:
     kind, year = detect_kind_year(lines)
     text = LogicalText(lines)
-    doc = Document(path, kind, year, text)
+    doc = Document(path, kind, year, text, tables=read_tables(lines, vocab))
     raw = text.text
     found = []
     for p, para in enumerate(text.paragraphs):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
@@ -36,10 +36,12 @@ class Vocabulary:
     concepts: dict[str, str]  # variant -> concept
     scopes: dict[str, str]  # word -> scope
     bases: list[tuple[str, list[str]]]
+    tables: dict[str, str] = field(default_factory=dict)  # title phrase -> table kind
 
     def __post_init__(self) -> None:
         self._concepts = _alternation(self.concepts)
         self._scopes = _alternation(self.scopes)
+        self._tables = sorted(self.tables, key=len, reverse=True)
 
     @property
     def names(self) -> set[str]:
@@ -57,6 +59,11 @@ class Vocabulary:
     def scope(self, label: str) -> str | None:
         match = self._scopes.search(label)
         return self.scopes[match.group()] if match else None
+
+    def table(self, title: str) -> str | None:
+        """The standard table a title names: the longest phrase of the vocabulary in it."""
+        title = norm_label(title)
+        return next((self.tables[p] for p in self._tables if p in title), None)
 
     def basis(self, label: str) -> str | None:
         label = self._scopes.sub("", label)
@@ -95,11 +102,21 @@ def load_vocabulary(path: Path) -> Vocabulary:
         (name, [norm_label(w) for w in words])
         for name, words in _mapping(data, "bases", path, False).items()
     ]
-    return Vocabulary(concepts, scopes, bases)
+    tables = {
+        norm_label(w): name
+        for name, words in _mapping(data, "tables", path, False).items()
+        for w in [name, *words]
+    }
+    return Vocabulary(concepts, scopes, bases, tables)
 
 
 def merge(base: Vocabulary, extra: Vocabulary) -> Vocabulary:
     """A user's vocabulary adds variants and concepts; its bases, when given, come first."""
     names = {name for name, _ in extra.bases}
     bases = extra.bases + [b for b in base.bases if b[0] not in names]
-    return Vocabulary({**base.concepts, **extra.concepts}, {**base.scopes, **extra.scopes}, bases)
+    return Vocabulary(
+        {**base.concepts, **extra.concepts},
+        {**base.scopes, **extra.scopes},
+        bases,
+        {**base.tables, **extra.tables},
+    )

@@ -1,0 +1,87 @@
+"""What the table check kinds share: cells as figures, and a total judged against its parts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+from auditor.checks.common import Context, expected_range, note, severity
+from auditor.findings import Finding
+from auditor.numbers import Figure, Interval, fmt, fmt_range, judge
+from auditor.rules import Rule
+from auditor.tables import Row, Table
+
+ZERO = Interval(Decimal(0), Decimal(0))
+SHOWN_PARTS = 6
+BLANK = "空"
+
+
+def checked(ctx: Context) -> Iterable[Table]:
+    """The standard tables whose layout was read and that hold figures."""
+    return (t for t in ctx.doc.tables if t.kind and not t.problem and not t.empty and t.rows)
+
+
+def places(table: Table) -> int:
+    return max((c.figure.places for r in table.rows for c in r.cells.values()), default=2)
+
+
+def value(table: Table, row: Row, column: str) -> Figure:
+    """A row's figure in a column; an empty cell is a stated zero."""
+    cell = row.cells.get(column)
+    if cell is not None:
+        return cell.figure
+    digits = places(table)
+    return Figure(Decimal(0), digits, table.unit, BLANK, digits)
+
+
+def describe(row: Row) -> str:
+    return " ".join(p for p in (row.code, row.label) if p) or f"第{row.line}行"
+
+
+def sum_finding(
+    ctx: Context,
+    rule: Rule,
+    table: Table,
+    column: str,
+    total: tuple[str, Figure],
+    parts: Sequence[tuple[str, Figure]],
+    lines: Iterable[int],
+    what: str,
+) -> Finding | None:
+    """`total` against Σ `parts` (named figures), with every line involved."""
+    mode = ctx.mode(rule)
+    name, figure = total
+    point = sum((f.value for _, f in parts), Decimal(0))
+    allowed = sum((f.bounds(mode) for _, f in parts), ZERO)
+    verdict = judge(figure, point, allowed, mode)
+    level = severity(rule, verdict)
+    if level is None:
+        return None
+    digits, unit = figure.places, table.unit
+    stated = [(n, f) for n, f in parts if f.text != BLANK] or list(parts[:1])
+    shown = " + ".join(f"{n} {f.text}" for n, f in stated[:SHOWN_PARTS])
+    if len(stated) > SHOWN_PARTS:
+        shown += f" + …（共{len(stated)}项）"
+    if len(stated) < len(parts):
+        shown += "（其余为空）"
+    spread = fmt_range(allowed, digits)
+    within = "" if spread == fmt(point, digits) else f"（按尾数误差可为 {spread}）"
+    return Finding(
+        rule.id,
+        level,
+        f"{what}{note(verdict)}：{table.label()}“{column}”栏，{name} {figure.text}，"
+        f"而 {shown} = {fmt(point, digits)}{within}",
+        tuple(sorted(set(lines))),
+        stated=f"{figure.text}{unit}",
+        expected=f"{fmt(point, digits)}{unit}",
+        difference=f"{fmt(figure.value - point, digits)}{unit}",
+        **expected_range(allowed, digits, unit),
+    )
+
+
+def columns_of(rows: Iterable[Row]) -> list[str]:
+    """Column names in first-seen order."""
+    seen: dict[str, None] = {}
+    for row in rows:
+        seen.update(dict.fromkeys(row.cells))
+    return list(seen)

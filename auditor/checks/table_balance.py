@@ -1,0 +1,40 @@
+"""table_balance: in a side-by-side 总表, 收入总计 equals 支出总计."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from auditor.checks.cells import checked, describe, sum_finding
+from auditor.checks.common import Context
+from auditor.findings import Finding
+from auditor.rules import Rule
+
+PARAMS: dict[str, str] = {}
+
+
+def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    for table in checked(ctx):
+        grands = []
+        for group in dict.fromkeys(s.group for s in table.segments):
+            columns = [c.name for s in table.segments if s.group == group for c in s.columns]
+            for row in table.group_rows(group):
+                first = next((c for c in columns if c in row.cells), None)
+                if row.is_grand and first:
+                    grands.append((group, row, first))
+                    break
+        if len(grands) < 2:
+            continue
+        (g0, r0, c0), *others = grands
+        for group, row, column in others:
+            finding = sum_finding(
+                ctx,
+                rule,
+                table,
+                c0,
+                (f"{g0}{describe(r0)}", r0.cells[c0].figure),
+                [(f"{group}{describe(row)}", row.cells[column].figure)],
+                [r0.line, row.line],
+                "收入总计不等于支出总计",
+            )
+            if finding:
+                yield finding

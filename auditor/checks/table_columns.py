@@ -1,0 +1,55 @@
+"""table_columns: in every row, a 合计 / 小计 column is the sum of the columns beside it
+under the same header (本年支出合计 = 基本支出 + 项目支出 + …; 三公 合计 = 出国 + 小计 + 接待)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from auditor.checks.cells import checked, describe, sum_finding, value
+from auditor.checks.common import Context
+from auditor.findings import Finding
+from auditor.rules import Rule
+from auditor.tables import Column
+
+PARAMS: dict[str, str] = {}
+
+
+def parts_of(total: Column, columns: list[Column]) -> list[Column]:
+    """The columns `total` adds up: its siblings, a sub-group by its own total if it has one."""
+    parts: list[Column] = []
+    groups: dict[str, list[Column]] = {}
+    for col in columns:
+        if col is total or col.levels[: len(total.parent)] != total.parent:
+            continue
+        rest = col.levels[len(total.parent) :]
+        if len(rest) == 1 and not col.is_total:
+            parts.append(col)
+        elif len(rest) > 1:
+            groups.setdefault(rest[0], []).append(col)
+    for members in groups.values():
+        own = [c for c in members if c.is_total and len(c.levels) == len(total.levels) + 1]
+        parts.extend(own[:1] or [c for c in members if not c.is_total])
+    return sorted(parts, key=lambda c: c.index)
+
+
+def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    for table in checked(ctx):
+        for row in table.rows:
+            columns = table.segments[row.segment].columns
+            for total in (c for c in columns if c.is_total):
+                parts = parts_of(total, columns)
+                names = [total.name, *(p.name for p in parts)]
+                if len(parts) < 2 or not any(n in row.cells for n in names):
+                    continue
+                finding = sum_finding(
+                    ctx,
+                    rule,
+                    table,
+                    total.name,
+                    (describe(row), value(table, row, total.name)),
+                    [(p.name, value(table, row, p.name)) for p in parts],
+                    [row.line],
+                    "合计栏不等于各分栏之和",
+                )
+                if finding:
+                    yield finding

@@ -1,0 +1,81 @@
+"""table_total: a 合计 / 本年收入合计 / 总计 row is the sum of the rows it totals.
+
+With 科目代码, a total row sums the top-level codes of its column group (类, or 301/302…);
+without, each 合计 sums the rows since the previous total and 总计 adds the rows after
+it (年初结转和结余 …), a breakdown under a 结转和结余 row counted once, through its parent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from auditor.checks.cells import checked, columns_of, describe, sum_finding, value
+from auditor.checks.common import Context
+from auditor.findings import Finding
+from auditor.rules import Rule
+from auditor.tables import Row, Table
+
+PARAMS: dict[str, str] = {}
+CARRIED = ("结转和结余", "结转结余", "结余")
+
+
+def _judge(ctx: Context, rule: Rule, table: Table, total: Row, parts: list[Row], what: str):
+    for column in columns_of([total, *parts]):
+        named = [(describe(p), value(table, p, column)) for p in parts]
+        lines = [total.line, *(p.line for p in parts if column in p.cells)]
+        finding = sum_finding(
+            ctx,
+            rule,
+            table,
+            column,
+            (describe(total), value(table, total, column)),
+            named,
+            lines,
+            what,
+        )
+        if finding:
+            yield finding
+
+
+def _breakdowns(ctx: Context, rows: list[Row]) -> dict[int, list[Row]]:
+    """Rows under a 结转和结余 row that split it by fund (一般公共预算财政拨款 …)."""
+    found: dict[int, list[Row]] = {}
+    parent: int | None = None
+    for i, row in enumerate(rows):
+        if row.label.endswith(CARRIED):
+            parent = i
+            found[i] = []
+        elif parent is not None and ctx.vocab.scope(row.label) and not row.is_total:
+            found[parent].append(row)
+        else:
+            parent = None
+    return {i: kids for i, kids in found.items() if kids}
+
+
+def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    for table in checked(ctx):
+        for group in dict.fromkeys(s.group for s in table.segments):
+            rows = [r for r in table.group_rows(group) if not r.label.startswith("其中")]
+            codes = [len(r.code) for r in rows if r.code]
+            if codes:
+                top = [r for r in rows if r.code and len(r.code) == min(codes)]
+                for total in (r for r in rows if r.is_total and not r.code):
+                    yield from _judge(ctx, rule, table, total, top, "合计不等于各类之和")
+                continue
+            rows.sort(key=lambda r: r.line)
+            breakdowns = _breakdowns(ctx, rows)
+            inner = {id(kid) for kids in breakdowns.values() for kid in kids}
+            for i, kids in breakdowns.items():
+                yield from _judge(ctx, rule, table, rows[i], kids, "结转和结余不等于其分项之和")
+            pending: list[Row] = []
+            last: Row | None = None
+            for row in rows:
+                if row.is_grand:
+                    parts = ([last] if last else []) + pending
+                    yield from _judge(ctx, rule, table, row, parts, "总计不等于合计与其余各行之和")
+                    pending, last = [], None
+                elif row.is_total:
+                    yield from _judge(ctx, rule, table, row, pending, "合计不等于各行之和")
+                    pending, last = [], row
+                elif id(row) not in inner:
+                    pending.append(row)

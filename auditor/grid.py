@@ -1,0 +1,293 @@
+"""Table blocks in report text, and their lines split into cells of a common column grid.
+
+A table reaches us two ways: cells separated by tabs (Word/Excel copies), or cells laid out
+with runs of spaces (`pdftotext -layout`), where an empty cell is just blank space and only
+the alignment of the other rows says which column a figure is in.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from auditor.located import FURNITURE, NORMALIZE, is_table_row
+
+META = regex.compile(
+    r"^(?:公开\s*\d+\s*表|(?:金额)?单位\s*[：:]|部门\s*[：:]|(?:编制|填报|预算)单位|部门名称\s*[：:]"
+    r"|填报日期)"
+)
+NOTE = regex.compile(r"^(?:注|说明|备注)\s*\d*\s*[：:.]")
+PROSE = regex.compile(r"[。；]|[，,]\S*[，,]")
+TITLE_TAIL = regex.compile(r"表(?:\(续\)|续)?$")
+TOC_ENTRY = regex.compile(r"\.{3,}|…{2,}|·{3,}|\t\s*\d+\s*$")
+CODE = regex.compile(r"^\d{3}(?:\d{2}){0,2}$")
+NUMBER_TOKEN = regex.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
+DECIMAL = regex.compile(r"^[-+]?[\d,]*\d\.\d+$")
+TOTAL_LABEL = regex.compile(r"^(?:本年)?(?:收入|支出)?(?:合\s*计|总\s*计)$")
+GAP = regex.compile(r"\S+(?: \S+)*")
+LOOKBACK = 12  # non-blank lines a title may stand above its table's first row
+
+
+@dataclass
+class Block:
+    """The lines of one table, from its title to its notes."""
+
+    title: str
+    title_line: int
+    meta: list[tuple[int, str]] = field(default_factory=list)
+    rows: list[tuple[int, str]] = field(default_factory=list)
+    notes: list[tuple[int, str]] = field(default_factory=list)
+
+
+def _title(text: str) -> str | None:
+    """The table title a line holds, if it is one (not a 目录 entry, not prose)."""
+    if "\t" in text and not text.rstrip("\t").count("\t") == 0:
+        return None
+    text = text.strip()
+    if TOC_ENTRY.search(text) or PROSE.search(text) or len(text) > 60:
+        return None
+    text = regex.sub(r"\s*公开\s*\d+\s*表\s*$", "", text)
+    text = regex.sub(r"\s*单位\s*[：:].*$", "", text)
+    compact = regex.sub(r"\s+", "", text)
+    if not TITLE_TAIL.search(compact) or len(compact) < 4:
+        return None
+    return compact
+
+
+def _kind(text: str) -> str:
+    if not text or FURNITURE.match(text):
+        return "blank"
+    if META.match(text):
+        return "meta"
+    if NOTE.match(text):
+        return "note"
+    if _title(text):
+        return "title"
+    if is_table_row(text) or "\t" in text or len(GAP.findall(text)) >= 2:
+        return "row" if not PROSE.search(text) or "\t" in text else "other"
+    return "other"
+
+
+def find_blocks(lines: Sequence[str]) -> list[Block]:
+    """Every titled table: rows follow the title within a few lines, notes follow the rows."""
+    norm = [line.translate(NORMALIZE).rstrip() for line in lines]
+    kinds = [_kind(text.strip()) if "\t" not in text else _kind(text) for text in norm]
+    blocks: list[Block] = []
+    i, n = 0, len(norm)
+    while i < n:
+        if kinds[i] != "title":
+            i += 1
+            continue
+        block = Block(_title(norm[i]) or "", i + 1)
+        j, seen = i + 1, 0
+        while j < n and kinds[j] in ("blank", "meta") and seen < LOOKBACK:
+            if kinds[j] == "meta":
+                block.meta.append((j + 1, norm[j].strip()))
+            seen += kinds[j] != "blank"
+            j += 1
+        if j < n and kinds[j] == "title":
+            i = j  # a part heading ("…部门决算表") above the first table's own title
+            continue
+        while j < n and (kinds[j] in ("row", "blank", "meta") or _continues(norm[j], kinds[j])):
+            if kinds[j] == "meta":
+                block.meta.append((j + 1, norm[j].strip()))
+            elif kinds[j] != "blank":
+                block.rows.append((j + 1, norm[j]))
+            j += 1
+        while (
+            j < n
+            and kinds[j] in ("note", "blank")
+            or (
+                j < n
+                and kinds[j] == "other"
+                and block.notes
+                and not block.notes[-1][1].endswith("。")
+            )
+        ):
+            if kinds[j] != "blank":
+                block.notes.append((j + 1, norm[j].strip()))
+            j += 1
+        if block.rows or block.notes:
+            blocks.append(block)
+        i = max(j, i + 1)
+    return blocks
+
+
+def _continues(text: str, kind: str) -> bool:
+    """A short cell-only line inside a table: a wrapped header or label."""
+    stripped = text.strip()
+    return kind == "other" and len(stripped) <= 24 and not PROSE.search(stripped)
+
+
+def display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+@dataclass(frozen=True)
+class Chunk:
+    text: str
+    start: int  # display columns, end exclusive
+    end: int
+
+
+def chunks(line: str) -> list[Chunk]:
+    """Cells of a space-laid-out line: runs of two or more spaces separate cells, and so does
+    a single space next to a number ("201 一般公共服务支出", "1 2,360.70")."""
+    out: list[Chunk] = []
+    for match in GAP.finditer(line):
+        col = display_width(line[: match.start()])
+        tokens = match.group().split(" ")
+        cell: list[str] = []
+        begin = col
+        for token in tokens:
+            numeric = bool(NUMBER_TOKEN.match(token))
+            if cell and (numeric or NUMBER_TOKEN.match(cell[-1])):
+                text = " ".join(cell)
+                out.append(Chunk(text, begin, begin + display_width(text)))
+                begin += display_width(text) + 1
+                cell = []
+            cell.append(token)
+        text = " ".join(cell)
+        out.append(Chunk(text, begin, begin + display_width(text)))
+    return out
+
+
+def is_data(cells: Sequence[str]) -> bool:
+    """A body row: a figure with decimals, a 科目代码 before its name, or a 合计/总计 label."""
+    texts = [c.strip() for c in cells if c.strip()]
+    if not texts:
+        return False
+    if any(DECIMAL.match(t) for t in texts):
+        return True
+    if CODE.match(texts[0]) and len(texts) > 1 and regex.search(r"\p{Han}", texts[1]):
+        return True
+    numeric = [t for t in texts if NUMBER_TOKEN.match(t)]
+    if len(numeric) >= 2 and len(numeric) == len(texts) and not is_serial(texts):
+        return True  # a row of integer amounts with no label (the 三公 table)
+    total = TOTAL_LABEL.match(regex.sub(r"\s+", "", texts[0]))
+    return bool(total) and len(numeric) == len(texts) - 1
+
+
+def is_serial(cells: Sequence[str]) -> bool:
+    """The 栏次 row: column numbers 1, 2, 3 … under the header."""
+    texts = [regex.sub(r"\s+", "", c) for c in cells if c.strip()]
+    numbers = [int(t) for t in texts if t.isdigit()]
+    return (
+        len(numbers) >= 2
+        and all(t.isdigit() or t == "栏次" for t in texts)
+        and all(b > a for a, b in zip(numbers, numbers[1:], strict=False))
+    )
+
+
+Header = list[list[tuple[str, int]]]  # per header row, per column: (text, owning cell id)
+
+
+@dataclass
+class Grid:
+    """A table's cells by column: header rows with merged cells resolved, then body rows."""
+
+    header: Header
+    body: list[tuple[int, list[str]]]
+    columns: int
+
+
+def _fill(
+    rows: list[list[str]],
+    centres: list[float],
+    spans: list[list[tuple[float, float]]],
+    left_only: bool,
+) -> Header:
+    """Give each blank header cell the merged cell it belongs to.
+
+    A blank is part of a merged cell when the rows below divide its column further; it
+    belongs to the nearest text of its row under the same parent (tab copies put a merged
+    cell's text in its leftmost cell, so there only leftward).
+    """
+    width = len(centres)
+    out: Header = []
+    for r, row in enumerate(rows):
+        cells = [(row[k], r * width + k) if row[k] else ("", -1) for k in range(width)]
+        for k in range(width):
+            if cells[k][0] or not any(rows[b][k] for b in range(r + 1, len(rows))):
+                continue
+            parent = out[r - 1][k][1] if r else None
+            candidates = [
+                j
+                for j in range(width)
+                if row[j]
+                and (not left_only or j < k)
+                and (parent is None or out[r - 1][j][1] == parent)
+                and all(not row[m] for m in range(min(j, k) + 1, max(j, k)))
+            ]
+            if candidates:
+                j = min(candidates, key=lambda j: min(abs(centres[k] - a) for a in spans[r][j]))
+                cells[k] = (row[j], r * width + j)
+        out.append(cells)
+    return out
+
+
+def _split(grid: list[tuple[int, list[str]]]) -> tuple[list[int], list[tuple[int, list[str]]]]:
+    """Indexes of the header rows (the 栏次 row dropped), and the body rows."""
+    start = next((i for i, (_, cells) in enumerate(grid) if is_data(cells)), len(grid))
+    header = [i for i in range(start) if not is_serial(grid[i][1])]
+    body = [(n, cells) for n, cells in grid[start:] if not is_serial(cells)]
+    return header, body
+
+
+def tab_grid(rows: list[tuple[int, str]]) -> Grid:
+    grid = [(number, [c.strip() for c in text.split("\t")]) for number, text in rows]
+    width = max((len(cells) for _, cells in grid), default=0)
+    index, body = _split(grid)
+    header = [grid[i][1] + [""] * (width - len(grid[i][1])) for i in index]
+    centres = [float(k) for k in range(width)]
+    spans = [[(float(k), float(k)) for k in range(width)] for _ in header]
+    return Grid(_fill(header, centres, spans, left_only=True), body, width)
+
+
+def space_grid(rows: list[tuple[int, str]]) -> Grid | None:
+    """Columns are the runs of positions some body row occupies; a header cell goes to the
+    columns it overlaps, or the nearest one.
+
+    None when one body row puts two cells into one column: the alignment cannot be trusted.
+    """
+    parsed = [(number, chunks(text)) for number, text in rows]
+    body = [cs for _, cs in parsed if is_data([c.text for c in cs])]
+    if not body:
+        return None
+    width = max(c.end for cs in body for c in cs)
+    used = bytearray(width + 1)
+    for cs in body:
+        for c in cs:
+            used[c.start : c.end] = b"\x01" * (c.end - c.start)
+    regions: list[tuple[int, int]] = []
+    for pos in range(width + 1):
+        if used[pos] and regions and regions[-1][1] == pos:
+            regions[-1] = (regions[-1][0], pos + 1)
+        elif used[pos]:
+            regions.append((pos, pos + 1))
+    grid: list[tuple[int, list[str]]] = []
+    extents: list[list[tuple[float, float]]] = []
+    for number, cs in parsed:
+        cells = [""] * len(regions)
+        extent = [(0.0, 0.0)] * len(regions)
+        data = is_data([c.text for c in cs])
+        for c in cs:
+            hit = [k for k, (a, b) in enumerate(regions) if c.start < b and a < c.end]
+            if not hit:
+                centre = (c.start + c.end) / 2
+                hit = [min(range(len(regions)), key=lambda k: abs(sum(regions[k]) / 2 - centre))]
+            if data and (len(hit) > 1 or cells[hit[0]]):
+                return None
+            k = hit[len(hit) // 2] if not data else hit[0]
+            cells[k] = f"{cells[k]} {c.text}".strip()
+            extent[k] = (float(c.start), float(c.end))
+        grid.append((number, cells))
+        extents.append(extent)
+    index, body_rows = _split(grid)
+    header = [grid[i][1] for i in index]
+    centres = [(a + b) / 2 for a, b in regions]
+    spans = [extents[i] for i in index]
+    return Grid(_fill(header, centres, spans, left_only=False), body_rows, len(regions))

@@ -1,0 +1,287 @@
+"""The standard tables of a report: title, kind, unit, columns by header path, rows by 科目.
+
+A side-by-side table (收入 | 支出, or the three 经济分类 groups of the 基本支出 table) is
+read as several segments, one per repeated label column; each row of a segment keeps its
+label, 科目代码, 行次 and its figures keyed by column name, with the line it came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from auditor.grid import CODE, Block, Grid, find_blocks, space_grid, tab_grid
+from auditor.numbers import Figure, decimals, parse_number
+from auditor.vocabulary import NOISE, Vocabulary
+
+LABEL_HEADER = regex.compile(
+    r"^(?:项目|科目|名称|行次|栏次|序号|代码|编码|\S*(?:科目|代码|编码|名称|分类))$"
+)
+AMOUNT_CELL = regex.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+EMPTY_CELL = regex.compile(r"^[-—–/\\]*$")
+ORDINAL = regex.compile(
+    r"^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]+\)|\d+[.、])"
+)
+TOTAL_WORD = regex.compile(r"(?:合计|小计|总计)$")
+UNIT = regex.compile(r"单位\s*[：:]\s*(万元|亿元|元)")
+EMPTY_NOTE = regex.compile(
+    r"无[^。；]*(?:收入|支出|经费|数据|资金|安排)|本表无数据|空表|为空|未发生|没有使用"
+)
+NUMBERED = regex.compile(r"(?:公开\s*(\d+)\s*表|^表\s*(\d+))")
+
+
+def clean(text: str) -> str:
+    """A label as compared: no spacing, quotes or 类/款/项 marks, no ordinal."""
+    return ORDINAL.sub("", NOISE.sub("", text))
+
+
+@dataclass(frozen=True)
+class Column:
+    index: int
+    levels: tuple[str, ...]  # header texts from the top, merged cells and wrapping resolved
+    group: str  # the segment's own top header (收入 / 支出 / 人员经费), not in `name`
+
+    @property
+    def name(self) -> str:
+        return "/".join(self.levels) or f"第{self.index + 1}列"
+
+    @property
+    def leaf(self) -> str:
+        return self.levels[-1] if self.levels else ""
+
+    @property
+    def parent(self) -> tuple[str, ...]:
+        return self.levels[:-1]
+
+    @property
+    def is_total(self) -> bool:
+        return bool(TOTAL_WORD.search(self.leaf))
+
+
+@dataclass(frozen=True)
+class Cell:
+    figure: Figure
+    line: int
+    column: Column
+
+
+@dataclass
+class Row:
+    line: int
+    segment: int
+    label: str  # cleaned
+    code: str | None
+    cells: dict[str, Cell] = field(default_factory=dict)  # by column name
+
+    @property
+    def is_total(self) -> bool:
+        return bool(TOTAL_WORD.search(self.label))
+
+    @property
+    def is_grand(self) -> bool:
+        return self.label.endswith("总计")
+
+
+@dataclass
+class Segment:
+    group: str
+    columns: list[Column]  # amount columns, left to right
+
+
+@dataclass
+class Table:
+    title: str
+    line: int  # the title's line
+    kind: str | None  # the standard table it is, from the vocabulary
+    number: str | None  # 公开NN表 / 表N
+    unit: str
+    scope: str  # the funds it covers, from its title
+    segments: list[Segment] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+    empty: bool = False  # declared to have no data (说明：…无…)
+    problem: str | None = None  # why its layout could not be read
+    last_line: int = 0
+
+    def label(self) -> str:
+        number = f"（{self.number}）" if self.number else ""
+        return f"{self.title}{number}"
+
+    def figures(self) -> int:
+        return sum(len(r.cells) for r in self.rows)
+
+    def group_rows(self, group: str) -> list[Row]:
+        return [r for r in self.rows if self.segments[r.segment].group == group]
+
+
+def read_tables(lines: Sequence[str], vocab: Vocabulary) -> list[Table]:
+    return [_table(block, vocab) for block in find_blocks(lines)]
+
+
+def _table(block: Block, vocab: Vocabulary) -> Table:
+    meta = " ".join(text for _, text in block.meta)
+    unit = UNIT.search(meta)
+    number = NUMBERED.search(meta) or NUMBERED.search(block.title)
+    title = regex.sub(r"^表\s*\d+[.、．]?", "", block.title)
+    table = Table(
+        title=title,
+        line=block.title_line,
+        kind=vocab.table(title),
+        number=f"公开{number.group(1)}表"
+        if number and number.group(1)
+        else (f"表{number.group(2)}" if number else None),
+        unit=unit.group(1) if unit else "万元",
+        scope=vocab.scope(title) or "全部",
+        last_line=max([n for n, _ in [*block.rows, *block.notes]] or [block.title_line]),
+    )
+    grid = _grid(block)
+    if grid is None:
+        if block.rows:
+            table.problem = "表格各列无法对齐，未检查"
+    else:
+        _read(table, grid)
+    declared = any(EMPTY_NOTE.search(text) for _, text in block.notes)
+    table.empty = declared and not any(
+        not c.figure.is_zero() for r in table.rows for c in r.cells.values()
+    )
+    if table.problem is None and block.rows and not table.rows and not table.empty:
+        table.problem = "表中没有读到数据行"
+    return table
+
+
+def _grid(block: Block) -> Grid | None:
+    if not block.rows:
+        return None
+    if any("\t" in text for _, text in block.rows):
+        return tab_grid(block.rows)
+    return space_grid(block.rows)
+
+
+def _levels(grid: Grid, k: int) -> tuple[str, ...]:
+    """Column k's header path: a text spanning as many columns as the one above continues it
+    (a wrapped header); a narrower one is a level below."""
+    levels: list[str] = []
+    previous: tuple[int, int] | None = None
+    for row in grid.header:
+        text, owner = row[k]
+        if not text:
+            continue
+        span = (
+            sum(1 for cell in row if cell[1] == owner),
+            min(j for j, cell in enumerate(row) if cell[1] == owner),
+        )
+        part = regex.sub(r"\s+", "", text)
+        if levels and previous == span:
+            levels[-1] += part
+        else:
+            levels.append(part)
+        previous = span
+    return tuple(levels)
+
+
+def _is_label_column(levels: tuple[str, ...], body: list[list[str]], k: int) -> bool:
+    if levels and LABEL_HEADER.match(levels[-1]):
+        return True
+    values = [cells[k] for cells in body if k < len(cells) and cells[k]]
+    return bool(values) and not any(AMOUNT_CELL.match(v.replace(" ", "")) for v in values)
+
+
+def _read(table: Table, grid: Grid) -> None:
+    body = [cells for _, cells in grid.body]
+    columns: list[tuple[int, tuple[str, ...], bool]] = []
+    for k in range(grid.columns):
+        levels = _levels(grid, k)
+        columns.append((k, levels, _is_label_column(levels, body, k)))
+    # A label column after amount columns starts the next side-by-side segment.
+    segments: list[list[tuple[int, tuple[str, ...], bool]]] = [[]]
+    for col in columns:
+        if col[2] and any(not c[2] for c in segments[-1]):
+            segments.append([])
+        segments[-1].append(col)
+    places = max((decimals(c) for cells in body for c in cells if AMOUNT_CELL.match(c)), default=0)
+    for s, cols in enumerate(segments):
+        tops = {levels[0] if len(levels) > 1 else "" for _, levels, _ in cols}
+        group = (
+            tops.pop() if len(tops) == 1 and not LABEL_HEADER.match(next(iter(tops | {""}))) else ""
+        )
+        table.segments.append(
+            Segment(
+                group,
+                [
+                    Column(k, levels[1:] if group and levels[:1] == (group,) else levels, group)
+                    for k, levels, label in cols
+                    if not label
+                ],
+            )
+        )
+    for number, cells in grid.body:
+        parts = [_row(table, s, cols, number, cells, places) for s, cols in enumerate(segments)]
+        _carry_over(parts)
+        for row in parts:
+            if row is None:
+                continue
+            if _continues(table, row):
+                table.rows[-1].label += row.label
+            elif row.label or row.code or row.cells:
+                table.rows.append(row)
+
+
+def _row(
+    table: Table,
+    s: int,
+    cols: list[tuple[int, tuple[str, ...], bool]],
+    number: int,
+    cells: list[str],
+    places: int,
+) -> Row | None:
+    code = label = None
+    serial = False
+    row = Row(number, s, "", None)
+    amounts = {c.index: c for c in table.segments[s].columns}
+    for k, levels, is_label in cols:
+        text = cells[k].replace(" ", "") if k < len(cells) else ""
+        if not text or EMPTY_CELL.match(text):
+            continue
+        if is_label:
+            if CODE.match(text) and code is None:
+                code = text
+            elif text.isdigit():
+                serial = True  # 行次
+            elif label is None:
+                label = text
+        elif k in amounts and AMOUNT_CELL.match(text):
+            value = parse_number(text)
+            figure = Figure(value, max(places, decimals(text)), table.unit, text, decimals(text))
+            row.cells[amounts[k].name] = Cell(figure, number, amounts[k])
+    if label is None and code is None and not row.cells and not serial:
+        return None
+    row.label, row.code = clean(label or ""), code
+    return row
+
+
+def _carry_over(parts: list[Row | None]) -> None:
+    """ "人员经费合计||407.42|公用经费合计|||||74.32": a labelled total with no figure of its
+    own takes the figures of the unlabelled segment to its right."""
+    for i, row in enumerate(parts):
+        if row is None or row.cells or not row.is_total:
+            continue
+        for other in parts[i + 1 :]:
+            if other is None:
+                continue
+            if other.label or other.code:
+                break
+            if other.cells:
+                for cell in other.cells.values():
+                    column = Column(cell.column.index, cell.column.levels, cell.column.group)
+                    row.cells.setdefault(column.name, Cell(cell.figure, cell.line, column))
+                other.cells.clear()
+                break
+
+
+def _continues(table: Table, row: Row) -> bool:
+    """A wrapped 科目名称: a bare label under a coded row, no code, no figures."""
+    if not table.rows or row.code or row.cells or not row.label:
+        return False
+    last = table.rows[-1]
+    return last.segment == row.segment and last.code is not None and not ORDINAL.match(row.label)
