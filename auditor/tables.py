@@ -200,11 +200,10 @@ def _read(table: Table, grid: Grid) -> None:
             segments.append([])
         segments[-1].append(col)
     places = max((decimals(c) for cells in body for c in cells if AMOUNT_CELL.match(c)), default=0)
-    for s, cols in enumerate(segments):
+    for cols in segments:
         tops = {levels[0] if len(levels) > 1 else "" for _, levels, _ in cols}
-        group = (
-            tops.pop() if len(tops) == 1 and not LABEL_HEADER.match(next(iter(tops | {""}))) else ""
-        )
+        top = tops.pop() if len(tops) == 1 else ""
+        group = "" if LABEL_HEADER.match(top) else top  # 收入 / 支出 / 人员经费 over the segment
         table.segments.append(
             Segment(
                 group,
@@ -239,7 +238,7 @@ def _row(
     serial = False
     row = Row(number, s, "", None)
     amounts = {c.index: c for c in table.segments[s].columns}
-    for k, levels, is_label in cols:
+    for k, _, is_label in cols:
         text = cells[k].replace(" ", "") if k < len(cells) else ""
         if not text or EMPTY_CELL.match(text):
             continue
