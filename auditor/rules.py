@@ -52,6 +52,40 @@ def _operand_ok(operand: Any, vocab: Vocabulary) -> bool:
     return concept in vocab.names and (not scope or scope in vocab.scope_names)
 
 
+def _side(value: Any, vocab: Vocabulary) -> str | None:
+    """A table_match side: {table: 表的种类, side?: 收入/支出, column: [表头词…], rows?: …}."""
+    if not isinstance(value, dict) or set(value) - {"table", "side", "column", "rows"}:
+        return "须是含 table、column（可选 side、rows）的映射"
+    if value.get("table") not in set(vocab.tables.values()):
+        return f"的 table “{value.get('table')}” 不是词表 tables 中的表"
+    column = value.get("column")
+    if (
+        not isinstance(column, list)
+        or not column
+        or not all(isinstance(w, str) and w for w in column)
+    ):
+        return "的 column 须是非空的表头词列表"
+    if value.get("rows", "each") not in ("each", "totals"):
+        return "的 rows 只能取 each、totals"
+    if not isinstance(value.get("side", ""), str):
+        return "的 side 须是文字"
+    return None
+
+
+def _relation(value: Any, vocab: Vocabulary) -> str | None:
+    return None if value in ("equal", "part") else "只能取 equal、part"
+
+
+def _tables(value: Any, vocab: Vocabulary) -> str | None:
+    known = set(vocab.tables.values())
+    if not isinstance(value, list) or not value or not all(v in known for v in value):
+        return "须是词表 tables 中表的种类的非空列表"
+    return None
+
+
+SHAPES = {"side": _side, "relation": _relation, "tables": _tables}
+
+
 def _parse(path: Path, kinds: dict[str, dict[str, str]], vocab: Vocabulary) -> list[Rule]:
     data = load_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
@@ -100,6 +134,11 @@ def _parse(path: Path, kinds: dict[str, dict[str, str]], vocab: Vocabulary) -> l
             if value is None:
                 if required:
                     raise RulesError(where, f"规则 {entry['id']}（{kind}）缺少参数“{name}”")
+                continue
+            if spec.rstrip("?") in SHAPES:
+                problem = SHAPES[spec.rstrip("?")](value, vocab)
+                if problem:
+                    raise RulesError(where, f"规则 {entry['id']} 的参数“{name}”{problem}")
                 continue
             values = value if spec.startswith("concepts") else [value]
             if spec.startswith("concepts") and (not isinstance(value, list) or not value):

@@ -14,6 +14,7 @@ from auditor.tables import Row, Table
 ZERO = Interval(Decimal(0), Decimal(0))
 SHOWN_PARTS = 6
 BLANK = "空"
+EXACT = 8  # decimals of an empty cell: nothing there, so exactly zero
 
 
 def checked(ctx: Context) -> Iterable[Table]:
@@ -30,8 +31,7 @@ def value(table: Table, row: Row, column: str) -> Figure:
     cell = row.cells.get(column)
     if cell is not None:
         return cell.figure
-    digits = places(table)
-    return Figure(Decimal(0), digits, table.unit, BLANK, digits)
+    return Figure(Decimal(0), EXACT, table.unit, BLANK, places(table))
 
 
 def describe(row: Row) -> str:
@@ -57,7 +57,7 @@ def sum_finding(
     level = severity(rule, verdict)
     if level is None:
         return None
-    digits, unit = figure.places, table.unit
+    digits, unit = places(table), table.unit
     stated = [(n, f) for n, f in parts if f.text != BLANK] or list(parts[:1])
     shown = " + ".join(f"{n} {f.text}" for n, f in stated[:SHOWN_PARTS])
     if len(stated) > SHOWN_PARTS:
@@ -66,11 +66,11 @@ def sum_finding(
         shown += "（其余为空）"
     spread = fmt_range(allowed, digits)
     within = "" if spread == fmt(point, digits) else f"（按尾数误差可为 {spread}）"
+    result = f"{shown} = {fmt(point, digits)}{within}" if len(parts) > 1 else shown
     return Finding(
         rule.id,
         level,
-        f"{what}{note(verdict)}：{table.label()}“{column}”栏，{name} {figure.text}，"
-        f"而 {shown} = {fmt(point, digits)}{within}",
+        f"{what}{note(verdict)}：{table.label()}“{column}”栏，{name} {figure.text}，而 {result}",
         tuple(sorted(set(lines))),
         stated=f"{figure.text}{unit}",
         expected=f"{fmt(point, digits)}{unit}",

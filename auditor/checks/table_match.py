@@ -1,0 +1,141 @@
+"""table_match: the same 科目 (or line) carries the same amount in two tables.
+
+Each side names a table kind, optionally its half (收入 / 支出), and the column to read
+(the first whose header contains one of the given words). Rows pair by 科目代码, else by
+name; 合计 / 本年收入合计 / 本年支出合计 pair with each other. With `rows: totals` a side
+is the sum of its total rows (人员经费合计 + 公用经费合计). With `relation: part` the right
+table is a part of the left one (财政拨款 within all funds): no row may exceed its
+counterpart, and where the totals agree every row must.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+
+import regex
+
+from auditor.checks.cells import checked, describe, places, sum_finding, value
+from auditor.checks.common import Context
+from auditor.findings import Finding
+from auditor.numbers import Figure, Verdict, judge
+from auditor.rules import Rule
+from auditor.tables import Row, Table
+
+PARAMS = {"left": "side", "right": "side", "relation": "relation?"}
+TOTAL_KEY = "本年合计"
+
+
+def _find(ctx: Context, spec: dict[str, Any]) -> tuple[Table, list[Row], str] | None:
+    for table in checked(ctx):
+        if table.kind != spec["table"]:
+            continue
+        side = spec.get("side")
+        segments = [s for s in table.segments if not side or regex.sub(r"\s+", "", s.group) == side]
+        names = [c.name for s in segments for c in s.columns]
+        column = next((n for word in spec["column"] for n in names if word in n), None)
+        if column is None:
+            return None
+        groups = {s.group for s in segments}
+        rows = [r for r in table.rows if table.segments[r.segment].group in groups]
+        return table, rows, column
+    return None
+
+
+def key(row: Row) -> str:
+    if row.is_grand:
+        return "总计"
+    if row.is_total:
+        return TOTAL_KEY
+    return regex.sub(r"收入$", "", row.label)
+
+
+def _pairs(left: list[Row], right: list[Row]) -> list[tuple[Row, Row]]:
+    by_code = {r.code: r for r in right if r.code}
+    names: dict[str, list[Row]] = {}
+    for r in right:
+        names.setdefault(key(r), []).append(r)
+    pairs = []
+    for row in left:
+        other = by_code.get(row.code) if row.code else None
+        if other is None and len(names.get(key(row), [])) == 1:
+            other = names[key(row)][0]
+        if other is not None and (row.cells or other.cells):
+            pairs.append((row, other))
+    return pairs
+
+
+def _sum(table: Table, rows: list[Row], column: str) -> tuple[str, Figure, list[int]] | None:
+    totals = [r for r in rows if r.is_total and not r.is_grand]
+    if not totals:
+        return None
+    figures = [value(table, r, column) for r in totals]
+    digits = places(table)
+    total = sum((f.value for f in figures), Decimal(0))
+    text = " + ".join(f.text for f in figures)
+    name = " + ".join(describe(r) for r in totals)
+    return name, Figure(total, digits, table.unit, text, digits), [r.line for r in totals]
+
+
+def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    left, right = _find(ctx, rule.params["left"]), _find(ctx, rule.params["right"])
+    if left is None or right is None:
+        return
+    (lt, lrows, lcol), (rt, rrows, rcol) = left, right
+    if "totals" in (rule.params["left"].get("rows"), rule.params["right"].get("rows")):
+        yield from _totals(ctx, rule, left, right)
+        return
+    pairs = _pairs(lrows, rrows)
+    part = rule.params.get("relation") == "part"
+    mode = ctx.mode(rule)
+    whole = not part or any(
+        key(a) == TOTAL_KEY
+        and value(lt, a, lcol).bounds(mode).meets(value(rt, b, rcol).bounds(mode))
+        for a, b in pairs
+    )
+    for a, b in pairs:
+        mine, theirs = value(lt, a, lcol), value(rt, b, rcol)
+        if not whole and theirs.value <= mine.value:
+            continue
+        if not whole and judge(mine, theirs.value, theirs.bounds(mode), mode) is not Verdict.ERROR:
+            continue
+        finding = sum_finding(
+            ctx,
+            rule,
+            lt,
+            lcol,
+            (describe(a), mine),
+            [(f"{rt.label()}“{rcol}”栏 {describe(b)}", theirs)],
+            [a.line, b.line],
+            "两表同一项目金额不一致" if whole else "部分资金的金额超过了全部资金",
+        )
+        if finding:
+            yield finding
+
+
+def _totals(ctx: Context, rule: Rule, left, right) -> Iterator[Finding]:
+    (lt, _, lcol), (rt, _, rcol) = left, right
+    sides = []
+    for (table, rows, column), spec in ((left, rule.params["left"]), (right, rule.params["right"])):
+        if spec.get("rows") == "totals":
+            found = _sum(table, rows, column)
+        else:
+            row = next((r for r in rows if key(r) == TOTAL_KEY and column in r.cells), None)
+            found = (describe(row), row.cells[column].figure, [row.line]) if row else None
+        if found is None:
+            return
+        sides.append(found)
+    (lname, lfig, llines), (rname, rfig, rlines) = sides
+    finding = sum_finding(
+        ctx,
+        rule,
+        lt,
+        lcol,
+        (lname, lfig),
+        [(f"{rt.label()}“{rcol}”栏 {rname}", rfig)],
+        [*llines, *rlines],
+        "两表的合计不一致",
+    )
+    if finding:
+        yield finding
