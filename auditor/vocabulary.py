@@ -60,13 +60,16 @@ class Vocabulary:
         match = self._scopes.search(label)
         return self.scopes[match.group()] if match else None
 
+    def strip_scopes(self, label: str) -> str:
+        return self._scopes.sub("", label)
+
     def table(self, title: str) -> str | None:
         """The standard table a title names: the longest phrase of the vocabulary in it."""
         title = norm_label(title)
         return next((self.tables[p] for p in self._tables if p in title), None)
 
     def basis(self, label: str) -> str | None:
-        label = self._scopes.sub("", label)
+        label = self.strip_scopes(label)
         for name, words in self.bases:
             if any(word in label for word in words):
                 return name
