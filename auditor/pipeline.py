@@ -25,7 +25,8 @@ class FileResult:
     path: str
     kind: str | None = None
     year: int | None = None
-    figures: int = 0
+    figures: int = 0  # amounts and percentages read, in prose and in tables
+    tables: int = 0  # standard tables recognised
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None  # why the file could not be read; then nothing else is said
 
@@ -52,7 +53,12 @@ def audit_source(
         for finding in MODULES[rule.kind].check(ctx, rule)
     }
     return FileResult(
-        source.path, doc.kind, doc.year, len(doc.facts), sorted(findings, key=Finding.sort_key)
+        source.path,
+        doc.kind,
+        doc.year,
+        len(doc.facts) + sum(t.figures() for t in doc.tables),
+        sum(1 for t in doc.tables if t.kind),
+        sorted(findings, key=Finding.sort_key),
     )
 
 

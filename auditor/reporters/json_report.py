@@ -14,7 +14,13 @@ VERSION = 1
 def write(results: list[FileResult], out: TextIO) -> None:
     files = []
     for r in results:
-        entry: dict = {"path": r.path, "kind": r.kind, "year": r.year, "figures": r.figures}
+        entry: dict = {
+            "path": r.path,
+            "kind": r.kind,
+            "year": r.year,
+            "figures": r.figures,
+            "tables": r.tables,
+        }
         if r.error:
             entry["error"] = r.error
         entry["findings"] = [

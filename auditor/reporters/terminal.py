@@ -21,7 +21,9 @@ def write(results: list[FileResult], console: Console) -> None:
         if r.error:
             continue  # said on stderr, one line per file
         kind = f"{r.year or '?'}年度{r.kind or '（类型未识别）'}"
-        console.print(f"[bold]{escape(r.path)}[/]  {kind}，读取数字 {r.figures} 个")
+        console.print(
+            f"[bold]{escape(r.path)}[/]  {kind}，读取数字 {r.figures} 个，标准报表 {r.tables} 张"
+        )
         for f in r.findings:
             where = f"{escape(r.path)}:{','.join(map(str, f.lines))}"
             console.print(
