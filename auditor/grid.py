@@ -39,6 +39,7 @@ class Block:
     title_line: int
     meta: list[tuple[int, str]] = field(default_factory=list)
     rows: list[tuple[int, str]] = field(default_factory=list)
+    widths: dict[int, list[int]] = field(default_factory=dict)  # per row line: display widths
     notes: list[tuple[int, str]] = field(default_factory=list)
 
 
@@ -96,6 +97,7 @@ def find_blocks(lines: Sequence[str]) -> list[Block]:
                 block.meta.append((j + 1, norm[j].strip()))
             elif kinds[j] != "blank":
                 block.rows.append((j + 1, norm[j]))
+                block.widths[j + 1] = [char_width(ch) for ch in lines[j]]
             j += 1
         while (
             j < n
@@ -122,8 +124,12 @@ def _continues(text: str, kind: str) -> bool:
     return kind == "other" and len(stripped) <= 24 and not PROSE.search(stripped)
 
 
+def char_width(char: str) -> int:
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
 def display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return sum(char_width(ch) for ch in text)
 
 
 @dataclass(frozen=True)
@@ -133,25 +139,30 @@ class Chunk:
     end: int
 
 
-def chunks(line: str) -> list[Chunk]:
+def chunks(line: str, widths: Sequence[int] | None = None) -> list[Chunk]:
     """Cells of a space-laid-out line: runs of two or more spaces separate cells, and so does
-    a single space next to a number ("201 一般公共服务支出", "1 2,360.70")."""
+    a single space next to a number ("201 一般公共服务支出", "1 2,360.70").
+
+    Positions are display columns of the line as printed (`widths`, per character, taken
+    before full-width brackets were normalised to narrow ones)."""
+    widths = widths or [char_width(ch) for ch in line]
+    edge = [0]
+    for w in widths:
+        edge.append(edge[-1] + w)
     out: list[Chunk] = []
     for match in GAP.finditer(line):
-        col = display_width(line[: match.start()])
-        tokens = match.group().split(" ")
+        begin = match.start()
         cell: list[str] = []
-        begin = col
-        for token in tokens:
+        for token in match.group().split(" "):
             numeric = bool(NUMBER_TOKEN.match(token))
             if cell and (numeric or NUMBER_TOKEN.match(cell[-1])):
                 text = " ".join(cell)
-                out.append(Chunk(text, begin, begin + display_width(text)))
-                begin += display_width(text) + 1
+                out.append(Chunk(text, edge[begin], edge[begin + len(text)]))
+                begin += len(text) + 1
                 cell = []
             cell.append(token)
         text = " ".join(cell)
-        out.append(Chunk(text, begin, begin + display_width(text)))
+        out.append(Chunk(text, edge[begin], edge[begin + len(text)]))
     return out
 
 
@@ -198,7 +209,7 @@ def _fill(
     rows: list[list[str]],
     centres: list[float],
     spans: list[list[tuple[float, float]]],
-    left_only: bool,
+    left_only: list[bool],
 ) -> Header:
     """Give each blank header cell the merged cell it belongs to.
 
@@ -218,7 +229,7 @@ def _fill(
                 j
                 for j in range(width)
                 if row[j]
-                and (not left_only or j < k)
+                and (not left_only[r] or j < k)
                 and (parent is None or out[r - 1][j][1] == parent)
                 and all(not row[m] for m in range(min(j, k) + 1, max(j, k)))
             ]
@@ -244,19 +255,19 @@ def tab_grid(rows: list[tuple[int, str]]) -> Grid:
     header = [grid[i][1] + [""] * (width - len(grid[i][1])) for i in index]
     centres = [float(k) for k in range(width)]
     spans = [[(float(k), float(k)) for k in range(width)] for _ in header]
-    return Grid(_fill(header, centres, spans, left_only=True), body, width)
+    return Grid(_fill(header, centres, spans, [True] * len(header)), body, width)
 
 
-def space_grid(rows: list[tuple[int, str]]) -> Grid | None:
+def space_grid(rows: list[tuple[int, str]], widths: dict[int, list[int]]) -> Grid | None:
     """Columns are the runs of positions some body row occupies; a header cell goes to the
     columns it overlaps, or the nearest one.
 
     None when one body row puts two cells into one column: the alignment cannot be trusted.
     """
-    parsed = [(number, chunks(text)) for number, text in rows]
+    parsed = [(number, chunks(text, widths.get(number))) for number, text in rows]
     body = [cs for _, cs in parsed if is_data([c.text for c in cs])]
-    if not body:
-        return None
+    if not body:  # a header and nothing under it: an empty table
+        return Grid([], [], 0)
     width = max(c.end for cs in body for c in cs)
     used = bytearray(width + 1)
     for cs in body:
@@ -290,4 +301,10 @@ def space_grid(rows: list[tuple[int, str]]) -> Grid | None:
     header = [grid[i][1] for i in index]
     centres = [(a + b) / 2 for a, b in regions]
     spans = [extents[i] for i in index]
-    return Grid(_fill(header, centres, spans, left_only=False), body_rows, len(regions))
+    # Text set flush with the left edge of its first column belongs to the columns on its
+    # right (as in a tab copy); centred text, to the columns around it.
+    flush = [
+        all(e == (0.0, 0.0) or e[0] == regions[k][0] for k, e in enumerate(extents[i]))
+        for i in index
+    ]
+    return Grid(_fill(header, centres, spans, flush), body_rows, len(regions))

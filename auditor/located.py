@@ -55,6 +55,8 @@ def is_table_row(line: str) -> bool:
     prose = regex.search(r"[，。；]", line) and regex.search(r"\d\s*(?:万元|亿元|元|%)", line)
     if "\t" in line:
         return not prose
+    if len(regex.findall(r"\S {3,}(?=\S)", line)) >= 2 and not regex.search(r"[。；]", line):
+        return True  # cells far apart: a laid-out row, whatever units its cells carry
     numbers = len(NUMBER.findall(line))
     if numbers < 2 or regex.search(r"[，。；：、]|\d\s*(?:万元|亿元|元)", line):
         return False  # sentence punctuation or units after figures: wrapped prose

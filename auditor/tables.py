@@ -155,7 +155,7 @@ def _grid(block: Block) -> Grid | None:
         return None
     if any("\t" in text for _, text in block.rows):
         return tab_grid(block.rows)
-    return space_grid(block.rows)
+    return space_grid(block.rows, block.widths)
 
 
 def _levels(grid: Grid, k: int) -> tuple[str, ...]:
