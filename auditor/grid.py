@@ -207,17 +207,20 @@ class Grid:
 
 def _fill(
     rows: list[list[str]],
-    centres: list[float],
-    spans: list[list[tuple[float, float]]],
-    left_only: list[bool],
+    columns: list[tuple[float, float]],
+    extents: list[list[tuple[float, float]]],
+    flush: list[bool],
 ) -> Header:
     """Give each blank header cell the merged cell it belongs to.
 
-    A blank is part of a merged cell when the rows below divide its column further; it
-    belongs to the nearest text of its row under the same parent (tab copies put a merged
-    cell's text in its leftmost cell, so there only leftward).
+    A blank is part of a merged cell when the rows below divide its column further. Text
+    set flush left (a tab copy puts a merged cell's text in its leftmost cell) owns the
+    blanks to its right. Several centred texts on the top row split the table between
+    them (收入 | 支出, 预算数 | 决算数): each blank goes to the nearest; otherwise centred
+    text owns the columns its printed extent overlaps.
     """
-    width = len(centres)
+    width = len(columns)
+    split = [r == 0 and sum(1 for text in row if text) > 1 for r, row in enumerate(rows)]
     out: Header = []
     for r, row in enumerate(rows):
         cells = [(row[k], r * width + k) if row[k] else ("", -1) for k in range(width)]
@@ -225,16 +228,22 @@ def _fill(
             if cells[k][0] or not any(rows[b][k] for b in range(r + 1, len(rows))):
                 continue
             parent = out[r - 1][k][1] if r else None
+            lo, hi = columns[k]
             candidates = [
                 j
                 for j in range(width)
                 if row[j]
-                and (not left_only[r] or j < k)
+                and (
+                    j < k
+                    if flush[r]
+                    else split[r] or (extents[r][j][0] < hi and lo < extents[r][j][1])
+                )
                 and (parent is None or out[r - 1][j][1] == parent)
                 and all(not row[m] for m in range(min(j, k) + 1, max(j, k)))
             ]
             if candidates:
-                j = min(candidates, key=lambda j: min(abs(centres[k] - a) for a in spans[r][j]))
+                centre = (lo + hi) / 2
+                j = min(candidates, key=lambda j: min(abs(centre - e) for e in extents[r][j]))
                 cells[k] = (row[j], r * width + j)
         out.append(cells)
     return out
@@ -253,9 +262,8 @@ def tab_grid(rows: list[tuple[int, str]]) -> Grid:
     width = max((len(cells) for _, cells in grid), default=0)
     index, body = _split(grid)
     header = [grid[i][1] + [""] * (width - len(grid[i][1])) for i in index]
-    centres = [float(k) for k in range(width)]
-    spans = [[(float(k), float(k)) for k in range(width)] for _ in header]
-    return Grid(_fill(header, centres, spans, [True] * len(header)), body, width)
+    columns = [(float(k), float(k + 1)) for k in range(width)]
+    return Grid(_fill(header, columns, [columns] * len(header), [True] * len(header)), body, width)
 
 
 def space_grid(rows: list[tuple[int, str]], widths: dict[int, list[int]]) -> Grid | None:
@@ -279,6 +287,13 @@ def space_grid(rows: list[tuple[int, str]], widths: dict[int, list[int]]) -> Gri
             regions[-1] = (regions[-1][0], pos + 1)
         elif used[pos]:
             regions.append((pos, pos + 1))
+    # A column empty in every body row still shows in the 栏次 row or the header's last line.
+    first = next(i for i, (_, cs) in enumerate(parsed) if is_data([c.text for c in cs]))
+    for _, cs in parsed[first - 1 : first] if first else []:
+        for c in cs:
+            if not any(c.start < b and a < c.end for a, b in regions):
+                regions.append((c.start, c.end))
+    regions.sort()
     grid: list[tuple[int, list[str]]] = []
     extents: list[list[tuple[float, float]]] = []
     for number, cs in parsed:
@@ -299,7 +314,6 @@ def space_grid(rows: list[tuple[int, str]], widths: dict[int, list[int]]) -> Gri
         extents.append(extent)
     index, body_rows = _split(grid)
     header = [grid[i][1] for i in index]
-    centres = [(a + b) / 2 for a, b in regions]
     spans = [extents[i] for i in index]
     # Text set flush with the left edge of its first column belongs to the columns on its
     # right (as in a tab copy); centred text, to the columns around it.
@@ -307,4 +321,5 @@ def space_grid(rows: list[tuple[int, str]], widths: dict[int, list[int]]) -> Gri
         all(e == (0.0, 0.0) or e[0] == regions[k][0] for k, e in enumerate(extents[i]))
         for i in index
     ]
-    return Grid(_fill(header, centres, spans, flush), body_rows, len(regions))
+    columns = [(float(a), float(b)) for a, b in regions]
+    return Grid(_fill(header, columns, spans, flush), body_rows, len(regions))

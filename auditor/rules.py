@@ -65,8 +65,8 @@ def _side(value: Any, vocab: Vocabulary) -> str | None:
         or not all(isinstance(w, str) and w for w in column)
     ):
         return "的 column 须是非空的表头词列表"
-    if value.get("rows", "each") not in ("each", "totals"):
-        return "的 rows 只能取 each、totals"
+    if value.get("rows", "each") not in ("each", "items", "totals"):
+        return "的 rows 只能取 each、items、totals"
     if not isinstance(value.get("side", ""), str):
         return "的 side 须是文字"
     return None

@@ -201,7 +201,8 @@ def _read(table: Table, grid: Grid) -> None:
         segments[-1].append(col)
     places = max((decimals(c) for cells in body for c in cells if AMOUNT_CELL.match(c)), default=0)
     for cols in segments:
-        tops = {levels[0] if len(levels) > 1 else "" for _, levels, _ in cols}
+        amounts = [c for c in cols if not c[2]] or cols  # label columns may sit off-centre
+        tops = {levels[0] if len(levels) > 1 else "" for _, levels, _ in amounts}
         top = tops.pop() if len(tops) == 1 else ""
         group = "" if LABEL_HEADER.match(top) else top  # 收入 / 支出 / 人员经费 over the segment
         table.segments.append(

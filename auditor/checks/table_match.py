@@ -3,7 +3,8 @@
 Each side names a table kind, optionally its half (收入 / 支出), and the column to read
 (the first whose header contains one of the given words). Rows pair by 科目代码, else by
 name; 合计 / 本年收入合计 / 本年支出合计 pair with each other. With `rows: totals` a side
-is the sum of its total rows (人员经费合计 + 公用经费合计). With `relation: part` the right
+is the sum of its total rows (人员经费合计 + 公用经费合计); with `rows: items` only the
+rows that are not totals pair (财政拨款 income lines, while the 本年收入合计 differ). With `relation: part` the right
 table is a part of the left one (财政拨款 within all funds): no row may exceed its
 counterpart, and where the totals agree every row must.
 """
@@ -87,6 +88,8 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
         yield from _totals(ctx, rule, left, right)
         return
     pairs = _pairs(lrows, rrows)
+    if "items" in (rule.params["left"].get("rows"), rule.params["right"].get("rows")):
+        pairs = [(a, b) for a, b in pairs if not (a.is_total or b.is_total)]
     part = rule.params.get("relation") == "part"
     mode = ctx.mode(rule)
     whole = not part or any(

@@ -69,8 +69,14 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 yield from _judge(ctx, rule, table, rows[i], kids, "结转和结余不等于其分项之和")
             pending: list[Row] = []
             last: Row | None = None
+            leading: Row | None = None  # a 合计 printed above the rows it totals
             for row in rows:
-                if row.is_grand:
+                if leading is not None and (row.is_total or row.is_grand):
+                    yield from _judge(ctx, rule, table, leading, pending, "合计不等于各行之和")
+                    pending, leading = [], None
+                if row.is_total and not row.is_grand and not pending and last is None:
+                    leading = row
+                elif row.is_grand:
                     parts = ([last] if last else []) + pending
                     yield from _judge(ctx, rule, table, row, parts, "总计不等于合计与其余各行之和")
                     pending, last = [], None
@@ -79,3 +85,5 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
                     pending, last = [], row
                 elif id(row) not in inner:
                     pending.append(row)
+            if leading is not None:
+                yield from _judge(ctx, rule, table, leading, pending, "合计不等于各行之和")
