@@ -201,10 +201,7 @@ def _read(table: Table, grid: Grid) -> None:
         segments[-1].append(col)
     places = max((decimals(c) for cells in body for c in cells if AMOUNT_CELL.match(c)), default=0)
     for cols in segments:
-        amounts = [c for c in cols if not c[2]] or cols  # label columns may sit off-centre
-        tops = {levels[0] if len(levels) > 1 else "" for _, levels, _ in amounts}
-        top = tops.pop() if len(tops) == 1 else ""
-        group = "" if LABEL_HEADER.match(top) else top  # 收入 / 支出 / 人员经费 over the segment
+        group = _group(cols)
         table.segments.append(
             Segment(
                 group,
@@ -225,6 +222,20 @@ def _read(table: Table, grid: Grid) -> None:
                 table.rows[-1].label += row.label
             elif row.label or row.code or row.cells:
                 table.rows.append(row)
+
+
+def _group(cols: list[tuple[int, tuple[str, ...], bool]]) -> str:
+    """The header over a side-by-side half (收入 / 支出 / 人员经费): the one top level over its
+    amount columns, where its label columns stand under a group too, not under 项目."""
+    labels = [levels for _, levels, is_label in cols if is_label]
+    tops = {levels[0] if len(levels) > 1 else "" for _, levels, is_label in cols if not is_label}
+    if (
+        len(tops) != 1
+        or not labels
+        or any(len(levels) < 2 or LABEL_HEADER.match(levels[0]) for levels in labels)
+    ):
+        return ""
+    return tops.pop()
 
 
 def _row(

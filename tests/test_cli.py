@@ -150,6 +150,26 @@ def test_usage_error_exit_2():
             "rules:\n  - id: x\n    title: t\n    kind: sum\n    severity: error\n    total: 支出合计\n    parts: []\n",
             "非空",
         ),
+        (
+            "rules:\n  - id: x\n    title: t\n    kind: table_match\n    severity: error\n"
+            "    left: {table: 无此表, column: [合计]}\n    right: {table: 支出表, column: [合计]}\n",
+            "无此表",
+        ),
+        (
+            "rules:\n  - id: x\n    title: t\n    kind: table_match\n    severity: error\n"
+            "    left: {table: 支出表, column: []}\n    right: {table: 支出表, column: [合计]}\n",
+            "column",
+        ),
+        (
+            "rules:\n  - id: x\n    title: t\n    kind: table_match\n    severity: error\n"
+            "    relation: most\n    left: {table: 支出表, column: [合计]}\n"
+            "    right: {table: 收入表, column: [合计]}\n",
+            "equal、part",
+        ),
+        (
+            "rules:\n  - id: x\n    title: t\n    kind: table_narrative\n    severity: error\n    tables: [某表]\n",
+            "tables",
+        ),
     ],
 )
 def test_bad_rules_one_line_exit_2(tmp_path, text, needle):
