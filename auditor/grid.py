@@ -16,7 +16,7 @@ import regex
 from auditor.located import FURNITURE, NORMALIZE, is_table_row
 
 META = regex.compile(
-    r"^(?:公开\s*\d+\s*表|(?:金额)?单位\s*[：:]|部门\s*[：:]|(?:编制|填报|预算)单位|部门名称\s*[：:]"
+    r"^(?:公开\s*\d+\s*表|表\s*\d+\s*$|(?:金额)?单位\s*[：:]|部门\s*[：:]|(?:编制|填报|预算)单位|部门名称\s*[：:]"
     r"|填报日期)"
 )
 NOTE = regex.compile(r"^(?:注|说明|备注)\s*\d*\s*[：:.]")
@@ -215,38 +215,102 @@ def _fill(
 
     A blank is part of a merged cell when the rows below divide its column further. Text
     set flush left (a tab copy puts a merged cell's text in its leftmost cell) owns the
-    blanks to its right. Several centred texts on the top row split the table between
-    them (收入 | 支出, 预算数 | 决算数): each blank goes to the nearest; otherwise centred
-    text owns the columns its printed extent overlaps.
+    blanks to its right. Centred text (pdftotext) is centred over the columns it spans:
+    each run of blanks between two texts is shared out so that every text stands as near
+    the middle of its span as it can, a blank left over staying a column of its own
+    (except on a top row of several groups, 收入 | 支出, which share out every column).
     """
     width = len(columns)
-    split = [r == 0 and sum(1 for text in row if text) > 1 for r, row in enumerate(rows)]
+    last = rows[-1] if rows else []
+    # Where the first column's header (项目 / 科目代码) comes again, a side-by-side half starts.
+    starts = {k for k in range(1, width) if last and last[0] and last[k] == last[0]}
     out: Header = []
     for r, row in enumerate(rows):
         cells = [(row[k], r * width + k) if row[k] else ("", -1) for k in range(width)]
-        for k in range(width):
-            if cells[k][0] or not any(rows[b][k] for b in range(r + 1, len(rows))):
-                continue
-            parent = out[r - 1][k][1] if r else None
-            lo, hi = columns[k]
-            candidates = [
-                j
-                for j in range(width)
-                if row[j]
-                and (
-                    j < k
-                    if flush[r]
-                    else split[r] or (extents[r][j][0] < hi and lo < extents[r][j][1])
-                )
-                and (parent is None or out[r - 1][j][1] == parent)
-                and all(not row[m] for m in range(min(j, k) + 1, max(j, k)))
-            ]
-            if candidates:
-                centre = (lo + hi) / 2
-                j = min(candidates, key=lambda j: min(abs(centre - e) for e in extents[r][j]))
-                cells[k] = (row[j], r * width + j)
+        open_ = [
+            not row[k] and any(rows[b][k] for b in range(r + 1, len(rows))) for k in range(width)
+        ]
+
+        def same_parent(j: int, k: int, r: int = r) -> bool:
+            return r == 0 or out[r - 1][j][1] == out[r - 1][k][1]
+
+        if flush[r]:
+            owner = {}
+            for k in range(width):
+                left = k - 1
+                while left >= 0 and not row[left]:
+                    left -= 1
+                if open_[k] and left >= 0 and same_parent(left, k):
+                    owner[k] = left
+        else:
+            split = r == 0 and len([t for t in row if t]) > 1  # top groups share the table out
+            owner = _share(row, open_, columns, extents[r], same_parent, starts if split else None)
+        for k, j in owner.items():
+            cells[k] = (row[j], r * width + j)
         out.append(cells)
     return out
+
+
+def _share(row, open_, columns, extents, same_parent, starts: set[int] | None) -> dict[int, int]:
+    """Which text owns each open blank of a row of centred header text. On the top row's
+    groups (`starts` given: where halves begin) every blank is owned, and a run of blanks
+    holding the start of a half is split there."""
+    width = len(columns)
+    texts = [j for j in range(width) if row[j]]
+    owner: dict[int, int] = {}
+    for j in texts:  # the columns a text's print overlaps are its own
+        lo, hi = extents[j]
+        for k in range(width):
+            if open_[k] and columns[k][0] < hi and lo < columns[k][1] and same_parent(j, k):
+                owner.setdefault(k, j)
+
+    def cost(j: int) -> float:
+        mine = [columns[k] for k, o in owner.items() if o == j] + [columns[j]]
+        middle = (min(a for a, _ in mine) + max(b for _, b in mine)) / 2
+        return abs(middle - sum(extents[j]) / 2)
+
+    runs: list[list[int]] = []
+    for k in range(width):
+        if open_[k] and k not in owner:
+            if runs and runs[-1][-1] == k - 1:
+                runs[-1].append(k)
+            else:
+                runs.append([k])
+    for _ in range(3):  # a text with runs on both sides: settle each side against the other
+        for run in runs:
+            left = next(
+                (owner.get(k, k) for k in range(run[0] - 1, -1, -1) if row[k] or k in owner), None
+            )
+            right = next(
+                (owner.get(k, k) for k in range(run[-1] + 1, width) if row[k] or k in owner), None
+            )
+            best: tuple[float, int, int] | None = None
+            for a in range(len(run) + 1):
+                for b in range(a, len(run) + 1):
+                    if starts is not None:
+                        cut = [i for i, k in enumerate(run) if k in starts]
+                        if a != b or (
+                            cut and left is not None and right is not None and a != cut[0]
+                        ):
+                            continue
+                    if (a and (left is None or not all(same_parent(left, k) for k in run[:a]))) or (
+                        b < len(run)
+                        and (right is None or not all(same_parent(right, k) for k in run[b:]))
+                    ):
+                        continue
+                    for k in run:
+                        owner.pop(k, None)
+                    owner.update({k: left for k in run[:a]})
+                    owner.update({k: right for k in run[b:]})
+                    total = sum(cost(j) for j in {left, right} if j is not None)
+                    if best is None or total < best[0] - 1e-9:
+                        best = (total, a, b)
+            for k in run:
+                owner.pop(k, None)
+            if best:
+                owner.update({k: left for k in run[: best[1]]})
+                owner.update({k: right for k in run[best[2] :]})
+    return owner
 
 
 def _split(grid: list[tuple[int, list[str]]]) -> tuple[list[int], list[tuple[int, list[str]]]]:

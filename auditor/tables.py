@@ -111,8 +111,14 @@ class Table:
     def figures(self) -> int:
         return sum(len(r.cells) for r in self.rows)
 
-    def group_rows(self, group: str) -> list[Row]:
-        return [r for r in self.rows if self.segments[r.segment].group == group]
+    def halves(self) -> list[tuple[str, list[Row]]]:
+        """Rows by side-by-side half: segments under one group header (公用经费 over two
+        column groups) form one half; a segment under none is a half of its own."""
+        keys = [s.group or f"#{i}" for i, s in enumerate(self.segments)]
+        return [
+            (self.segments[keys.index(key)].group, [r for r in self.rows if keys[r.segment] == key])
+            for key in dict.fromkeys(keys)
+        ]
 
 
 def read_tables(lines: Sequence[str], vocab: Vocabulary) -> list[Table]:

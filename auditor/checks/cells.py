@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from auditor.checks.common import Context, expected_range, note, severity
 from auditor.findings import Finding
-from auditor.numbers import Figure, Interval, fmt, fmt_range, judge
+from auditor.numbers import Figure, Interval, Verdict, fmt, fmt_range, judge
 from auditor.rules import Rule
 from auditor.tables import Row, Table
 
@@ -47,8 +47,10 @@ def sum_finding(
     parts: Sequence[tuple[str, Figure]],
     lines: Iterable[int],
     what: str,
+    empty: Iterable[int] = (),
 ) -> Finding | None:
-    """`total` against Σ `parts` (named figures), with every line involved."""
+    """`total` against Σ `parts` (named figures), with every line involved: the lines of
+    `empty` parts too when the parts fall short, for the amount missing may be any of them."""
     mode = ctx.mode(rule)
     name, figure = total
     point = sum((f.value for _, f in parts), Decimal(0))
@@ -71,7 +73,9 @@ def sum_finding(
         rule.id,
         level,
         f"{what}{note(verdict)}：{table.label()}“{column}”栏，{name} {figure.text}，而 {result}",
-        tuple(sorted(set(lines))),
+        tuple(
+            sorted({*lines, *(empty if verdict is Verdict.ERROR and point < figure.value else ())})
+        ),
         stated=f"{figure.text}{unit}",
         expected=f"{fmt(point, digits)}{unit}",
         difference=f"{fmt(figure.value - point, digits)}{unit}",

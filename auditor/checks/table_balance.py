@@ -21,9 +21,9 @@ def _named(group: str, row) -> str:
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for table in checked(ctx):
         grands = []
-        for group in dict.fromkeys(s.group for s in table.segments):
-            columns = [c.name for s in table.segments if s.group == group for c in s.columns]
-            for row in table.group_rows(group):
+        for group, half in table.halves():
+            for row in half:
+                columns = [c.name for c in table.segments[row.segment].columns]
                 first = next((c for c in columns if c in row.cells), None)
                 if row.is_grand and first:
                     grands.append((group, row, first))

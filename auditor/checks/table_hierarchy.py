@@ -31,8 +31,17 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 total = (describe(parent), value(table, parent, column))
                 parts = [(describe(c), value(table, c, column)) for c in children]
                 lines = [parent.line, *(c.line for c in children if column in c.cells)]
+                empty = [c.line for c in children if column not in c.cells]
                 finding = sum_finding(
-                    ctx, rule, table, column, total, parts, lines, "上级科目不等于下级科目之和"
+                    ctx,
+                    rule,
+                    table,
+                    column,
+                    total,
+                    parts,
+                    lines,
+                    "上级科目不等于下级科目之和",
+                    empty,
                 )
                 if finding:
                     yield finding

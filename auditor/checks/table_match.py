@@ -59,9 +59,11 @@ def _pairs(left: list[Row], right: list[Row]) -> list[tuple[Row, Row]]:
         names.setdefault(key(r), []).append(r)
     pairs = []
     for row in left:
-        other = by_code.get(row.code) if row.code else None
-        if other is None and len(names.get(key(row), [])) == 1:
-            other = names[key(row)][0]
+        if row.code:  # a 科目 pairs by its code only: names repeat (行政运行 under many 款)
+            other = by_code.get(row.code)
+        else:
+            found = names.get(key(row), [])
+            other = found[0] if len(found) == 1 else None
         if other is not None and (row.cells or other.cells):
             pairs.append((row, other))
     return pairs

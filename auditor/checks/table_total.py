@@ -32,6 +32,7 @@ def _judge(ctx: Context, rule: Rule, table: Table, total: Row, parts: list[Row],
             named,
             lines,
             what,
+            [p.line for p in parts if column not in p.cells],
         )
         if finding:
             yield finding
@@ -54,8 +55,8 @@ def _breakdowns(ctx: Context, rows: list[Row]) -> dict[int, list[Row]]:
 
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for table in checked(ctx):
-        for group in dict.fromkeys(s.group for s in table.segments):
-            rows = [r for r in table.group_rows(group) if not r.label.startswith("其中")]
+        for _, half in table.halves():
+            rows = [r for r in half if not r.label.startswith("其中")]
             codes = [len(r.code) for r in rows if r.code]
             if codes:
                 top = [r for r in rows if r.code and len(r.code) == min(codes)]
