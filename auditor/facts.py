@@ -15,7 +15,7 @@ from decimal import Decimal
 import regex
 
 from auditor.located import MARKER, LogicalText, clause_start, sentences
-from auditor.numbers import Figure, decimals, parse_number
+from auditor.numbers import MAX_DECIMALS, MAX_DIGITS, Figure, decimals, parse_number
 from auditor.tables import Table, read_tables
 from auditor.vocabulary import Named, Vocabulary, norm_label
 
@@ -44,7 +44,6 @@ NONE_ITEM = regex.compile(r"[、和及与]")
 PREFIX = regex.compile(
     r"^.*\d{4}年度?|部门|本部门|本单位|单位|全部|政府性基金|国有资本经营|一般公共预算|财政拨款|财政|收、?支|收入|其中"
 )
-MAX_DIGITS, MAX_DECIMALS = 16, 6
 EXACT_ZERO = 8  # decimals of a stated "无": zero, with no rounding to speak of
 HEAD_MARKER = regex.compile(r"其中|主要用于以下方面|主要用于|主要包括|包括|分别为|如下")
 

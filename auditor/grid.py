@@ -10,10 +10,12 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import product
+from math import prod
 
 import regex
 
-from auditor.located import FURNITURE, NORMALIZE, is_table_row
+from auditor.located import FURNITURE, HEADING_END, MARKER, NORMALIZE, is_table_row
 
 META = regex.compile(
     r"^(?:公开\s*\d+\s*表|表\s*\d+\s*$|(?:金额)?单位\s*[：:]|部门\s*[：:]|(?:编制|填报|预算)单位|部门名称\s*[：:]"
@@ -26,8 +28,11 @@ TOC_ENTRY = regex.compile(r"\.{3,}|…{2,}|·{3,}|\t\s*\d+\s*$")
 CODE = regex.compile(r"^\d{3}(?:\d{2}){0,2}$")
 NUMBER_TOKEN = regex.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
 DECIMAL = regex.compile(r"^[-+]?[\d,]*\d\.\d+$")
+ORDINAL_ITEM = regex.compile(r"^[一二三四五六七八九十]+、\s*\p{Han}")
 TOTAL_LABEL = regex.compile(r"^(?:本年)?(?:收入|支出)?(?:合\s*计|总\s*计)$")
 GAP = regex.compile(r"\S+(?: \S+)*")
+GAP_COST = 2.0  # display columns of centring a header must gain to take a blank
+MAX_SHARINGS = 4096  # ways of sharing out a header row's blanks tried together
 LOOKBACK = 12  # non-blank lines a title may stand above its table's first row
 
 
@@ -74,7 +79,9 @@ def _kind(text: str) -> str:
 
 def find_blocks(lines: Sequence[str]) -> list[Block]:
     """Every titled table: rows follow the title within a few lines, notes follow the rows."""
-    norm = [line.translate(NORMALIZE).rstrip() for line in lines]
+    norm = [
+        line.translate(NORMALIZE).rstrip(" \r") for line in lines
+    ]  # trailing tabs are empty cells
     kinds = [_kind(text.strip()) if "\t" not in text else _kind(text) for text in norm]
     blocks: list[Block] = []
     i, n = 0, len(norm)
@@ -92,7 +99,7 @@ def find_blocks(lines: Sequence[str]) -> list[Block]:
         if j < n and kinds[j] == "title":
             i = j  # a part heading ("…部门决算表") above the first table's own title
             continue
-        while j < n and (kinds[j] in ("row", "blank", "meta") or _continues(norm[j], kinds[j])):
+        while j < n and (kinds[j] in ("row", "blank", "meta") or _continues(norm, kinds, j)):
             if kinds[j] == "meta":
                 block.meta.append((j + 1, norm[j].strip()))
             elif kinds[j] != "blank":
@@ -118,10 +125,25 @@ def find_blocks(lines: Sequence[str]) -> list[Block]:
     return blocks
 
 
-def _continues(text: str, kind: str) -> bool:
-    """A short cell-only line inside a table: a wrapped header or label."""
-    stripped = text.strip()
-    return kind == "other" and len(stripped) <= 24 and not PROSE.search(stripped)
+def _continues(norm: list[str], kinds: list[str], j: int) -> bool:
+    """A short cell-only line inside a table: a wrapped header or label, or a row with a
+    label alone ("二、事业收入") — but not a numbered heading that prose follows."""
+    stripped = norm[j].strip()
+    if kinds[j] != "other" or len(stripped) > 24 or PROSE.search(stripped):
+        return False
+    marker = MARKER.match(stripped)
+    if not marker:
+        return True
+    if marker.group(1) or HEADING_END.search(stripped):
+        return False  # "第三部分 …", "一、收入支出决算总体情况说明": the text goes on
+    after = next((k for k in kinds[j + 1 :] if k != "blank"), "other")
+    return after in ("row", "note") or (after == "other" and _short_next(norm, kinds, j))
+
+
+def _short_next(norm: list[str], kinds: list[str], j: int) -> bool:
+    k = next((k for k in range(j + 1, len(kinds)) if kinds[k] != "blank"), None)
+    stripped = norm[k].strip() if k is not None else ""
+    return bool(stripped) and len(stripped) <= 24 and not PROSE.search(stripped)
 
 
 def char_width(char: str) -> int:
@@ -175,6 +197,8 @@ def is_data(cells: Sequence[str]) -> bool:
         return True
     if CODE.match(texts[0]) and len(texts) > 1 and regex.search(r"\p{Han}", texts[1]):
         return True
+    if ORDINAL_ITEM.match(texts[0]):
+        return True  # "一、一般公共预算财政拨款收入": an item, even with no figure yet
     numeric = [t for t in texts if NUMBER_TOKEN.match(t)]
     if len(numeric) >= 2 and len(numeric) == len(texts) and not is_serial(texts):
         return True  # a row of integer amounts with no label (the 三公 table)
@@ -215,10 +239,9 @@ def _fill(
 
     A blank is part of a merged cell when the rows below divide its column further. Text
     set flush left (a tab copy puts a merged cell's text in its leftmost cell) owns the
-    blanks to its right. Centred text (pdftotext) is centred over the columns it spans:
-    each run of blanks between two texts is shared out so that every text stands as near
-    the middle of its span as it can, a blank left over staying a column of its own
-    (except on a top row of several groups, 收入 | 支出, which share out every column).
+    blanks to its right. Centred text (pdftotext) owns the columns its print overlaps and
+    those that centre it better over its span; on a top row of several groups (收入 | 支出,
+    预算数 | 决算数) every column goes to one of them.
     """
     width = len(columns)
     last = rows[-1] if rows else []
@@ -252,9 +275,10 @@ def _fill(
 
 
 def _share(row, open_, columns, extents, same_parent, starts: set[int] | None) -> dict[int, int]:
-    """Which text owns each open blank of a row of centred header text. On the top row's
-    groups (`starts` given: where halves begin) every blank is owned, and a run of blanks
-    holding the start of a half is split there."""
+    """Which text owns each open blank of a row of centred header text: the columns its
+    print overlaps, and those beside them that bring it nearer the middle of its span. On
+    a top row of several groups (`starts` given: where halves begin) every blank is owned,
+    a run of blanks holding the start of a half split there."""
     width = len(columns)
     texts = [j for j in range(width) if row[j]]
     owner: dict[int, int] = {}
@@ -276,49 +300,72 @@ def _share(row, open_, columns, extents, same_parent, starts: set[int] | None) -
                 runs[-1].append(k)
             else:
                 runs.append([k])
-    for _ in range(3):  # a text with runs on both sides: settle each side against the other
-        for run in runs:
-            left = next(
-                (owner.get(k, k) for k in range(run[0] - 1, -1, -1) if row[k] or k in owner), None
-            )
-            right = next(
-                (owner.get(k, k) for k in range(run[-1] + 1, width) if row[k] or k in owner), None
-            )
-            best: tuple[float, int, int] | None = None
-            for a in range(len(run) + 1):
-                for b in range(a, len(run) + 1):
-                    if starts is not None:
-                        cut = [i for i, k in enumerate(run) if k in starts]
-                        if a != b or (
-                            cut and left is not None and right is not None and a != cut[0]
-                        ):
-                            continue
-                    if (a and (left is None or not all(same_parent(left, k) for k in run[:a]))) or (
-                        b < len(run)
-                        and (right is None or not all(same_parent(right, k) for k in run[b:]))
-                    ):
-                        continue
-                    for k in run:
-                        owner.pop(k, None)
-                    owner.update({k: left for k in run[:a]})
-                    owner.update({k: right for k in run[b:]})
-                    total = sum(cost(j) for j in {left, right} if j is not None)
-                    if best is None or total < best[0] - 1e-9:
-                        best = (total, a, b)
-            for k in run:
-                owner.pop(k, None)
-            if best:
-                owner.update({k: left for k in run[: best[1]]})
-                owner.update({k: right for k in run[best[2] :]})
+    choices = [
+        _choices(run, row, owner, same_parent, starts) or [(None, None, 0, len(run))]
+        for run in runs
+    ]
+    fixed = dict(owner)
+
+    def settle(picked: Sequence[tuple[int | None, int | None, int, int]]) -> float:
+        owner.clear()
+        owner.update(fixed)
+        for run, (left, right, a, b) in zip(runs, picked, strict=True):
+            owner.update({k: left for k in run[:a]})
+            owner.update({k: right for k in run[b:]})
+        taken = len(owner) - len(fixed)
+        # Below the top row a blank may also stay a column of its own (a vertical cell):
+        # a text takes one more only to stand nearer its middle by more than a column's gap.
+        return sum(cost(j) for j in texts) + (0 if starts is not None else GAP_COST * taken)
+
+    # Every text as near the middle of its span as can be: try every way of sharing the
+    # runs out together (one text may take blanks on both sides), if there are not too many.
+    if prod(len(c) for c in choices) <= MAX_SHARINGS:
+        settle(min(product(*choices), key=settle))
+    else:  # too many to try: each run on its own, the others as they stand
+        picked = [c[0] for c in choices]
+        for i, options in enumerate(choices):
+            picked[i] = min(options, key=lambda o, i=i: settle([*picked[:i], o, *picked[i + 1 :]]))
+        settle(picked)
     return owner
+
+
+def _choices(run, row, owner, same_parent, starts) -> list[tuple[int | None, int | None, int, int]]:
+    """The ways to share a run of blanks: the first a to the text on its left, the last from
+    b to the one on its right, those between left as columns of their own."""
+    width = len(row)
+    left = next((owner.get(k, k) for k in range(run[0] - 1, -1, -1) if row[k] or k in owner), None)
+    right = next((owner.get(k, k) for k in range(run[-1] + 1, width) if row[k] or k in owner), None)
+    cut = [i for i, k in enumerate(run) if k in (starts or ())]
+    found = []
+    for a in range(len(run) + 1):
+        for b in range(a, len(run) + 1):
+            if starts is not None and (
+                a != b or (cut and left is not None and right is not None and a != cut[0])
+            ):
+                continue
+            if a and (left is None or not all(same_parent(left, k) for k in run[:a])):
+                continue
+            if b < len(run) and (right is None or not all(same_parent(right, k) for k in run[b:])):
+                continue
+            found.append((left, right, a, b))
+    return found
 
 
 def _split(grid: list[tuple[int, list[str]]]) -> tuple[list[int], list[tuple[int, list[str]]]]:
     """Indexes of the header rows (the 栏次 row dropped), and the body rows."""
     start = next((i for i, (_, cells) in enumerate(grid) if is_data(cells)), len(grid))
     header = [i for i in range(start) if not is_serial(grid[i][1])]
-    body = [(n, cells) for n, cells in grid[start:] if not is_serial(cells)]
+    again = {_compact(grid[i][1]) for i in header}  # a header printed again after a page break
+    body = [
+        (n, cells)
+        for n, cells in grid[start:]
+        if not is_serial(cells) and _compact(cells) not in again
+    ]
     return header, body
+
+
+def _compact(cells: Sequence[str]) -> tuple[str, ...]:
+    return tuple(regex.sub(r"\s+", "", c) for c in cells if c.strip())
 
 
 def tab_grid(rows: list[tuple[int, str]]) -> Grid:
@@ -351,7 +398,7 @@ def space_grid(rows: list[tuple[int, str]], widths: dict[int, list[int]]) -> Gri
             regions[-1] = (regions[-1][0], pos + 1)
         elif used[pos]:
             regions.append((pos, pos + 1))
-    # A column empty in every body row still shows in the 栏次 row or the header's last line.
+    # A column empty in every body row still shows in the header's last line.
     first = next(i for i, (_, cs) in enumerate(parsed) if is_data([c.text for c in cs]))
     for _, cs in parsed[first - 1 : first] if first else []:
         for c in cs:

@@ -13,6 +13,7 @@ from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_UP, Decim
 
 TO_WAN = {"万元": Decimal(1), "元": Decimal("0.0001"), "亿元": Decimal(10000)}
 PLACES_TO_WAN = {"元": 4, "亿元": -4}
+MAX_DIGITS, MAX_DECIMALS = 16, 6  # beyond these no amount of a report looks like it
 
 
 @dataclass(frozen=True)

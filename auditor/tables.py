@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import regex
 
 from auditor.grid import CODE, Block, Grid, find_blocks, space_grid, tab_grid
-from auditor.numbers import Figure, decimals, parse_number
+from auditor.numbers import MAX_DECIMALS, MAX_DIGITS, Figure, decimals, parse_number
 from auditor.vocabulary import NOISE, Vocabulary
 
 LABEL_HEADER = regex.compile(
@@ -74,6 +74,7 @@ class Row:
     label: str  # cleaned
     code: str | None
     cells: dict[str, Cell] = field(default_factory=dict)  # by column name
+    numbered: bool = False  # its label began 一、 / 1. (a row of its own, never a wrapped end)
 
     @property
     def is_total(self) -> bool:
@@ -255,6 +256,7 @@ def _row(
     code = label = None
     serial = False
     row = Row(number, s, "", None)
+    numbered = False
     amounts = {c.index: c for c in table.segments[s].columns}
     for k, _, is_label in cols:
         text = cells[k].replace(" ", "") if k < len(cells) else ""
@@ -266,15 +268,20 @@ def _row(
             elif text.isdigit():
                 serial = True  # 行次
             elif label is None:
-                label = text
-        elif k in amounts and AMOUNT_CELL.match(text):
+                label, numbered = text, bool(ORDINAL.match(text))
+        elif k in amounts and AMOUNT_CELL.match(text) and _plausible(text):
             value = parse_number(text)
             figure = Figure(value, max(places, decimals(text)), table.unit, text, decimals(text))
             row.cells[amounts[k].name] = Cell(figure, number, amounts[k])
     if label is None and code is None and not row.cells and not serial:
         return None
-    row.label, row.code = clean(label or ""), code
+    row.label, row.code, row.numbered = clean(label or ""), code, numbered
     return row
+
+
+def _plausible(text: str) -> bool:
+    places = decimals(text)
+    return places <= MAX_DECIMALS and len(text.replace(",", "")) - places <= MAX_DIGITS + 2
 
 
 def _carry_over(parts: list[Row | None]) -> None:
@@ -301,4 +308,4 @@ def _continues(table: Table, row: Row) -> bool:
     if not table.rows or row.code or row.cells or not row.label:
         return False
     last = table.rows[-1]
-    return last.segment == row.segment and last.code is not None and not ORDINAL.match(row.label)
+    return last.segment == row.segment and last.code is not None and not row.numbered

@@ -33,7 +33,10 @@ def errors(result):
 def test_wuchang_share_of_health_spending(loaded):
     result = run(loaded, "wuchang-2023-final.txt")
     # 90.7 / 2360.7 = 3.84 %, stated 3.9 %: one unit in the last place, a 末位误差 warning
-    assert any(f.rule == "share" and f.lines == (403, 405) and f.severity == "warning" for f in result.findings)
+    assert any(
+        f.rule == "share" and f.lines == (403, 405) and f.severity == "warning"
+        for f in result.findings
+    )
     assert any(
         f.rule == "zero-base" and f.lines == (425,) for f in result.findings
     )  # 280 % of a 0 budget

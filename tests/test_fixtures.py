@@ -118,6 +118,7 @@ EXPECTED: dict[str, Expected] = {
     "unit-slip-direction-bad.txt": {("unit-slip", "error", (9,))},
 }
 
+
 @pytest.fixture(scope="module")
 def rules_vocab():
     return load(None, KINDS)
