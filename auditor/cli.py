@@ -107,9 +107,10 @@ def check(paths, fmt, fail_on, select, ignore, no_color, rounding, rules_dir) ->
 def list_rules(rules_dir) -> None:
     """列出已加载的规则。"""
     rules, _ = _load(rules_dir)
+    width = max((len(r.id) for r in rules), default=0)
     for r in rules:
         rounding = r.rounding or "(报告)"
         click.echo(
-            f"{r.id:<22} {r.kind:<16} {r.severity:<8} {'/'.join(r.applies_to):<6} {rounding:<9} {r.title}"
+            f"{r.id:<{width}} {r.kind:<16} {r.severity:<8} {'/'.join(r.applies_to):<6} {rounding:<9} {r.title}"
         )
     click.echo(ROUNDING_RULE)
