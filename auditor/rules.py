@@ -83,7 +83,28 @@ def _tables(value: Any, vocab: Vocabulary) -> str | None:
     return None
 
 
-SHAPES = {"side": _side, "relation": _relation, "tables": _tables}
+def _table(value: Any, vocab: Vocabulary) -> str | None:
+    return None if value in set(vocab.tables.values()) else "须是词表 tables 中表的种类"
+
+
+def _words(value: Any, vocab: Vocabulary) -> str | None:
+    ok = isinstance(value, list) and value and all(isinstance(w, str) and w for w in value)
+    return None if ok else "须是非空的表头词列表"
+
+
+def _wordlists(value: Any, vocab: Vocabulary) -> str | None:
+    ok = isinstance(value, list) and value and all(_words(w, vocab) is None for w in value)
+    return None if ok else "须是表头词列表的非空列表（每栏一个列表）"
+
+
+SHAPES = {
+    "side": _side,
+    "relation": _relation,
+    "tables": _tables,
+    "table": _table,
+    "words": _words,
+    "wordlists": _wordlists,
+}
 
 
 def _parse(path: Path, kinds: dict[str, dict[str, str]], vocab: Vocabulary) -> list[Rule]:

@@ -197,3 +197,19 @@ def test_declared_empty_table_is_empty_not_missing(loaded):
     )
     (table,) = read_tables(tuple(text.split("\n")), vocab)
     assert table.kind == "政府性基金预算表" and table.empty and table.problem is None
+
+
+FUND = (
+    "某局2024年度部门决算\n\n政府性基金预算财政拨款收入支出决算表\n公开07表\n单位：万元\n"
+    "项目\t\t年初结转和结余\t本年收入\t本年支出\t\t\t年末结转和结余\n"
+    "科目代码\t科目名称\t\t\t小计\t基本支出\t项目支出\t\n"
+    "合计\t\t10.00\t50.00\t45.00\t\t45.00\t15.00\n"
+    "229\t其他支出\t10.00\t50.00\t45.00\t\t45.00\t{end}\n"
+    "注：本表反映部门本年度政府性基金预算财政拨款收入、支出及结转和结余情况。\n"
+)
+
+
+def test_carryover_follows_from_income_and_spending(audit):
+    assert not audit(FUND.format(end="15.00")).findings
+    found = audit(FUND.format(end="5.00")).findings
+    assert ("table.carryover", "error", (9,)) in {(f.rule, f.severity, f.lines) for f in found}
