@@ -103,7 +103,6 @@ class Table:
     rows: list[Row] = field(default_factory=list)
     empty: bool = False  # declared to have no data (说明：…无…)
     problem: str | None = None  # why its layout could not be read
-    last_line: int = 0
 
     def label(self) -> str:
         number = f"（{self.number}）" if self.number else ""
@@ -140,7 +139,6 @@ def _table(block: Block, vocab: Vocabulary) -> Table:
         else (f"表{number.group(2)}" if number else None),
         unit=unit.group(1) if unit else "万元",
         scope=vocab.scope(title) or "全部",
-        last_line=max([n for n, _ in [*block.rows, *block.notes]] or [block.title_line]),
     )
     grid = _grid(block)
     if grid is None:

@@ -16,15 +16,11 @@ import difflib
 from pathlib import Path
 
 import pytest
+from harness import RULES, Expected, findings
 
-from auditor.checks import KINDS
-from auditor.pipeline import audit_path
-from auditor.rules import load
 from auditor.source import read_source
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "narrative"
-
-Expected = set[tuple[str, str, tuple[int, ...]]]
 
 EXPECTED: dict[str, Expected] = {
     # 增减率 against the prior year: 865.32 − 105.32 = 760.00, 105.32 / 760.00 = 13.86 %;
@@ -119,21 +115,9 @@ EXPECTED: dict[str, Expected] = {
 }
 
 
-@pytest.fixture(scope="module")
-def rules_vocab():
-    return load(None, KINDS)
-
-
-def findings(path: Path, rules_vocab) -> Expected:
-    rules, vocab = rules_vocab
-    result = audit_path(str(path), rules, vocab)
-    assert result.error is None, result.error
-    return {(f.rule, f.severity, f.lines) for f in result.findings}
-
-
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_fixture(name, rules_vocab):
-    found = findings(FIXTURES / name, rules_vocab)
+def test_fixture(name):
+    found = findings(FIXTURES / name)
     if "-ok" in name:
         assert not {f for f in found if f[1] in ("error", "warning")}
     assert found == EXPECTED[name]
@@ -143,8 +127,8 @@ def test_every_fixture_has_expectations():
     assert sorted(p.name for p in FIXTURES.glob("*.txt")) == sorted(EXPECTED)
 
 
-def test_every_rule_has_an_ok_and_a_bad_fixture(rules_vocab):
-    rules, _ = rules_vocab
+def test_every_rule_has_an_ok_and_a_bad_fixture():
+    rules = RULES
     for rule in rules:
         if rule.id.startswith("table."):
             continue  # table rules have their own fixtures: tests/test_table_fixtures.py

@@ -3,35 +3,13 @@ is read without an exception."""
 
 from __future__ import annotations
 
-import os
 from decimal import Decimal
 
 import pytest
 from generators import CENT, KNOWN_BUGS, Report, reports
-from hypothesis import HealthCheck, assume, given, note, settings
+from harness import SCALE, SETTINGS, audit, show
+from hypothesis import assume, given, note, settings
 from hypothesis import strategies as st
-
-from auditor.checks import KINDS
-from auditor.pipeline import audit_source
-from auditor.rules import load
-from auditor.source import Source
-
-RULES, VOCAB = load(None, KINDS)
-# AUDITOR_PROPERTY_SCALE=20 runs twenty times the examples, for a deeper search.
-SCALE = float(os.environ.get("AUDITOR_PROPERTY_SCALE", "1"))
-SETTINGS = settings(
-    deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
-)
-
-
-def audit(text: str):
-    return audit_source(
-        Source(path="gen.txt", lines=tuple(text.split("\n")), encoding="utf-8"), RULES, VOCAB
-    )
-
-
-def show(findings) -> str:
-    return "\n".join(f"{f.severity} {f.rule} {f.lines} {f.message}" for f in findings)
 
 
 @settings(SETTINGS, max_examples=int(300 * SCALE))

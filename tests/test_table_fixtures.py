@@ -29,15 +29,11 @@ import re
 from pathlib import Path
 
 import pytest
+from harness import RULES, Expected, findings
 
-from auditor.checks import KINDS
-from auditor.pipeline import audit_path
-from auditor.rules import load
 from auditor.source import read_source
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "tables"
-
-Expected = set[tuple[str, str, tuple[int, ...]]]
 
 EXPECTED: dict[str, Expected] = {
     # ---------------------------------------------------------------- final-tab (决算, tabs)
@@ -149,34 +145,10 @@ EXPECTED: dict[str, Expected] = {
     },
 }
 
-# Expectations the code does not meet yet, with why the fixture is right.  Strict: when the
-# code is fixed the test fails until the entry is removed.
-XFAIL: dict[str, str] = {}
 
-
-@pytest.fixture(scope="module")
-def rules_vocab():
-    return load(None, KINDS)
-
-
-def findings(path: Path, rules_vocab) -> Expected:
-    rules, vocab = rules_vocab
-    result = audit_path(str(path), rules, vocab)
-    assert result.error is None, result.error
-    return {(f.rule, f.severity, f.lines) for f in result.findings}
-
-
-CASES = [
-    pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=XFAIL[name]))
-    if name in XFAIL
-    else name
-    for name in sorted(EXPECTED)
-]
-
-
-@pytest.mark.parametrize("name", CASES)
-def test_fixture(name, rules_vocab):
-    found = findings(FIXTURES / name, rules_vocab)
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_fixture(name):
+    found = findings(FIXTURES / name)
     if "-ok" in name:
         assert found == set()  # not even an info
     assert found == EXPECTED[name]
@@ -184,11 +156,10 @@ def test_fixture(name, rules_vocab):
 
 def test_every_fixture_has_expectations():
     assert sorted(p.name for p in FIXTURES.glob("*.txt")) == sorted(EXPECTED)
-    assert set(XFAIL) <= set(EXPECTED)
 
 
-def test_expected_rules_exist(rules_vocab):
-    rules, _ = rules_vocab
+def test_expected_rules_exist():
+    rules = RULES
     ids = {r.id for r in rules}
     assert {rule for expected in EXPECTED.values() for rule, _, _ in expected} <= ids
 

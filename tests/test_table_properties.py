@@ -4,36 +4,14 @@ on its row's line; any table-ish text is read without an exception."""
 
 from __future__ import annotations
 
-import os
 import re
 from decimal import Decimal
 
 import pytest
-from hypothesis import HealthCheck, assume, given, note, settings
+from harness import SCALE, SETTINGS, audit, show
+from hypothesis import assume, given, note, settings
 from hypothesis import strategies as st
 from table_generators import CENT, KNOWN_BUGS, TableReport, table_reports, variant
-
-from auditor.checks import KINDS
-from auditor.pipeline import audit_source
-from auditor.rules import load
-from auditor.source import Source
-
-RULES, VOCAB = load(None, KINDS)
-# AUDITOR_PROPERTY_SCALE=20 runs twenty times the examples, for a deeper search.
-SCALE = float(os.environ.get("AUDITOR_PROPERTY_SCALE", "1"))
-SETTINGS = settings(
-    deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
-)
-
-
-def audit(text: str):
-    return audit_source(
-        Source(path="tables.txt", lines=tuple(text.split("\n")), encoding="utf-8"), RULES, VOCAB
-    )
-
-
-def show(findings) -> str:
-    return "\n".join(f"{f.severity} {f.rule} {f.lines} {f.message}" for f in findings)
 
 
 @settings(SETTINGS, max_examples=int(100 * SCALE))
