@@ -50,8 +50,8 @@ class Block:
 
 def _title(text: str) -> str | None:
     """The table title a line holds, if it is one (not a 目录 entry, not prose)."""
-    if "\t" in text and not text.rstrip("\t").count("\t") == 0:
-        return None
+    if "\t" in text.rstrip("\t"):
+        return None  # a tab between words: a table row, not a title
     text = text.strip()
     if TOC_ENTRY.search(text) or PROSE.search(text) or len(text) > 60:
         return None
