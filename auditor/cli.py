@@ -1,7 +1,8 @@
-"""Command line: `auditor check PATH…` and `auditor rules`."""
+"""Command line: `auditor check PATH…`, `auditor extract PATH` and `auditor rules`."""
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -9,12 +10,15 @@ import click
 from rich.console import Console
 
 from auditor.checks import KINDS
-from auditor.errors import AuditorError
+from auditor.errors import AuditorError, InputError
+from auditor.extraction import extraction
+from auditor.facts import build_document
 from auditor.findings import RANK, SEVERITIES
 from auditor.numbers import Rounding
 from auditor.pipeline import FileResult, audit_path, expand, select_rules
-from auditor.reporters import json_report, terminal
+from auditor.reporters import extracted, json_report, terminal
 from auditor.rules import load
+from auditor.source import read_source
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 ROUNDING_RULE = """
@@ -100,6 +104,33 @@ def check(paths, fmt, fail_on, select, ignore, no_color, rounding, rules_dir) ->
         sys.exit(EXIT_ERROR)
     worst = max((RANK[f.severity] for r in results for f in r.findings), default=-1)
     sys.exit(EXIT_FINDINGS if worst >= RANK[fail_on] else EXIT_CLEAN)
+
+
+@main.command()
+@click.argument("path")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["terminal", "json"]),
+    default="terminal",
+    show_default=True,
+)
+@click.option("--no-color", is_flag=True, help="不使用颜色")
+@rules_option
+def extract(path, fmt, no_color, rules_dir) -> None:
+    """显示从报告中读到的内容：逐行文字（PDF 为 页:行）、数字及其含义、表格。"""
+    _, vocab = _load(rules_dir)
+    try:
+        source = read_source(path)
+    except InputError as exc:
+        click.echo(f"auditor: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    data = extraction(source, build_document(source.path, source.lines, vocab))
+    if fmt == "json":
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        extracted.write(data, Console(no_color=no_color, highlight=False, soft_wrap=True))
 
 
 @main.command("rules")

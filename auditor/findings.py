@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 SEVERITIES = ("error", "warning", "info")
@@ -22,6 +23,27 @@ class Finding:
 
     def sort_key(self) -> tuple:
         return (self.lines[:1] or (0,), self.rule, self.message)
+
+
+@dataclass(frozen=True)
+class Place:
+    """An original line as a reader finds it: line n of a text file, or of page p of a PDF."""
+
+    line: int
+    page: int | None
+    text: str
+
+    def __str__(self) -> str:
+        return f"p{self.page}:L{self.line}" if self.page else str(self.line)
+
+
+def cite(places: Iterable[Place]) -> str:
+    """Lines as a reader finds them: `12,13`, or `p7:L12,L13,p8:L1` on a PDF."""
+    out, page = [], None
+    for place in places:
+        out.append(str(place) if place.page != page else f"L{place.line}")
+        page = place.page
+    return ",".join(out)
 
 
 def lines_of(*facts: object) -> tuple[int, ...]:

@@ -11,13 +11,13 @@ from auditor.checks.common import Context
 from auditor.claims import gather
 from auditor.errors import InputError
 from auditor.facts import build_document
-from auditor.findings import Finding
+from auditor.findings import Finding, Place, cite
 from auditor.numbers import Rounding
 from auditor.rules import Rule
 from auditor.source import Source, read_source
 from auditor.vocabulary import Vocabulary
 
-REPORT_SUFFIXES = (".txt",)
+REPORT_SUFFIXES = (".txt", ".pdf")
 
 
 @dataclass
@@ -29,6 +29,12 @@ class FileResult:
     tables: int = 0  # standard tables recognised
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None  # why the file could not be read; then nothing else is said
+    pages: int = 0  # of a PDF
+    scanned: tuple[int, ...] = ()  # PDF pages with no text layer: nothing on them was checked
+    places: dict[int, Place] = field(default_factory=dict)  # every line the findings cite
+
+    def cite(self, lines: Iterable[int]) -> str:
+        return cite(self.places[n] for n in lines)
 
 
 def select_rules(rules: list[Rule], select: Iterable[str], ignore: Iterable[str]) -> list[Rule]:
@@ -45,7 +51,7 @@ def audit_source(
     source: Source, rules: list[Rule], vocab: Vocabulary, rounding: Rounding = Rounding.EITHER
 ) -> FileResult:
     doc = build_document(source.path, source.lines, vocab)
-    ctx = Context(doc, gather(doc, vocab), vocab, rounding)
+    ctx = Context(doc, gather(doc, vocab), vocab, rounding, source.place)
     findings = {
         finding
         for rule in rules
@@ -59,6 +65,9 @@ def audit_source(
         len(doc.facts) + sum(t.figures() for t in doc.tables),
         sum(1 for t in doc.tables if t.kind),
         sorted(findings, key=Finding.sort_key),
+        pages=source.pages,
+        scanned=source.scanned,
+        places={n: source.place(n) for f in findings for n in f.lines},
     )
 
 

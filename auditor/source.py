@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from auditor.errors import InputError
+from auditor.findings import Place
+from auditor.pdf import read_pages
 
 
 @dataclass(frozen=True)
@@ -16,7 +18,17 @@ class Source:
 
     path: str
     lines: tuple[str, ...]
-    encoding: str
+    encoding: str  # "pdf" for a PDF's text layer
+    places: tuple[tuple[int, int], ...] = ()  # PDF: (page, line on that page) of each line
+    pages: int = 0  # PDF: its number of pages
+    scanned: tuple[int, ...] = ()  # PDF: pages with no text layer, nothing read from them
+
+    def place(self, line: int) -> Place:
+        """Where original line n (1-based, across pages) is printed."""
+        if self.places:
+            page, on_page = self.places[line - 1]
+            return Place(on_page, page, self.lines[line - 1])
+        return Place(line, None, self.lines[line - 1])
 
 
 def _control_ratio(text: str) -> float:
@@ -26,8 +38,6 @@ def _control_ratio(text: str) -> float:
 
 def decode(data: bytes, path: str) -> tuple[str, str]:
     """Decode UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030; refuse binary."""
-    if data.startswith(b"%PDF"):
-        raise InputError(path, "是 PDF 文件，本版本只读取文本报告（请先提取文本）")
     if data.startswith(codecs.BOM_UTF8):
         candidates = ["utf-8-sig"]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -63,6 +73,8 @@ def read_source(path: str) -> Source:
         raise InputError(path, f"无法读取（{exc.strerror}）") from None
     if not data:
         raise InputError(path, "文件为空")
+    if data.lstrip()[:5] == b"%PDF-":
+        return _pdf_source(path, data)
     text, encoding = decode(data, path)
     lines = text.split("\n")
     if lines and lines[-1] == "":
@@ -71,3 +83,22 @@ def read_source(path: str) -> Source:
     return Source(
         path=path, lines=tuple(line.removesuffix("\r") for line in lines), encoding=encoding
     )
+
+
+def _pdf_source(path: str, data: bytes) -> Source:
+    """A PDF's pages, one after another; a PDF with no text at all cannot be checked."""
+    lines: list[str] = []
+    places: list[tuple[int, int]] = []
+    scanned: list[int] = []
+    pages = 0
+    for page in read_pages(path, data):
+        pages += 1
+        if page.scanned:
+            scanned.append(page.number)
+        lines.extend(page.lines)
+        places.extend((page.number, n) for n in range(1, len(page.lines) + 1))
+    if not lines:
+        if scanned:
+            raise InputError(path, f"PDF 没有文字层（扫描件？共 {pages} 页），无法检查")
+        raise InputError(path, "PDF 中没有任何文字")
+    return Source(path, tuple(lines), "pdf", tuple(places), pages, tuple(scanned))

@@ -20,6 +20,7 @@ LABEL_HEADER = regex.compile(
     r"^(?:项目|科目|名称|行次|栏次|序号|代码|编码|\S*(?:科目|代码|编码|名称|分类))$"
 )
 AMOUNT_CELL = regex.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+CODE_PART = regex.compile(r"^(?:\d{2}|[类款项])$")  # 款, 项 codes; the 类/款/项 header cells
 EMPTY_CELL = regex.compile(r"^[-—–/\\]*$")
 ORDINAL = regex.compile(
     r"^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]+\)|\d+[.、])"
@@ -185,11 +186,17 @@ def _levels(grid: Grid, k: int) -> tuple[str, ...]:
     return tuple(levels)
 
 
-def _is_label_column(levels: tuple[str, ...], body: list[list[str]], k: int) -> bool:
+def _is_label_column(
+    levels: tuple[str, ...], body: list[list[str]], k: int, after_label: bool
+) -> bool:
+    """Names, codes and 行次 (by header or content); 款 and 项 in columns of their own
+    (two-digit parts right after the 类 column) count as code too."""
     if levels and LABEL_HEADER.match(levels[-1]):
         return True
-    values = [cells[k] for cells in body if k < len(cells) and cells[k]]
-    return bool(values) and not any(AMOUNT_CELL.match(v.replace(" ", "")) for v in values)
+    values = [cells[k].replace(" ", "") for cells in body if k < len(cells) and cells[k]]
+    if after_label and values and all(CODE_PART.match(v) for v in values):
+        return True
+    return bool(values) and not any(AMOUNT_CELL.match(v) for v in values)
 
 
 def _read(table: Table, grid: Grid) -> None:
@@ -197,7 +204,8 @@ def _read(table: Table, grid: Grid) -> None:
     columns: list[tuple[int, tuple[str, ...], bool]] = []
     for k in range(grid.columns):
         levels = _levels(grid, k)
-        columns.append((k, levels, _is_label_column(levels, body, k)))
+        after_label = bool(columns) and columns[-1][2]
+        columns.append((k, levels, _is_label_column(levels, body, k, after_label)))
     # A label column after amount columns starts the next side-by-side segment.
     segments: list[list[tuple[int, tuple[str, ...], bool]]] = [[]]
     for col in columns:
@@ -261,8 +269,12 @@ def _row(
         if not text or EMPTY_CELL.match(text):
             continue
         if is_label:
+            if text in ("类", "款", "项"):
+                continue  # the 类 | 款 | 项 header cells, printed on the 合计 row
             if CODE.match(text) and code is None:
                 code = text
+            elif code is not None and label is None and CODE_PART.match(text):
+                code += text  # 类 | 款 | 项 printed in columns of their own: 201 | 06 | 01
             elif text.isdigit():
                 serial = True  # 行次
             elif label is None:

@@ -40,7 +40,9 @@ def main() -> None:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
     print(f"one report (mean of {len(seeds)} seeds): {per_report * 1000:.0f} ms")
-    print(f"{megabytes:.1f} MB of text, {len(lines)} lines: {elapsed:.2f} s, {megabytes / elapsed:.2f} MB/s")
+    print(
+        f"{megabytes:.1f} MB of text, {len(lines)} lines: {elapsed:.2f} s, {megabytes / elapsed:.2f} MB/s"
+    )
     print(f"figures read: {result.figures}, findings: {len(result.findings)}")
     print(f"peak resident memory of the process: {peak:.0f} MB")
 

@@ -36,8 +36,10 @@ def test_json_schema():
     finding = next(f for f in entry["findings"] if f["rule"] == "share")
     assert set(finding) == {
         "rule", "severity", "message", "lines", "stated", "expected", "difference",
-        "expected_low", "expected_high",
+        "expected_low", "expected_high", "cited",
     }  # fmt: skip
+    assert [c["line"] for c in finding["cited"]] == finding["lines"]
+    assert all(c["page"] is None and c["text"] for c in finding["cited"])
     assert (finding["expected_low"], finding["expected_high"]) == ("3.20%", "3.21%")  # outward
     assert (
         finding["lines"] == [22, 24]

@@ -43,7 +43,7 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
         yield Finding(
             rule.id,
             rule.severity,
-            f"同一数据前后不一致：{name} 先为 {shown(earlier)}，后为 {shown(fact)}，须核对哪一处有误",
+            f"同一数据前后不一致：{name} 先为 {shown(ctx, earlier)}，后为 {shown(ctx, fact)}，须核对哪一处有误",
             lines_of(earlier, fact),
             stated=f"{earlier.figure.text}；{fact.figure.text}",
             difference=f"{fmt(diff, max(fact.figure.places, earlier.figure.places))}万元",

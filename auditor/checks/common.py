@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from auditor.claims import Claims
 from auditor.facts import Document, Fact
-from auditor.findings import Finding, lines_of
+from auditor.findings import Finding, Place, cite, lines_of
 from auditor.numbers import (
     Figure,
     Interval,
@@ -30,6 +31,12 @@ class Context:
     claims: Claims
     vocab: Vocabulary
     rounding: Rounding = Rounding.EITHER
+    place: Callable[[int], Place] = lambda n: Place(n, None, "")  # noqa: E731 - a plain default
+
+    def at(self, lines: Iterable[int]) -> str:
+        """Lines named in a message as the reader finds them: 第12,13行, or p7:L12 on a PDF."""
+        places = [self.place(n) for n in lines]
+        return cite(places) if places and places[0].page else f"第{cite(places)}行"
 
     def mode(self, rule: Rule) -> Rounding:
         """A rule's own rounding mode, else the report's."""
@@ -61,8 +68,8 @@ def expected_range(allowed: Interval, places: int, unit: str) -> dict[str, str]:
     return {"expected_low": f"{low}{unit}", "expected_high": f"{high}{unit}"}
 
 
-def shown(fact: Fact) -> str:
-    return f"{fact.figure.text}（第{','.join(map(str, fact.lines))}行）"
+def shown(ctx: Context, fact: Fact) -> str:
+    return f"{fact.figure.text}（{ctx.at(fact.lines)}）"
 
 
 def mixed_units(*facts: Fact) -> bool:

@@ -69,6 +69,18 @@ def _pairs(left: list[Row], right: list[Row]) -> list[tuple[Row, Row]]:
     return pairs
 
 
+def _this_year(rows: list[Row]) -> list[Row]:
+    """The rows down to the 本年合计 of each half (all of them in a half without one)."""
+    out: list[Row] = []
+    closed: set[int] = set()
+    for row in rows:
+        if row.segment not in closed:
+            out.append(row)
+            if key(row) == TOTAL_KEY:
+                closed.add(row.segment)
+    return out
+
+
 def _sum(table: Table, rows: list[Row], column: str) -> tuple[str, Figure, list[int]] | None:
     totals = [r for r in rows if r.is_total and not r.is_grand]
     if not totals:
@@ -89,21 +101,24 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if "totals" in (rule.params["left"].get("rows"), rule.params["right"].get("rows")):
         yield from _totals(ctx, rule, left, right)
         return
+    part = rule.params.get("relation") == "part"
     pairs = _pairs(lrows, rrows)
     if "items" in (rule.params["left"].get("rows"), rule.params["right"].get("rows")):
         pairs = [(a, b) for a, b in pairs if not (a.is_total or b.is_total)]
-    part = rule.params.get("relation") == "part"
     mode = ctx.mode(rule)
     whole = not part or any(
         key(a) == TOTAL_KEY
         and value(lt, a, lcol).bounds(mode).meets(value(rt, b, rcol).bounds(mode))
         for a, b in pairs
     )
+    # Equal 本年合计 say nothing of the 结转和结余 and 总计 printed below them.
+    this_year = {id(r) for r in _this_year(lrows)} if part else set()
     for a, b in pairs:
         mine, theirs = value(lt, a, lcol), value(rt, b, rcol)
-        if not whole and theirs.value <= mine.value:
+        equal = whole and (not part or id(a) in this_year)
+        if not equal and theirs.value <= mine.value:
             continue
-        if not whole and judge(mine, theirs.value, theirs.bounds(mode), mode) is not Verdict.ERROR:
+        if not equal and judge(mine, theirs.value, theirs.bounds(mode), mode) is not Verdict.ERROR:
             continue
         finding = sum_finding(
             ctx,
@@ -113,7 +128,7 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
             (describe(a), mine),
             [(f"{rt.label()}“{rcol}”栏 {describe(b)}", theirs)],
             [a.line, b.line],
-            "两表同一项目金额不一致" if whole else "部分资金的金额超过了全部资金",
+            "两表同一项目金额不一致" if equal else "部分资金的金额超过了全部资金",
         )
         if finding:
             yield finding

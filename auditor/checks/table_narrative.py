@@ -125,8 +125,8 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
             rule.id,
             level,
             f"文字与报表不一致{note(verdict)}：{fact.concept}（{fact.scope}，{fact.basis}）"
-            f"文中为 {shown(fact)}，{table.label()}“{cell.column.name}”栏"
-            f"“{row.label or row.code}”为 {cell.figure.text}{table.unit}（第{cell.line}行）",
+            f"文中为 {shown(ctx, fact)}，{table.label()}“{cell.column.name}”栏"
+            f"“{row.label or row.code}”为 {cell.figure.text}{table.unit}（{ctx.at([cell.line])}）",
             tuple(sorted({*fact.lines, cell.line})),
             stated=fact.figure.text,
             expected=f"{fmt(figure.value, places)}万元",

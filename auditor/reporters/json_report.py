@@ -28,7 +28,11 @@ def write(results: list[FileResult], out: TextIO) -> None:
                 "rule": f.rule,
                 "severity": f.severity,
                 "message": f.message,
-                "lines": list(f.lines),
+                "lines": [r.places[n].line for n in f.lines],
+                "cited": [
+                    {"page": r.places[n].page, "line": r.places[n].line, "text": r.places[n].text}
+                    for n in f.lines
+                ],
                 "stated": f.stated,
                 "expected": f.expected,
                 "difference": f.difference,

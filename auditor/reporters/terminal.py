@@ -25,7 +25,7 @@ def write(results: list[FileResult], console: Console) -> None:
             f"[bold]{escape(r.path)}[/]  {kind}，读取数字 {r.figures} 个，标准报表 {r.tables} 张"
         )
         for f in r.findings:
-            where = f"{escape(r.path)}:{','.join(map(str, f.lines))}"
+            where = f"{escape(r.path)}:{r.cite(f.lines)}"
             console.print(
                 f"{where}  [{STYLE[f.severity]}]{f.severity}[/]  [bold]{f.rule}[/]  {escape(f.message)}"
             )

@@ -1,0 +1,144 @@
+"""A PDF's text layer as the lines a reader sees, page by page.
+
+pdfplumber's own text puts characters with equal tops on a line; real reports print digits
+a few points below the Chinese around them, so lines are built here by vertical overlap.
+Ruled tables come from pdfplumber's table finder, one tab-separated line per row with a
+merged cell's text in its leftmost cell, which is how the table reader takes copied tables.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from statistics import median
+
+from auditor.errors import InputError
+
+# pdfminer logs warnings about every odd font or object; a report's reader cannot act on them.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
+
+WIDE_GAP = 1.5  # a gap wider than this many characters separates cells of an unruled table
+SPACE_GAP = 0.2  # a gap wider than this part of a character is a space
+
+
+@dataclass(frozen=True)
+class Page:
+    number: int
+    lines: tuple[str, ...]
+    scanned: bool  # no text layer, but an image: nothing on it could be read
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> float:
+    return min(a[1], b[1]) - max(a[0], b[0])
+
+
+def _rows(chars: list[dict]) -> list[list[dict]]:
+    """Characters grouped into printed lines: a character joins the line it overlaps most."""
+    lines: list[tuple[list[float], list[dict]]] = []
+    for c in sorted(chars, key=lambda c: (c["top"], c["x0"])):
+        span = (c["top"], c["bottom"])
+        height = max(c["bottom"] - c["top"], 0.1)
+        best, best_overlap = None, 0.0
+        for extent, members in lines[-4:]:
+            overlap = _overlap(span, (extent[0], extent[1]))
+            if overlap > 0.4 * min(height, extent[1] - extent[0]) and overlap > best_overlap:
+                best, best_overlap = (extent, members), overlap
+        if best is None:
+            lines.append(([span[0], span[1]], [c]))
+        else:
+            best[0][0], best[0][1] = min(best[0][0], span[0]), max(best[0][1], span[1])
+            best[1].append(c)
+    return [sorted(members, key=lambda c: c["x0"]) for _, members in lines]
+
+
+def _text(chars: list[dict], unit: float) -> str:
+    """One printed line; far-apart runs are placed at their columns (unit = one display cell)."""
+    out: list[str] = []
+    width = 0
+    previous = None
+    for c in chars:
+        text = c["text"]
+        if previous is not None:
+            size = max(previous["size"], c["size"], 1.0)
+            gap = c["x0"] - previous["x1"]
+            if gap > WIDE_GAP * size:
+                spaces = max(2, round(c["x0"] / unit) - width)
+                out.append(" " * spaces)
+                width += spaces
+            elif gap > SPACE_GAP * size and not text.isspace() and not out[-1].endswith(" "):
+                out.append(" ")
+                width += 1
+        out.append(text)
+        width += sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+        previous = c
+    return "".join(out).rstrip()
+
+
+def _cell(text: str | None) -> str:
+    """A table cell on one line: wrapped text joined, tabs (which would split it) made spaces."""
+    if not text:
+        return ""
+    return "".join(part.strip() for part in text.splitlines()).replace("\t", " ")
+
+
+def _page_lines(page) -> list[str]:
+    """A page's lines in reading order: text lines and table rows, by their top."""
+    tables = page.find_tables()
+    boxes = [t.bbox for t in tables]
+
+    def outside(c: dict) -> bool:
+        x, y = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
+        return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+
+    chars = [c for c in page.chars if outside(c) and c.get("upright", True)]
+    unit = median([c["size"] for c in chars]) / 2 if chars else 6.0
+    placed: list[tuple[float, str]] = []
+    for line in _rows(chars):
+        text = _text(line, unit)
+        if text.strip():
+            placed.append((min(c["top"] for c in line), text))
+    for table in tables:
+        for row, cells in zip(table.rows, table.extract(), strict=True):
+            line = "\t".join(_cell(cell) for cell in cells)
+            if line.strip():
+                placed.append((row.bbox[1], line))
+    return [text for _, text in sorted(placed, key=lambda item: item[0])]
+
+
+def read_pages(path: str, data: bytes) -> Iterator[Page]:
+    """Every page of a PDF; refuses one that is encrypted, damaged or has no pages."""
+    import pdfplumber  # imported here: text reports never pay for it
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except (PdfminerException, PDFSyntaxError, PDFEncryptionError, PDFPasswordIncorrect) as exc:
+        raise InputError(path, _reason(exc)) from None
+    with pdf:
+        try:
+            pages = pdf.pages
+        except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds on damaged files
+            raise InputError(path, _reason(exc)) from None
+        if not pages:
+            raise InputError(path, "PDF 没有任何页面")
+        for number, page in enumerate(pages, 1):
+            try:
+                lines = _page_lines(page)
+            except Exception as exc:  # noqa: BLE001
+                raise InputError(path, f"第 {number} 页无法解析（{_reason(exc)}）") from None
+            yield Page(number, tuple(lines), scanned=not lines and bool(page.images))
+            page.flush_cache()
+
+
+def _reason(exc: BaseException) -> str:
+    cause = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
+    name = type(cause).__name__
+    if "Password" in name or "Encrypt" in name:
+        return "PDF 已加密，无法读取"
+    if "Syntax" in name or "EOF" in name or "Value" in name or "Type" in name:
+        return "PDF 文件已损坏或不完整"
+    return f"PDF 无法读取（{name}）"

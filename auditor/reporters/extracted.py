@@ -1,0 +1,38 @@
+"""`auditor extract` for a reader: the located lines, then each table as it was understood."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.markup import escape
+
+
+def write(data: dict, console: Console) -> None:
+    pages = f"，{data['pages']} 页" if data["pages"] else ""
+    scanned = data["scanned_pages"]
+    unread = f"，第 {'、'.join(map(str, scanned))} 页没有文字层，未读取" if scanned else ""
+    kind = f"{data['year'] or '?'}年度{data['kind'] or '（类型未识别）'}"
+    console.print(f"[bold]{escape(data['path'])}[/]  {kind}{pages}{unread}")
+    width = max((len(line["at"]) for line in data["lines"]), default=0)
+    for line in data["lines"]:
+        console.print(f"[dim]{line['at']:>{width}}[/]  {escape(line['text'])}")
+    console.print(
+        f"\n[bold]读取数字（文字部分）{len(data['facts'])} 个；表格 {len(data['tables'])} 张[/]"
+    )
+    for table in data["tables"]:
+        kind = table["kind"] or "非标准表"
+        state = "；无数据" if table["empty"] else ""
+        state += f"；{table['problem']}" if table["problem"] else ""
+        console.print(
+            f"\n[bold]{table['line']}  {escape(table['title'])}[/]"
+            f"  （{kind}，{table['scope']}，单位 {table['unit']}{state}）"
+        )
+        for half, columns in enumerate(table["columns"]):
+            names = " | ".join(columns) or "（无金额栏）"
+            console.print(f"  [dim]栏目{half + 1}：[/]{escape(names)}")
+        for row in table["rows"]:
+            name = " ".join(part for part in (row["code"], row["label"]) if part)
+            cells = "；".join(f"{k} {v}" for k, v in row["cells"].items())
+            console.print(
+                f"  [dim]{row['line']:>{width}}[/]  [{row['half'] + 1}] {escape(name)}"
+                f"  {escape(cells)}"
+            )
