@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from auditor.batch import audit_all
 from auditor.checks import KINDS
 from auditor.errors import AuditorError, InputError
 from auditor.extraction import extraction
 from auditor.facts import build_document
 from auditor.findings import RANK, SEVERITIES
 from auditor.numbers import Rounding
-from auditor.pipeline import FileResult, audit_path, expand, select_rules
+from auditor.pipeline import PATTERNS, FileResult, expand, select_rules
 from auditor.reporters import extracted, json_report, terminal
 from auditor.rules import load
 from auditor.source import read_source
@@ -80,30 +85,76 @@ def main() -> None:
     show_default=True,
     help="报告的舍入方式：四舍五入 half-up、截尾 truncate、两者皆可 either（规则可在 YAML 中另设）",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=os.cpu_count() or 1,
+    show_default="CPU 核数",
+    help="并行检查的文件数（输出顺序与此无关）",
+)
+@click.option(
+    "--glob",
+    "patterns",
+    multiple=True,
+    metavar="PATTERN",
+    help="在目录中查找的文件名模式（可多次；默认 *.txt 与 *.pdf；含 / 时匹配相对路径）",
+)
 @rules_option
-def check(paths, fmt, fail_on, select, ignore, no_color, rounding, rules_dir) -> None:
-    """检查报告（文本文件、目录中的 *.txt，或 - 表示标准输入）。"""
+def check(
+    paths, fmt, fail_on, select, ignore, no_color, rounding, jobs, patterns, rules_dir
+) -> None:
+    """检查报告：文本文件、PDF、目录（其下所有 *.txt 与 *.pdf），或 - 表示标准输入。"""
     rules, vocab = _load(rules_dir)
     rules = select_rules(rules, select, ignore)
     if not rules:
         raise click.UsageError(
             "--select / --ignore 之后没有剩下任何规则（用 auditor rules 查看规则 id）"
         )
-    results: list[FileResult] = [
-        item if isinstance(item, FileResult) else audit_path(item, rules, vocab, Rounding(rounding))
-        for item in expand(paths)
-    ]
-    for r in results:
-        if r.error:
-            click.echo(f"auditor: {r.path}: {r.error}", err=True)
+    items = expand(paths, patterns or PATTERNS)
+    console = _console(no_color)
+    results: list[FileResult] = []
+    with _progress(len(items)) as advance:
+        for r in audit_all(items, rules, vocab, Rounding(rounding), jobs):
+            advance(r.path)
+            results.append(r)
+            if r.error:
+                click.echo(f"auditor: {r.path}: {r.error}", err=True)
+            elif fmt == "terminal":
+                terminal.write_file(r, console)
     if fmt == "json":
         json_report.write(results, sys.stdout)
-    else:
-        terminal.write(results, Console(no_color=no_color, highlight=False, soft_wrap=True))
+    elif len(results) > 1:
+        terminal.write_summary(results, console)
     if any(r.error for r in results):
         sys.exit(EXIT_ERROR)
     worst = max((RANK[f.severity] for r in results for f in r.findings), default=-1)
     sys.exit(EXIT_FINDINGS if worst >= RANK[fail_on] else EXIT_CLEAN)
+
+
+def _console(no_color: bool) -> Console:
+    """Standard output; piped to a file, lines and tables are not cut to 80 columns."""
+    width = None if sys.stdout.isatty() else 1000
+    return Console(no_color=no_color, highlight=False, soft_wrap=True, width=width)
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[str], None]]:
+    """A progress bar on stderr for a batch, when stderr is a terminal; else nothing."""
+    if total < 2 or not sys.stderr.isatty():
+        yield lambda path: None
+        return
+    with Progress(
+        TextColumn("检查中"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("", total=total)
+        yield lambda path: bar.update(task, advance=1, description=path)
 
 
 @main.command()
@@ -130,7 +181,7 @@ def extract(path, fmt, no_color, rules_dir) -> None:
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        extracted.write(data, Console(no_color=no_color, highlight=False, soft_wrap=True))
+        extracted.write(data, _console(no_color))
 
 
 @main.command("rules")

@@ -90,6 +90,7 @@ class Document:
     absent: list[Fact] = field(default_factory=list)  # "本年度无事业收入": stated zeros
     subjects: dict[int, tuple[int, str] | None] = field(default_factory=dict)  # per paragraph
     tables: list[Table] = field(default_factory=list)
+    unread_pages: tuple[int, ...] = ()  # PDF pages with no text layer: absence proves nothing
 
 
 def detect_kind_year(lines: tuple[str, ...]) -> tuple[str | None, int | None]:

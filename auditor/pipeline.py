@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import fnmatch
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from auditor.checks import MODULES
 from auditor.checks.common import Context
@@ -17,7 +18,7 @@ from auditor.rules import Rule
 from auditor.source import Source, read_source
 from auditor.vocabulary import Vocabulary
 
-REPORT_SUFFIXES = (".txt", ".pdf")
+PATTERNS = ("*.txt", "*.pdf")  # what a directory is searched for, by default
 
 
 @dataclass
@@ -51,6 +52,7 @@ def audit_source(
     source: Source, rules: list[Rule], vocab: Vocabulary, rounding: Rounding = Rounding.EITHER
 ) -> FileResult:
     doc = build_document(source.path, source.lines, vocab)
+    doc.unread_pages = source.scanned
     ctx = Context(doc, gather(doc, vocab), vocab, rounding, source.place)
     findings = {
         finding
@@ -75,11 +77,9 @@ def audit_path(
     path: str, rules: list[Rule], vocab: Vocabulary, rounding: Rounding = Rounding.EITHER
 ) -> FileResult:
     try:
-        source = read_source(path)
+        result = audit_source(read_source(path), rules, vocab, rounding)
     except InputError as exc:
         return FileResult(path, error=exc.reason)
-    try:
-        result = audit_source(source, rules, vocab, rounding)
     except Exception as exc:  # noqa: BLE001 - one file's bug must not stop the batch
         return FileResult(path, error=f"内部错误（{type(exc).__name__}: {exc}），请报告此问题")
     if not result.figures:
@@ -89,8 +89,9 @@ def audit_path(
     return result
 
 
-def expand(paths: Iterable[str]) -> list[str | FileResult]:
-    """Files as given; a directory stands for every report file below it, in sorted order."""
+def expand(paths: Iterable[str], patterns: Sequence[str] = PATTERNS) -> list[str | FileResult]:
+    """Files as given; a directory stands for every report file below it (names matching a
+    pattern, or paths below it when the pattern has a /), in sorted order."""
     out: list[str | FileResult] = []
     for path in paths:
         p = Path(path)
@@ -98,11 +99,18 @@ def expand(paths: Iterable[str]) -> list[str | FileResult]:
             found = sorted(
                 str(f)
                 for f in p.rglob("*")
-                if f.suffix.lower() in REPORT_SUFFIXES
+                if any(_matches(f.relative_to(p), pattern) for pattern in patterns)
                 and f.is_file()
                 and not any(part.startswith(".") for part in f.relative_to(p).parts)
             )
-            out.extend(found or [FileResult(path, error="目录中没有 .txt 报告")])
+            wanted = "、".join(patterns)
+            out.extend(found or [FileResult(path, error=f"目录中没有报告文件（{wanted}）")])
         else:
             out.append(path)
     return out
+
+
+def _matches(relative: PurePath, pattern: str) -> bool:
+    if "/" in pattern:
+        return fnmatch.fnmatch(relative.as_posix(), pattern)
+    return fnmatch.fnmatch(relative.name.lower(), pattern.lower())

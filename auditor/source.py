@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import os
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 
 from auditor.errors import InputError
 from auditor.findings import Place
@@ -59,10 +59,28 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     raise InputError(path, "无法识别的编码（既不是 UTF-8 也不是 GB18030）")
 
 
+MAX_TEXT = 16 * 2**20  # a report's text is some 100 KB; far more is not one report
+
+
+def _read(path: str) -> bytes:
+    """The file's bytes; a text far too large for a report is refused before it is read."""
+    if path == "-":
+        return sys.stdin.buffer.read()
+    with open(path, "rb") as f:
+        size = os.fstat(f.fileno()).st_size
+        if size > MAX_TEXT and f.read(1024).lstrip()[:5] != b"%PDF-":
+            raise InputError(
+                path,
+                f"文本过大（{size / 2**20:.0f} MB，上限 {MAX_TEXT // 2**20} MB），不像是一份报告，未检查",
+            )
+        f.seek(0)
+        return f.read()
+
+
 def read_source(path: str) -> Source:
     """Read a path (or `-` for standard input) into a Source."""
     try:
-        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+        data = _read(path)
     except FileNotFoundError:
         raise InputError(path, "文件不存在") from None
     except IsADirectoryError:
@@ -85,6 +103,9 @@ def read_source(path: str) -> Source:
     )
 
 
+UNREAD = "（本页没有文字层，未读取。）"
+
+
 def _pdf_source(path: str, data: bytes) -> Source:
     """A PDF's pages, one after another; a PDF with no text at all cannot be checked."""
     lines: list[str] = []
@@ -93,12 +114,14 @@ def _pdf_source(path: str, data: bytes) -> Source:
     pages = 0
     for page in read_pages(path, data):
         pages += 1
+        text = page.lines
         if page.scanned:
             scanned.append(page.number)
-        lines.extend(page.lines)
-        places.extend((page.number, n) for n in range(1, len(page.lines) + 1))
+            text = (UNREAD,)  # ends the sentence before: nothing joins across the gap
+        lines.extend(text)
+        places.extend((page.number, n) for n in range(1, len(text) + 1))
+    if len(scanned) == pages:
+        raise InputError(path, f"PDF 没有文字层（扫描件？共 {pages} 页），无法检查")
     if not lines:
-        if scanned:
-            raise InputError(path, f"PDF 没有文字层（扫描件？共 {pages} 页），无法检查")
         raise InputError(path, "PDF 中没有任何文字")
     return Source(path, tuple(lines), "pdf", tuple(places), pages, tuple(scanned))

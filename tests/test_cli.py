@@ -115,7 +115,7 @@ def test_missing_path_and_empty_directory(tmp_path):
     result = run("check", str(tmp_path / "nope.txt"))
     assert result.exit_code == 2 and "文件不存在" in result.output
     result = run("check", str(tmp_path))
-    assert result.exit_code == 2 and "目录中没有 .txt 报告" in result.output
+    assert result.exit_code == 2 and "目录中没有报告文件" in result.output
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads everything")

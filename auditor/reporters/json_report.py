@@ -20,6 +20,8 @@ def write(results: list[FileResult], out: TextIO) -> None:
             "year": r.year,
             "figures": r.figures,
             "tables": r.tables,
+            "pages": r.pages or None,
+            "scanned_pages": list(r.scanned),
         }
         if r.error:
             entry["error"] = r.error

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from rich import box
 from rich.console import Console
 from rich.markup import escape
+from rich.table import Table
 
+from auditor.findings import SEVERITIES
 from auditor.pipeline import FileResult
 from auditor.reporters.summary import counts
 
@@ -16,38 +19,61 @@ def _tally(tally: dict[str, int]) -> str:
     return "，".join(f"{NAME[k]} {v}" for k, v in tally.items())
 
 
-def write(results: list[FileResult], console: Console) -> None:
-    for r in results:
-        if r.error:
-            continue  # said on stderr, one line per file
-        kind = f"{r.year or '?'}年度{r.kind or '（类型未识别）'}"
+def write_file(r: FileResult, console: Console) -> None:
+    """One readable file's findings (an unreadable one is said on stderr, one line)."""
+    if r.error:
+        return
+    kind = f"{r.year or '?'}年度{r.kind or '（类型未识别）'}"
+    pages = f"{r.pages} 页，" if r.pages else ""
+    console.print(
+        f"[bold]{escape(r.path)}[/]  {kind}，{pages}读取数字 {r.figures} 个，标准报表 {r.tables} 张"
+    )
+    if r.scanned:
+        listed = "、".join(map(str, r.scanned))
+        console.print(f"  [yellow]第 {listed} 页没有文字层（扫描件？），这些页的内容未检查[/]")
+    for f in r.findings:
+        where = f"{escape(r.path)}:{r.cite(f.lines)}"
         console.print(
-            f"[bold]{escape(r.path)}[/]  {kind}，读取数字 {r.figures} 个，标准报表 {r.tables} 张"
+            f"{where}  [{STYLE[f.severity]}]{f.severity}[/]  [bold]{f.rule}[/]  {escape(f.message)}"
         )
-        for f in r.findings:
-            where = f"{escape(r.path)}:{r.cite(f.lines)}"
-            console.print(
-                f"{where}  [{STYLE[f.severity]}]{f.severity}[/]  [bold]{f.rule}[/]  {escape(f.message)}"
+        spread = f.expected_low != f.expected_high and f"{f.expected_low}–{f.expected_high}"
+        details = [
+            (label, value)
+            for label, value in (
+                ("报告", f.stated),
+                ("应为", f.expected),
+                ("按所列数据的范围", spread),
+                ("差异", f.difference),
             )
-            spread = f.expected_low != f.expected_high and f"{f.expected_low}–{f.expected_high}"
-            details = [
-                (label, value)
-                for label, value in (
-                    ("报告", f.stated),
-                    ("应为", f.expected),
-                    ("按所列数据的范围", spread),
-                    ("差异", f.difference),
-                )
-                if value
-            ]
-            if details:
-                console.print(
-                    "    " + "；".join(f"{label}：{escape(value)}" for label, value in details),
-                    style="dim",
-                )
-        console.print(f"  {_tally(counts([r]))}\n")
+            if value
+        ]
+        if details:
+            console.print(
+                "    " + "；".join(f"{label}：{escape(value)}" for label, value in details),
+                style="dim",
+            )
+    console.print(f"  {_tally(counts([r]))}\n")
+
+
+def write_summary(results: list[FileResult], console: Console) -> None:
+    """A batch's table: every file with its pages, figures and findings, or why it was not read."""
+    table = Table(title="汇总", title_justify="left", show_footer=True, box=box.SIMPLE_HEAD)
     readable = [r for r in results if not r.error]
-    if len(results) > 1:
-        unreadable = len(results) - len(readable)
-        extra = f"，无法读取 {unreadable} 个" if unreadable else ""
-        console.print(f"[bold]共 {len(results)} 个文件{extra}：{_tally(counts(readable))}[/]")
+    tally = counts(readable)
+    unread = len(results) - len(readable)
+    table.add_column("文件", footer=f"共 {len(results)} 个，无法读取 {unread} 个", overflow="fold")
+    table.add_column("页数", justify="right", footer=str(sum(r.pages for r in readable)))
+    table.add_column("数字", justify="right", footer=str(sum(r.figures for r in readable)))
+    for name in SEVERITIES:
+        table.add_column(NAME[name], justify="right", footer=str(tally[name]), style=STYLE[name])
+    table.add_column("说明", overflow="fold")
+    for r in results:
+        mine = counts([r])
+        note = r.error or (f"第 {'、'.join(map(str, r.scanned))} 页无文字层" if r.scanned else "")
+        cells = (
+            ["", "", "", "", ""]
+            if r.error
+            else [str(r.pages or ""), str(r.figures), *(str(mine[name]) for name in SEVERITIES)]
+        )
+        table.add_row(escape(r.path), *cells, escape(note), style="red" if r.error else None)
+    console.print(table)
