@@ -113,7 +113,7 @@ def find_blocks(lines: Sequence[str]) -> list[Block]:
                 j < n
                 and kinds[j] == "other"
                 and block.notes
-                and not block.notes[-1][1].endswith("。")
+                and (not block.notes[-1][1].endswith("。") or _note_next(kinds, j))
             )
         ):
             if kinds[j] != "blank":
@@ -123,6 +123,11 @@ def find_blocks(lines: Sequence[str]) -> list[Block]:
             blocks.append(block)
         i = max(j, i + 1)
     return blocks
+
+
+def _note_next(kinds: list[str], j: int) -> bool:
+    """A line between two notes (注：… / 填报说明 / 说明：…) belongs with them."""
+    return next((k for k in kinds[j + 1 :] if k != "blank"), None) == "note"
 
 
 def _continues(norm: list[str], kinds: list[str], j: int) -> bool:

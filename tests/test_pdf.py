@@ -1,0 +1,316 @@
+"""PDF reports end to end: the synthetic PDFs of fixtures/pdf (made by fixtures/pdf/make.py)
+checked and extracted through the command line, and every kind of PDF that cannot be read."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from auditor.cli import main
+
+PDF = Path(__file__).resolve().parents[1] / "fixtures" / "pdf"
+EXAMPLE = PDF / "example-final.pdf"
+EXAMPLE_OK = PDF / "example-final-ok.pdf"
+SCANNED_PAGE = PDF / "scanned-page.pdf"
+
+# The deliberate errors of example-final.pdf (example-final-ok.pdf prints the right values).
+# One wrong cell in the table breaks two sums: its own row (table.columns) and, as its 合计 row
+# was added up from the right value, the 本年支出合计 column (table.total). Nothing else is wrong.
+DELIBERATE = {
+    "yoy": {
+        # 三、支出决算情况说明: 支出合计 1,234.56 up 134.56 on 1,100.00 is 12.23%, printed 12.32%
+        "page": 4,
+        "lines": [9, 10],  # the amount's line (its digits printed 3 pt low) and the rate's
+        "stated": "12.32%",
+        "expected": "12.23%",
+        "text": "增长12.32%",
+    },
+    "table.columns": {
+        # 支出决算表, continuation page (no header): 229 其他支出 本年支出合计 64.00, but
+        # 基本支出 (empty) + 项目支出 54.00 = 54.00
+        "page": 3,
+        "lines": [5],
+        "stated": "64.00万元",
+        "expected": "54.00万元",
+        "text": "229\t其他支出\t64.00\t\t54.00",
+    },
+    "table.total": {
+        # the same cell seen from its column: 合计 1,234.56 vs Σ类 with 64.00 = 1,244.56
+        "page": 3,  # the cited row on the continuation page (with p2 合计 and 类 rows)
+        "lines": [5],
+        "stated": "1,234.56万元",
+        "expected": "1,244.56万元",
+        "text": "229\t其他支出\t64.00\t\t54.00",
+    },
+}
+
+UNREADABLE = {
+    "scanned.pdf": "PDF 没有文字层（扫描件？共 3 页），无法检查",
+    "encrypted.pdf": "PDF 已加密，无法读取",
+    "truncated.pdf": "PDF 文件已损坏或不完整",
+    "zero-pages.pdf": "PDF 没有任何页面",
+}
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+@cache
+def checked(path: Path) -> tuple[int, dict, str]:
+    result = run("check", "--format", "json", "--jobs", "1", str(path))
+    return result.exit_code, json.loads(result.stdout), result.stderr
+
+
+@cache
+def extracted(path: Path) -> dict:
+    result = run("extract", "--format", "json", str(path))
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def errors(entry: dict) -> list[dict]:
+    return [f for f in entry["findings"] if f["severity"] == "error"]
+
+
+def line_at(data: dict, page: int, line: int) -> str:
+    return next(x["text"] for x in data["lines"] if x["at"] == f"p{page}:L{line}")
+
+
+# --- example-final.pdf: the deliberate errors, and nothing else ------------------------------
+
+
+def test_example_exit_code_and_only_the_deliberate_errors():
+    code, data, stderr = checked(EXAMPLE)
+    assert code == 1 and stderr == ""
+    (entry,) = data["files"]
+    assert (entry["kind"], entry["year"], entry["pages"], entry["tables"]) == ("决算", 2023, 4, 1)
+    assert entry["scanned_pages"] == []
+    assert sorted(f["rule"] for f in errors(entry)) == sorted(DELIBERATE)
+    assert data["summary"]["error"] == len(DELIBERATE)
+
+
+def test_wrong_growth_rate_cited_at_its_page_and_line():
+    _, data, _ = checked(EXAMPLE)
+    want = DELIBERATE["yoy"]
+    (finding,) = [f for f in data["files"][0]["findings"] if f["rule"] == "yoy"]
+    assert (finding["severity"], finding["stated"]) == ("error", want["stated"])
+    assert finding["expected"] == want["expected"]
+    assert {c["page"] for c in finding["cited"]} == {want["page"]}
+    assert finding["lines"] == want["lines"] == [c["line"] for c in finding["cited"]]
+    (rate,) = [c for c in finding["cited"] if want["stated"] in c["text"]]
+    assert want["text"] in rate["text"]
+    assert rate["line"] == want["lines"][-1]
+
+
+def test_wrong_table_row_cited_on_the_continuation_page():
+    _, data, _ = checked(EXAMPLE)
+    findings = data["files"][0]["findings"]
+    for rule in ("table.columns", "table.total"):
+        want = DELIBERATE[rule]
+        (finding,) = [f for f in findings if f["rule"] == rule]
+        assert finding["severity"] == "error"
+        assert (finding["stated"], finding["expected"]) == (want["stated"], want["expected"])
+        on_page = [c for c in finding["cited"] if c["page"] == want["page"]]
+        assert [c["line"] for c in on_page][-1:] == want["lines"]
+        assert on_page[-1]["text"] == want["text"]
+    (columns,) = [f for f in findings if f["rule"] == "table.columns"]
+    assert [(c["page"], c["line"]) for c in columns["cited"]] == [(3, 5)]
+
+
+def test_cited_lines_are_the_lines_extract_shows():
+    _, data, _ = checked(EXAMPLE)
+    shown = extracted(EXAMPLE)
+    for finding in data["files"][0]["findings"]:
+        for c in finding["cited"]:
+            assert line_at(shown, c["page"], c["line"]) == c["text"]
+
+
+def test_terminal_cites_page_and_line():
+    result = run("check", "--no-color", "--jobs", "1", str(EXAMPLE))
+    assert result.exit_code == 1
+    assert f"{EXAMPLE}:p4:L9,L10  error  yoy" in result.stdout
+    assert f"{EXAMPLE}:p3:L5  error  table.columns" in result.stdout
+
+
+def test_corrected_example_is_clean():
+    code, data, stderr = checked(EXAMPLE_OK)
+    assert code == 0 and stderr == ""
+    (entry,) = data["files"]
+    assert entry["findings"] == []  # not even a rounding warning: every figure adds up exactly
+    assert entry["figures"] == checked(EXAMPLE)[1]["files"][0]["figures"]
+
+
+# --- what was read ---------------------------------------------------------------------------
+
+
+def test_lowered_digits_stay_on_their_line():
+    data = extracted(EXAMPLE)
+    # 2023 and 1,234.56 are printed 3 pt below 年度支出合计 / 万元 on this line
+    text = line_at(data, 4, 9)
+    assert text == "　　2023年度支出合计1,234.56万元，与2022年度相比，支出合计增"
+    assert not any(x["text"].strip() in ("2023", "1,234.56", "20231,234.56") for x in data["lines"])
+    facts = [f for f in data["facts"] if f["lines"] == ["p4:L9"]]
+    assert [(f["text"], f["concept"], f["role"]) for f in facts] == [
+        ("1,234.56万元", "支出合计", "value")
+    ]
+
+
+def test_letter_spaced_header_is_read_as_its_column():
+    data = extracted(EXAMPLE)
+    assert "本 年 支 出 合 计" in line_at(data, 2, 4)  # printed spaced out, WPS style
+    (table,) = data["tables"]
+    assert table["columns"] == [["本年支出合计", "基本支出", "项目支出"]]
+    assert (table["title"], table["line"]) == ("支出决算表", "p2:L2")  # title spaced out too
+
+
+def test_table_continued_without_header_joins_its_first_part():
+    data = extracted(EXAMPLE)
+    (table,) = data["tables"]
+    assert (table["kind"], table["unit"], table["problem"]) == ("支出表", "万元", None)
+    rows = table["rows"]
+    assert [r["code"] for r in rows] == [
+        None, "208", "20805", "2080505", "2080506", "210", "21011", "2101102",
+        "213", "21303", "2130304", "2130306", "2130399",
+        "221", "22102", "2210201", "2210203", "229",
+    ]  # fmt: skip
+    assert rows[0]["label"] == "合计" and rows[0]["line"] == "p2:L6"
+    pages = [re.match(r"p(\d+):", r["line"]).group(1) for r in rows]
+    assert pages == ["2"] * 13 + ["3"] * 5
+    assert [r["line"] for r in rows[13:]] == [f"p3:L{n}" for n in range(1, 6)]
+    assert rows[13] == {
+        "line": "p3:L1",
+        "half": 0,
+        "code": "221",
+        "label": "住房保障支出",
+        "cells": {"本年支出合计": "70.36", "基本支出": "70.36"},
+    }
+    assert rows[-1]["cells"] == {"本年支出合计": "64.00", "项目支出": "54.00"}
+    assert {r["half"] for r in rows} == {0}
+
+
+def test_page_numbers_and_lines_restart_on_each_page():
+    data = extracted(EXAMPLE)
+    assert data["pages"] == 4
+    firsts = [x for x in data["lines"] if x["at"].endswith(":L1")]
+    assert [x["at"] for x in firsts] == ["p1:L1", "p2:L1", "p3:L1", "p4:L1"]
+    assert line_at(data, 1, 1) == "清源市东湖区水务服务中心2023年度部门决算"
+
+
+# --- a page that is only an image ------------------------------------------------------------
+
+
+def test_scanned_page_is_said_and_the_rest_checked():
+    code, data, stderr = checked(SCANNED_PAGE)
+    assert code == 0 and stderr == ""
+    (entry,) = data["files"]
+    assert (entry["pages"], entry["scanned_pages"]) == (5, [2])
+    assert entry["tables"] == 1 and entry["figures"] == checked(EXAMPLE_OK)[1]["files"][0]["figures"]
+    assert not [c for f in entry["findings"] for c in f["cited"] if c["page"] == 2]
+    assert entry["findings"] == []
+
+
+def test_scanned_page_in_terminal_and_extract():
+    result = run("check", "--no-color", "--jobs", "1", str(SCANNED_PAGE))
+    assert result.exit_code == 0
+    assert "第 2 页没有文字层" in result.stdout
+    data = extracted(SCANNED_PAGE)
+    assert (data["pages"], data["scanned_pages"]) == (5, [2])
+    assert not any("清源市" in x["text"] for x in data["lines"] if x["at"].startswith("p2:"))
+    # everything after the image page moved one page on, nothing lost
+    (table,) = data["tables"]
+    assert (table["line"], table["rows"][-1]["line"]) == ("p3:L2", "p4:L5")
+
+
+# --- files that cannot be read ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(UNREADABLE))
+def test_unreadable_pdf_is_one_line_on_stderr(name):
+    path = PDF / name
+    result = run("check", "--jobs", "1", str(path))
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.stderr.splitlines() == [f"auditor: {path}: {UNREADABLE[name]}"]
+    assert re.search(r"[\u4e00-\u9fff]", UNREADABLE[name])
+    assert "error" not in result.stdout and "错误 " not in result.stdout
+
+
+@pytest.mark.parametrize("name", sorted(UNREADABLE))
+def test_unreadable_pdf_in_json(name):
+    code, data, stderr = checked(PDF / name)
+    assert code == 2
+    assert stderr.splitlines() == [f"auditor: {PDF / name}: {UNREADABLE[name]}"]
+    (entry,) = data["files"]
+    assert (entry["error"], entry["findings"]) == (UNREADABLE[name], [])
+    assert data["summary"]["unreadable"] == 1
+    assert data["summary"]["error"] == data["summary"]["warning"] == 0
+
+
+@pytest.mark.parametrize("name", sorted(UNREADABLE))
+def test_unreadable_pdf_extract(name):
+    result = run("extract", "--format", "json", str(PDF / name))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "Traceback" not in result.output
+    assert result.stderr.splitlines() == [f"auditor: {PDF / name}: {UNREADABLE[name]}"]
+
+
+def test_batch_goes_on_past_unreadable_files():
+    bad = [str(PDF / name) for name in sorted(UNREADABLE)]
+    result = run("check", "--format", "json", str(EXAMPLE), *bad, str(EXAMPLE_OK))
+    assert result.exit_code == 2  # a file could not be read, though others had findings
+    assert "Traceback" not in result.output
+    data = json.loads(result.stdout)
+    assert [f["path"] for f in data["files"]] == [str(EXAMPLE), *bad, str(EXAMPLE_OK)]
+    first, *unread, last = data["files"]
+    assert sorted(f["rule"] for f in errors(first)) == sorted(DELIBERATE)
+    assert last["findings"] == [] and "error" not in last
+    assert [f["error"] for f in unread] == [UNREADABLE[name] for name in sorted(UNREADABLE)]
+    assert sorted(result.stderr.splitlines()) == sorted(
+        f"auditor: {PDF / name}: {reason}" for name, reason in UNREADABLE.items()
+    )
+    assert data["summary"]["unreadable"] == len(UNREADABLE)
+    assert data["summary"]["error"] == len(DELIBERATE)
+
+
+def test_batch_terminal_with_one_encrypted_file():
+    encrypted = PDF / "encrypted.pdf"
+    result = run("check", "--no-color", "--jobs", "1", str(EXAMPLE_OK), str(encrypted))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [f"auditor: {encrypted}: PDF 已加密，无法读取"]
+    assert f"{EXAMPLE_OK}  2023年度决算" in result.stdout
+
+
+# --- the fixtures are what they claim to be ---------------------------------------------------
+
+
+def test_fixture_files_are_small_and_truncated_is_half_the_example():
+    for path in PDF.glob("*.pdf"):
+        assert path.stat().st_size < 60_000, path.name
+    whole = EXAMPLE.read_bytes()
+    assert (PDF / "truncated.pdf").read_bytes() == whole[: len(whole) // 2]
+
+
+def test_zero_pages_pdf_is_well_formed():
+    data = (PDF / "zero-pages.pdf").read_bytes()
+    start = int(re.search(rb"startxref\s+(\d+)", data).group(1))
+    assert data[start:].startswith(b"xref")
+    offsets = [int(m) for m in re.findall(rb"(\d{10}) 00000 n", data)]
+    assert len(offsets) == 3
+    for n, offset in enumerate(offsets, 1):
+        assert data[offset:].startswith(b"%d 0 obj" % n)
+    assert b"/Count 0" in data and b"/Kids []" in data
+
+
+def test_encrypted_pdf_opens_with_its_password():
+    import pdfplumber
+
+    with pdfplumber.open(PDF / "encrypted.pdf", password="user-secret") as pdf:
+        assert len(pdf.pages) == 4
+        assert "支出决算表" in (pdf.pages[1].extract_text() or "").replace(" ", "")
