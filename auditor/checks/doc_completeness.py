@@ -1,0 +1,120 @@
+"""doc_completeness: every standard table the 目录 lists is in the body, and a table printed
+without data says so in a 说明.
+
+A 目录 entry names a standard table the way a table title does (the vocabulary's `tables:`
+map); the body must hold a table of that kind. A table of a standard kind with no figure in
+any of its lines must carry a 说明 saying it has no data (in its notes, or anywhere between
+its title and the next table or part); one with figures the reader could not place is the
+`table.layout` rule's business, not this one's. Nothing is said when pages of the document
+could not be read (a PDF page without a text layer), nor about missing tables without a 目录.
+
+Parameters: `toc` — patterns of the line that opens the 目录; `no_data` — patterns of a
+sentence saying a table has no data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from auditor.checks.common import Context
+from auditor.checks.doc_text import Entry, compact, paragraphs, patterns, toc, unread
+from auditor.findings import Finding
+from auditor.rules import Rule
+from auditor.tables import Table
+
+PARAMS = {"toc": "regexes", "no_data": "regexes"}
+FIGURE = regex.compile(r"(?<![\d.])\d[\d,]*\.\d+(?![\d.])")
+TITLE_END = regex.compile(r"表(?:\(续\))?$")
+
+
+def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    if unread(ctx.doc):
+        return
+    yield from _missing(ctx, rule)
+    yield from _silent_empty(ctx, rule)
+
+
+def _kind(ctx: Context, text: str) -> str | None:
+    return ctx.vocab.table(text) if TITLE_END.search(text) else None
+
+
+def _missing(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    entries = toc(ctx.doc, patterns(rule, "toc"))
+    if not entries:
+        return
+    present = {t.kind for t in ctx.doc.tables if t.kind}
+    end = max(n for e in entries for n in e.lines)
+    reported: set[str] = set()
+    for entry in entries:
+        kind = _kind(ctx, entry.text)
+        if kind is None or kind in present or kind in reported:
+            continue
+        reported.add(kind)
+        title = _body_title(ctx, entry, kind, end)
+        if title:
+            yield Finding(
+                rule.id,
+                rule.severity,
+                f"目录列出的“{entry.text}”（{ctx.at(entry.lines)}）在正文中只有标题"
+                f"（{ctx.at(title)}），没有读到表格内容",
+                (*entry.lines, *title),
+                stated=entry.text,
+                expected="正文中的该表",
+            )
+        else:
+            yield Finding(
+                rule.id,
+                rule.severity,
+                f"目录列出的“{entry.text}”在正文中没有找到",
+                entry.lines,
+                stated=entry.text,
+                expected="正文中的该表",
+            )
+
+
+def _body_title(ctx: Context, entry: Entry, kind: str, after: int) -> tuple[int, ...]:
+    """Lines of a title of that kind in the body (after the 目录) that no table follows."""
+    for para in paragraphs(ctx.doc):
+        if para.first <= after or para.table:
+            continue
+        text = compact(para.text)
+        if len(text) <= 60 and _kind(ctx, text) == kind:
+            return para.lines
+    return ()
+
+
+def _silent_empty(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    tables = sorted((t for t in ctx.doc.tables), key=lambda t: t.line)
+    notes = patterns(rule, "no_data")
+    for i, table in enumerate(tables):
+        if not table.kind or table.empty or table.figures():
+            continue
+        span = _span(ctx, table, tables[i + 1].line if i + 1 < len(tables) else None)
+        if any(p.table and FIGURE.search(p.text) for p in span):
+            continue  # figures the reader could not place: table.layout says so
+        if any(not p.table and any(n.search(compact(p.text)) for n in notes) for p in span):
+            continue
+        yield Finding(
+            rule.id,
+            rule.severity,
+            f"{table.label()}：表中没有数据，也没有说明本表无数据",
+            (table.line,),
+            stated="空表",
+            expected="数据，或“本表无数据”之类的说明",
+        )
+
+
+def _span(ctx: Context, table: Table, stop: int | None) -> list:
+    """The paragraphs from a table's title to the next table's title or the next part."""
+    out = []
+    for para in paragraphs(ctx.doc):
+        if para.first < table.line:
+            continue
+        if (stop is not None and para.first >= stop) or (
+            para.level == 0 and para.first > table.line
+        ):
+            break
+        out.append(para)
+    return out

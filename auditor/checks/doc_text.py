@@ -1,0 +1,198 @@
+"""What the document-level checks share (a helper, not a check kind): the report's lines and
+paragraphs as read, its 目录, its part headings, and the `regexes` parameter shape.
+
+Everything here works on the normalised text the reader sees (full-width digits and brackets
+half-width, spaced-out Han characters joined), so patterns in rules/document.yaml are
+written against that: `\\(单位名称\\)`, not （单位名称）.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from auditor.facts import Document
+from auditor.located import MARKER, LogicalText
+from auditor.rules import SHAPES, Rule
+from auditor.vocabulary import Vocabulary
+
+PAGE_NUMBER = regex.compile(r"(?:[.…·．。]{2,}|[\s.…·]+)\s*\d{1,3}$|[.…·．]{2,}$")
+SPACE = regex.compile(r"[\s“”\"‘’'「」『』]")
+SENTENCE = regex.compile(r"[。；，,]")
+
+
+def _regexes(value: Any, vocab: Vocabulary) -> str | None:
+    """A rule parameter that is a non-empty list of regular expressions that compile."""
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
+        return "须是非空的正则表达式列表"
+    for pattern in value:
+        try:
+            regex.compile(pattern)
+        except regex.error as exc:
+            return f"中的正则表达式“{pattern}”无法编译：{exc}"
+    return None
+
+
+# Until rules.py ships this shape itself, the document kinds register it, so a broken pattern
+# is a one-line file:line error when the rules are loaded, like every other rule error.
+SHAPES.setdefault("regexes", _regexes)
+
+
+@lru_cache(maxsize=64)
+def _compiled(patterns: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
+    return tuple(regex.compile(p) for p in patterns)
+
+
+def patterns(rule: Rule, name: str) -> tuple[regex.Pattern[str], ...]:
+    """A `regexes` parameter of a rule, compiled (an optional one absent: none)."""
+    return _compiled(tuple(rule.params.get(name) or ()))
+
+
+def compact(text: str) -> str:
+    """Text as compared: no spacing, no quotes."""
+    return SPACE.sub("", text)
+
+
+def strip_page(text: str) -> str:
+    """A 目录 entry or heading without its leader dots and page number."""
+    return PAGE_NUMBER.sub("", text.rstrip()).rstrip()
+
+
+def unread(doc: Document) -> bool:
+    """Part of the document could not be read (PDF pages without a text layer)."""
+    return bool(getattr(doc, "unread_pages", ()))
+
+
+@lru_cache(maxsize=8)
+def _lines(text: LogicalText) -> tuple[tuple[int, str], ...]:
+    chars: dict[int, list[str]] = {}
+    raw = text.text
+    for i, char in enumerate(raw):
+        if text.col_of[i] >= 0:
+            chars.setdefault(text.line_of[i], []).append(char)
+    return tuple((n, "".join(cs)) for n, cs in sorted(chars.items()))
+
+
+def lines(doc: Document) -> tuple[tuple[int, str], ...]:
+    """(original line number, normalised text) of every non-blank line read, in order."""
+    return _lines(doc.text)
+
+
+@dataclass(frozen=True)
+class Para:
+    """A paragraph of the logical text with its original lines."""
+
+    index: int
+    start: int  # offset in the logical text
+    text: str  # normalised, as read
+    lines: tuple[int, ...]
+    level: int | None
+    heading: bool
+    table: bool
+
+    @property
+    def first(self) -> int:
+        return self.lines[0]
+
+
+@lru_cache(maxsize=8)
+def _paras(text: LogicalText) -> tuple[Para, ...]:
+    out = []
+    for i, p in enumerate(text.paragraphs):
+        found = text.lines(p.start, p.end)
+        if found:
+            out.append(
+                Para(i, p.start, text.text[p.start : p.end], found, p.level, p.heading, p.table)
+            )
+    return tuple(out)
+
+
+def paragraphs(doc: Document) -> tuple[Para, ...]:
+    return _paras(doc.text)
+
+
+def match_lines(doc: Document, para: Para, match: regex.Match[str]) -> tuple[int, ...]:
+    """Original lines of a match found in a paragraph's text."""
+    return doc.text.lines(para.start + match.start(), para.start + match.end()) or para.lines
+
+
+def titled(para: Para, short: int = 40) -> str | None:
+    """The compact text of a heading-like paragraph (a numbered heading, or a short line with
+    no sentence punctuation), else None: years and names are compared only in such lines."""
+    if para.table:
+        return None
+    text = compact(strip_page(para.text))
+    if not text or SENTENCE.search(text):
+        return None
+    if para.heading or para.level is not None or len(text) <= short:
+        return text
+    return None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line (or a wrapped pair) of the 目录."""
+
+    lines: tuple[int, ...]
+    text: str  # compact, page number dropped
+    part: str | None  # 第二部分, for a part heading
+    ended: bool  # a page number closed it: no continuation line follows
+
+
+def toc(doc: Document, heads: tuple[regex.Pattern[str], ...]) -> list[Entry]:
+    """The 目录: the lines after a line matching one of `heads`, up to where the body starts
+    (a part already listed comes again, an entry repeats, or a line is no entry)."""
+    found = lines(doc)
+    start = next(
+        (i + 1 for i, (_, text) in enumerate(found) if any(h.search(compact(text)) for h in heads)),
+        None,
+    )
+    if start is None:
+        return []
+    entries: list[Entry] = []
+    for n, raw in found[start:]:
+        text = compact(strip_page(raw))
+        ended = text != compact(raw)
+        marker = MARKER.match(text)
+        if not text:
+            continue
+        if SENTENCE.search(text) and not ended or len(text) > 60:
+            break
+        if marker:
+            part = marker.group(1)
+            if any(e.text == text or (part and e.part == part) for e in entries):
+                break  # the body begins: its first heading was listed
+            entries.append(Entry((n,), text, part, ended))
+        elif entries and not entries[-1].ended and len(text) <= 30:
+            last = entries[-1]
+            entries[-1] = Entry((*last.lines, n), last.text + text, last.part, ended)
+        else:
+            break
+    return entries
+
+
+def part_headings(doc: Document) -> list[tuple[tuple[int, ...], str]]:
+    """Every 第X部分 heading (in the 目录 and in the body) as (lines, compact text); a marker
+    standing alone or a title wrapped over two lines takes the next short line with it."""
+    paras = paragraphs(doc)
+    out = []
+    for i, para in enumerate(paras):
+        if para.level != 0 or para.table:
+            continue
+        text = compact(strip_page(para.text))
+        used = para.lines
+        following = paras[i + 1] if i + 1 < len(paras) else None
+        if following is not None and following.level is None and not following.table:
+            more = compact(strip_page(following.text))
+            if (
+                more
+                and len(more) <= 30
+                and not SENTENCE.search(more)
+                and not regex.search(r"(?:概况|表|说明|解释|附件|情况)$", text)
+            ):
+                text, used = text + more, para.lines + following.lines
+        out.append((used, text))
+    return out
