@@ -27,7 +27,7 @@ SPACE_GAP = 0.2  # a gap wider than this part of a character is a space
 class Page:
     number: int
     lines: tuple[str, ...]
-    scanned: bool  # no text layer, but an image: nothing on it could be read
+    scanned: bool  # no readable text layer (an image, glyphs without Unicode): nothing read
 
 
 def _overlap(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -124,11 +124,18 @@ def read_pages(path: str, data: bytes) -> Iterator[Page]:
             raise InputError(path, "PDF 没有任何页面")
         for number, page in enumerate(pages, 1):
             try:
-                lines = _page_lines(page)
+                lines = [] if _unmapped(page.chars) else _page_lines(page)
             except Exception as exc:  # noqa: BLE001
                 raise InputError(path, f"第 {number} 页无法解析（{_reason(exc)}）") from None
-            yield Page(number, tuple(lines), scanned=not lines and bool(page.images))
+            # An image, glyphs without Unicode, or only rotated text: nothing could be read.
+            unread = not lines and bool(page.images or page.chars)
+            yield Page(number, tuple(lines), scanned=unread)
             page.flush_cache()
+
+
+def _unmapped(chars: list[dict]) -> bool:
+    """Text in a font with no Unicode mapping comes out as "(cid:101)": not readable text."""
+    return sum(c["text"].startswith("(cid:") for c in chars) > 0.1 * len(chars)
 
 
 def _reason(exc: BaseException) -> str:

@@ -103,7 +103,7 @@ def read_source(path: str) -> Source:
     )
 
 
-UNREAD = "（本页没有文字层，未读取。）"
+UNREAD = "（本页没有可读的文字层，未读取。）"
 
 
 def _pdf_source(path: str, data: bytes) -> Source:
@@ -121,7 +121,7 @@ def _pdf_source(path: str, data: bytes) -> Source:
         lines.extend(text)
         places.extend((page.number, n) for n in range(1, len(text) + 1))
     if len(scanned) == pages:
-        raise InputError(path, f"PDF 没有文字层（扫描件？共 {pages} 页），无法检查")
+        raise InputError(path, f"PDF 没有可读的文字层（扫描件？共 {pages} 页），无法检查")
     if not lines:
         raise InputError(path, "PDF 中没有任何文字")
     return Source(path, tuple(lines), "pdf", tuple(places), pages, tuple(scanned))

@@ -50,7 +50,7 @@ DELIBERATE = {
 }
 
 UNREADABLE = {
-    "scanned.pdf": "PDF 没有文字层（扫描件？共 3 页），无法检查",
+    "scanned.pdf": "PDF 没有可读的文字层（扫描件？共 3 页），无法检查",
     "encrypted.pdf": "PDF 已加密，无法读取",
     "truncated.pdf": "PDF 文件已损坏或不完整",
     "zero-pages.pdf": "PDF 没有任何页面",
@@ -89,9 +89,10 @@ def test_example_exit_code_and_only_the_deliberate_errors():
     code, data, stderr = checked(EXAMPLE)
     assert code == 1 and stderr == ""
     (entry,) = data["files"]
-    assert (entry["kind"], entry["year"], entry["pages"], entry["tables"]) == ("决算", 2023, 4, 1)
+    assert (entry["kind"], entry["year"], entry["pages"], entry["tables"]) == ("决算", 2023, 5, 1)
     assert entry["scanned_pages"] == []
     assert sorted(f["rule"] for f in errors(entry)) == sorted(DELIBERATE)
+    assert len(entry["findings"]) == len(DELIBERATE)  # no warning either
     assert data["summary"]["error"] == len(DELIBERATE)
 
 
@@ -196,10 +197,20 @@ def test_table_continued_without_header_joins_its_first_part():
 
 def test_page_numbers_and_lines_restart_on_each_page():
     data = extracted(EXAMPLE)
-    assert data["pages"] == 4
+    assert data["pages"] == 5
     firsts = [x for x in data["lines"] if x["at"].endswith(":L1")]
-    assert [x["at"] for x in firsts] == ["p1:L1", "p2:L1", "p3:L1", "p4:L1"]
+    assert [x["at"] for x in firsts] == ["p1:L1", "p2:L1", "p3:L1", "p4:L1", "p5:L1"]
     assert line_at(data, 1, 1) == "清源市东湖区水务服务中心2023年度部门决算"
+
+
+def test_sentence_across_a_page_break_keeps_its_figures():
+    data = extracted(EXAMPLE_OK)
+    # 六、“三公”经费: "…公务接待费0.60万元，较上年" | - 4 - | "减少0.15万元，下降20.00%。"
+    assert line_at(data, 4, 24).endswith("公务接待费0.60万元，较上年")
+    assert line_at(data, 4, 25) == "- 4 -"
+    assert line_at(data, 5, 1) == "减少0.15万元，下降20.00%。"
+    facts = {(f["text"], f["role"]) for f in data["facts"] if f["lines"] == ["p5:L1"]}
+    assert facts == {("0.15万元", "delta"), ("20.00%", "rate")}
 
 
 # --- a page that is only an image ------------------------------------------------------------
@@ -209,8 +220,10 @@ def test_scanned_page_is_said_and_the_rest_checked():
     code, data, stderr = checked(SCANNED_PAGE)
     assert code == 0 and stderr == ""
     (entry,) = data["files"]
-    assert (entry["pages"], entry["scanned_pages"]) == (5, [2])
-    assert entry["tables"] == 1 and entry["figures"] == checked(EXAMPLE_OK)[1]["files"][0]["figures"]
+    assert (entry["pages"], entry["scanned_pages"]) == (6, [2])
+    assert (
+        entry["tables"] == 1 and entry["figures"] == checked(EXAMPLE_OK)[1]["files"][0]["figures"]
+    )
     assert not [c for f in entry["findings"] for c in f["cited"] if c["page"] == 2]
     assert entry["findings"] == []
 
@@ -218,9 +231,9 @@ def test_scanned_page_is_said_and_the_rest_checked():
 def test_scanned_page_in_terminal_and_extract():
     result = run("check", "--no-color", "--jobs", "1", str(SCANNED_PAGE))
     assert result.exit_code == 0
-    assert "第 2 页没有文字层" in result.stdout
+    assert "第 2 页没有可读的文字层" in result.stdout
     data = extracted(SCANNED_PAGE)
-    assert (data["pages"], data["scanned_pages"]) == (5, [2])
+    assert (data["pages"], data["scanned_pages"]) == (6, [2])
     assert not any("清源市" in x["text"] for x in data["lines"] if x["at"].startswith("p2:"))
     # everything after the image page moved one page on, nothing lost
     (table,) = data["tables"]
@@ -287,6 +300,16 @@ def test_batch_terminal_with_one_encrypted_file():
     assert f"{EXAMPLE_OK}  2023年度决算" in result.stdout
 
 
+def test_text_layer_without_unicode_is_not_passed_as_clean():
+    path = PDF / "no-unicode.pdf"
+    result = run("check", "--jobs", "1", str(path))
+    assert "Traceback" not in result.output
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"auditor: {path}: ")
+    assert line == f"auditor: {path}: PDF 没有可读的文字层（扫描件？共 1 页），无法检查"
+
+
 # --- the fixtures are what they claim to be ---------------------------------------------------
 
 
@@ -308,10 +331,21 @@ def test_zero_pages_pdf_is_well_formed():
     assert b"/Count 0" in data and b"/Kids []" in data
 
 
+def test_image_pages_have_no_text_at_all():
+    import pdfplumber
+
+    with pdfplumber.open(SCANNED_PAGE) as pdf:
+        assert [bool(p.chars) for p in pdf.pages] == [True, False, True, True, True, True]
+        assert pdf.pages[1].images and not pdf.pages[1].lines and not pdf.pages[1].rects
+    with pdfplumber.open(PDF / "scanned.pdf") as pdf:
+        assert len(pdf.pages) == 3
+        assert all(p.images and not p.chars for p in pdf.pages)
+
+
 def test_encrypted_pdf_opens_with_its_password():
     import pdfplumber
 
     with pdfplumber.open(PDF / "encrypted.pdf", password="user-secret") as pdf:
-        assert len(pdf.pages) == 4
+        assert len(pdf.pages) == 5
         # (its Chinese reads as (cid:N) once decrypted: pdfminer's limit, not the report's)
         assert "1,234.56" in (pdf.pages[1].extract_text() or "")

@@ -9,7 +9,7 @@ from rich.markup import escape
 def write(data: dict, console: Console) -> None:
     pages = f"，{data['pages']} 页" if data["pages"] else ""
     scanned = data["scanned_pages"]
-    unread = f"，第 {'、'.join(map(str, scanned))} 页没有文字层，未读取" if scanned else ""
+    unread = f"，第 {'、'.join(map(str, scanned))} 页没有可读的文字层，未读取" if scanned else ""
     kind = f"{data['year'] or '?'}年度{data['kind'] or '（类型未识别）'}"
     console.print(f"[bold]{escape(data['path'])}[/]  {kind}{pages}{unread}")
     width = max((len(line["at"]) for line in data["lines"]), default=0)

@@ -30,7 +30,9 @@ def write_file(r: FileResult, console: Console) -> None:
     )
     if r.scanned:
         listed = "、".join(map(str, r.scanned))
-        console.print(f"  [yellow]第 {listed} 页没有文字层（扫描件？），这些页的内容未检查[/]")
+        console.print(
+            f"  [yellow]第 {listed} 页没有可读的文字层（扫描件，或字体没有 Unicode 编码），这些页未检查[/]"
+        )
     for f in r.findings:
         where = f"{escape(r.path)}:{r.cite(f.lines)}"
         console.print(
@@ -69,7 +71,7 @@ def write_summary(results: list[FileResult], console: Console) -> None:
     table.add_column("说明", overflow="fold")
     for r in results:
         mine = counts([r])
-        note = r.error or (f"第 {'、'.join(map(str, r.scanned))} 页无文字层" if r.scanned else "")
+        note = r.error or (f"第 {'、'.join(map(str, r.scanned))} 页无可读文字" if r.scanned else "")
         cells = (
             ["", "", "", "", ""]
             if r.error
