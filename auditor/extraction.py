@@ -35,7 +35,10 @@ def _table(source: Source, table: Table) -> dict:
         "scope": table.scope,
         "empty": table.empty,
         "problem": table.problem,
-        "columns": [[column.name for column in segment.columns] for segment in table.segments],
+        "halves": [
+            {"group": segment.group, "columns": [column.name for column in segment.columns]}
+            for segment in table.segments
+        ],
         "rows": [
             {
                 "line": str(source.place(row.line)),

@@ -281,3 +281,27 @@ def test_file_without_figures_is_an_input_error(tmp_path):
     path.write_text("这是一份会议纪要，没有任何金额。\n", encoding="utf-8")
     result = run("check", str(path))
     assert result.exit_code == 2 and "未找到任何金额或百分比" in result.output
+
+
+def test_extract_shows_lines_figures_and_tables():
+    table_report = ROOT / "fixtures" / "tables" / "final-tab-ok.txt"
+    result = run("extract", "--no-color", str(table_report))
+    assert result.exit_code == 0
+    out = result.output
+    assert "文字中的数字 17 个" in out and "表格 9 张" in out
+    assert "560.72万元  value  “基本支出”  基本支出，一般公共预算，决算" in out
+    assert "收入支出决算总表（公开01表）  （收支总表，全部，单位 万元）" in out
+    assert "[1] 收入栏目：金额" in out and "[2] 支出栏目：金额" in out
+    data = json.loads(run("extract", "--format", "json", str(table_report)).output)
+    lines = table_report.read_text(encoding="utf-8").split("\n")
+    assert [x["text"] for x in data["lines"]] == lines[: len(data["lines"])]
+    assert data["lines"][11]["at"] == "12" and data["pages"] is None
+    fact = next(f for f in data["facts"] if f["concept"] == "基本支出")
+    assert lines[int(fact["lines"][0]) - 1].count(fact["text"]) >= 1
+
+
+def test_extract_refuses_what_check_refuses(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    result = run("extract", str(path))
+    assert result.exit_code == 2 and result.output.strip() == f"auditor: {path}: 文件为空"

@@ -166,7 +166,9 @@ def test_letter_spaced_header_is_read_as_its_column():
     data = extracted(EXAMPLE)
     assert "本 年 支 出 合 计" in line_at(data, 2, 4)  # printed spaced out, WPS style
     (table,) = data["tables"]
-    assert table["columns"] == [["本年支出合计", "基本支出", "项目支出"]]
+    assert [half["columns"] for half in table["halves"]] == [
+        ["本年支出合计", "基本支出", "项目支出"]
+    ]
     assert (table["title"], table["line"]) == ("支出决算表", "p2:L2")  # title spaced out too
 
 

@@ -15,9 +15,16 @@ def write(data: dict, console: Console) -> None:
     width = max((len(line["at"]) for line in data["lines"]), default=0)
     for line in data["lines"]:
         console.print(f"[dim]{line['at']:>{width}}[/]  {escape(line['text'])}")
-    console.print(
-        f"\n[bold]读取数字（文字部分）{len(data['facts'])} 个；表格 {len(data['tables'])} 张[/]"
-    )
+    console.print(f"\n[bold]文字中的数字 {len(data['facts'])} 个[/]")
+    for fact in data["facts"]:
+        meaning = "，".join(
+            str(fact[key]) for key in ("concept", "scope", "basis", "period") if fact[key]
+        )
+        console.print(
+            f"  [dim]{','.join(fact['lines'])}[/]  {escape(fact['text'])}"
+            f"  {escape(fact['role'])}  “{escape(fact['label'])}”  {escape(meaning)}"
+        )
+    console.print(f"\n[bold]表格 {len(data['tables'])} 张[/]")
     for table in data["tables"]:
         kind = table["kind"] or "非标准表"
         state = "；无数据" if table["empty"] else ""
@@ -26,9 +33,9 @@ def write(data: dict, console: Console) -> None:
             f"\n[bold]{table['line']}  {escape(table['title'])}[/]"
             f"  （{kind}，{table['scope']}，单位 {table['unit']}{state}）"
         )
-        for half, columns in enumerate(table["columns"]):
-            names = " | ".join(columns) or "（无金额栏）"
-            console.print(f"  [dim]栏目{half + 1}：[/]{escape(names)}")
+        for number, half in enumerate(table["halves"], 1):
+            names = " | ".join(half["columns"]) or "（无金额栏）"
+            console.print(f"  [dim][{number}] {escape(half['group'])}栏目：[/]{escape(names)}")
         for row in table["rows"]:
             name = " ".join(part for part in (row["code"], row["label"]) if part)
             cells = "；".join(f"{k} {v}" for k, v in row["cells"].items())
