@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import io
 import logging
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from statistics import median
+
+import regex
 
 from auditor.errors import InputError
 
@@ -53,18 +56,24 @@ def _rows(chars: list[dict]) -> list[list[dict]]:
     return [sorted(members, key=lambda c: c["x0"]) for _, members in lines]
 
 
-def _text(chars: list[dict], unit: float) -> str:
-    """One printed line; far-apart runs are placed at their columns (unit = one display cell)."""
+def _text(chars: list[dict], unit: float, origin: float = 0.0) -> str:
+    """One printed line, laid out as `pdftotext -layout` does: a line starts at its column
+    and far-apart runs are placed at theirs (unit: one display cell, origin: the margin), so
+    an unruled table's cells and centred headers keep their columns."""
     out: list[str] = []
     width = 0
     previous = None
     for c in chars:
         text = c["text"]
-        if previous is not None:
+        column = round((c["x0"] - origin) / unit)
+        if previous is None:
+            out.append(" " * max(column, 0))
+            width = max(column, 0)
+        else:
             size = max(previous["size"], c["size"], 1.0)
             gap = c["x0"] - previous["x1"]
             if gap > WIDE_GAP * size:
-                spaces = max(2, round(c["x0"] / unit) - width)
+                spaces = max(2, column - width)
                 out.append(" " * spaces)
                 width += spaces
             elif gap > SPACE_GAP * size and not text.isspace() and not out[-1].endswith(" "):
@@ -94,9 +103,10 @@ def _page_lines(page) -> list[str]:
 
     chars = [c for c in page.chars if outside(c) and c.get("upright", True)]
     unit = median([c["size"] for c in chars]) / 2 if chars else 6.0
+    origin = min((c["x0"] for c in chars), default=0.0)
     placed: list[tuple[float, str]] = []
     for line in _rows(chars):
-        text = _text(line, unit)
+        text = _text(line, unit, origin)
         if text.strip():
             placed.append((min(c["top"] for c in line), text))
     for table in tables:
@@ -107,8 +117,39 @@ def _page_lines(page) -> list[str]:
     return [text for _, text in sorted(placed, key=lambda item: item[0])]
 
 
-def read_pages(path: str, data: bytes) -> Iterator[Page]:
-    """Every page of a PDF; refuses one that is encrypted, damaged or has no pages."""
+def read_pages(path: str, data: bytes) -> list[Page]:
+    """Every page of a PDF, running heads and feet left out; refuses a PDF that is encrypted,
+    damaged or has no pages."""
+    return _without_running_lines(list(_pages(path, data)))
+
+
+def _shape(text: str) -> str:
+    return regex.sub(r"\d+", "#", regex.sub(r"\s+", "", text))
+
+
+def _without_running_lines(pages: list[Page]) -> list[Page]:
+    """A line printed first or last on most pages (a running head such as the department
+    and year, or a page number) is furniture: left in, it would cut a table continued across
+    the page from its first part."""
+    texts = [p for p in pages if p.lines]
+    if len(texts) < 3:
+        return pages
+    ends = Counter(shape for p in texts for shape in {_shape(p.lines[0]), _shape(p.lines[-1])})
+    running = {s for s, n in ends.items() if n >= max(3, len(texts) / 2)}
+    if not running:
+        return pages
+    out = []
+    for page in pages:
+        lines = list(page.lines)
+        while lines and _shape(lines[0]) in running:
+            lines.pop(0)
+        while lines and _shape(lines[-1]) in running:
+            lines.pop()
+        out.append(Page(page.number, tuple(lines), page.scanned))
+    return out
+
+
+def _pages(path: str, data: bytes) -> Iterator[Page]:
     import pdfplumber  # imported here: text reports never pay for it
 
     try:
