@@ -39,9 +39,11 @@ class Place:
 
 def cite(places: Iterable[Place]) -> str:
     """Lines as a reader finds them: `12,13`, or `p7:L12,L13,p8:L1` on a PDF."""
-    out, page = [], None
+    out: list[str] = []
+    page: int | None = None
     for place in places:
-        out.append(str(place) if place.page != page else f"L{place.line}")
+        same_page = place.page is not None and place.page == page
+        out.append(f"L{place.line}" if same_page else str(place))
         page = place.page
     return ",".join(out)
 

@@ -24,6 +24,7 @@ def test_example_has_errors_and_exit_1():
     assert result.exit_code == 1
     assert "share" in result.output and "error" in result.output
     assert "错误 4" in result.output
+    assert f"{EXAMPLE}:22,24  error  share" in result.output  # plain line numbers for text
 
 
 def test_json_schema():
