@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import regex
 import yaml
 
 from auditor.errors import RulesError
@@ -97,6 +98,21 @@ def _wordlists(value: Any, vocab: Vocabulary) -> str | None:
     return None if ok else "须是表头词列表的非空列表（每栏一个列表）"
 
 
+def _regexes(value: Any, vocab: Vocabulary, group: str | None = None) -> str | None:
+    """A rule parameter that is a non-empty list of regular expressions that compile (each
+    with the named group `group`, when one is required)."""
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
+        return "须是非空的正则表达式列表"
+    for pattern in value:
+        try:
+            compiled = regex.compile(pattern)
+        except regex.error as exc:
+            return f"中的正则表达式“{pattern}”无法编译：{exc}"
+        if group and group not in compiled.groupindex:
+            return f"中的正则表达式“{pattern}”缺少命名分组 (?P<{group}>…)"
+    return None
+
+
 SHAPES = {
     "side": _side,
     "relation": _relation,
@@ -104,6 +120,9 @@ SHAPES = {
     "table": _table,
     "words": _words,
     "wordlists": _wordlists,
+    "regexes": _regexes,
+    "year_regexes": lambda value, vocab: _regexes(value, vocab, "year"),
+    "name_regexes": lambda value, vocab: _regexes(value, vocab, "name"),
 }
 
 

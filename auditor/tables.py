@@ -151,8 +151,9 @@ def _table(block: Block, vocab: Vocabulary) -> Table:
     table.empty = declared and not any(
         not c.figure.is_zero() for r in table.rows for c in r.cells.values()
     )
-    if table.problem is None and block.rows and not table.rows and not table.empty:
-        table.problem = "表中没有读到数据行"
+    printed = any(regex.search(r"\d\.\d", text) for _, text in block.rows)
+    if table.problem is None and printed and not table.rows and not table.empty:
+        table.problem = "表中印有数字，但没有读到数据行"  # a header alone: document.completeness
     return table
 
 

@@ -19,8 +19,9 @@ from collections.abc import Iterator
 import regex
 
 from auditor.checks.common import Context
-from auditor.checks.doc_text import Entry, compact, paragraphs, patterns, toc, unread
+from auditor.checks.doc_text import compact, lines, patterns, toc, unread
 from auditor.findings import Finding
+from auditor.located import MARKER, is_table_row
 from auditor.rules import Rule
 from auditor.tables import Table
 
@@ -52,7 +53,7 @@ def _missing(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if kind is None or kind in present or kind in reported:
             continue
         reported.add(kind)
-        title = _body_title(ctx, entry, kind, end)
+        title = _body_title(ctx, kind, end)
         if title:
             yield Finding(
                 rule.id,
@@ -74,27 +75,25 @@ def _missing(ctx: Context, rule: Rule) -> Iterator[Finding]:
             )
 
 
-def _body_title(ctx: Context, entry: Entry, kind: str, after: int) -> tuple[int, ...]:
-    """Lines of a title of that kind in the body (after the 目录) that no table follows."""
-    for para in paragraphs(ctx.doc):
-        if para.first <= after or para.table:
-            continue
-        text = compact(para.text)
-        if len(text) <= 60 and _kind(ctx, text) == kind:
-            return para.lines
+def _body_title(ctx: Context, kind: str, after: int) -> tuple[int, ...]:
+    """The line of a title of that kind in the body (after the 目录), if one is printed."""
+    for n, raw in lines(ctx.doc):
+        text = compact(raw)
+        if n > after and len(text) <= 60 and not is_table_row(raw) and _kind(ctx, text) == kind:
+            return (n,)
     return ()
 
 
 def _silent_empty(ctx: Context, rule: Rule) -> Iterator[Finding]:
-    tables = sorted((t for t in ctx.doc.tables), key=lambda t: t.line)
+    tables = sorted(ctx.doc.tables, key=lambda t: t.line)
     notes = patterns(rule, "no_data")
     for i, table in enumerate(tables):
         if not table.kind or table.empty or table.figures():
             continue
         span = _span(ctx, table, tables[i + 1].line if i + 1 < len(tables) else None)
-        if any(p.table and FIGURE.search(p.text) for p in span):
+        if any(is_table_row(text) and FIGURE.search(text) for text in span):
             continue  # figures the reader could not place: table.layout says so
-        if any(not p.table and any(n.search(compact(p.text)) for n in notes) for p in span):
+        if any(n.search(compact(text)) for text in span for n in notes):
             continue
         yield Finding(
             rule.id,
@@ -106,15 +105,14 @@ def _silent_empty(ctx: Context, rule: Rule) -> Iterator[Finding]:
         )
 
 
-def _span(ctx: Context, table: Table, stop: int | None) -> list:
-    """The paragraphs from a table's title to the next table's title or the next part."""
+def _span(ctx: Context, table: Table, stop: int | None) -> list[str]:
+    """The lines after a table's title, up to the next table's title or the next part."""
     out = []
-    for para in paragraphs(ctx.doc):
-        if para.first < table.line:
+    for n, text in lines(ctx.doc):
+        if n <= table.line:
             continue
-        if (stop is not None and para.first >= stop) or (
-            para.level == 0 and para.first > table.line
-        ):
+        part = MARKER.match(compact(text))
+        if (stop is not None and n >= stop) or (part and part.group(1)):
             break
-        out.append(para)
+        out.append(text)
     return out

@@ -1,5 +1,5 @@
 """What the document-level checks share (a helper, not a check kind): the report's lines and
-paragraphs as read, its 目录, its part headings, and the `regexes` parameter shape.
+paragraphs as read, its 目录 and its part headings.
 
 Everything here works on the normalised text the reader sees (full-width digits and brackets
 half-width, spaced-out Han characters joined), so patterns in rules/document.yaml are
@@ -10,35 +10,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 import regex
 
 from auditor.facts import Document
-from auditor.located import MARKER, LogicalText
-from auditor.rules import SHAPES, Rule
-from auditor.vocabulary import Vocabulary
+from auditor.located import MARKER, LogicalText, is_table_row
+from auditor.rules import Rule
 
 PAGE_NUMBER = regex.compile(r"(?:[.…·．。]{2,}|[\s.…·]+)\s*\d{1,3}$|[.…·．]{2,}$")
 SPACE = regex.compile(r"[\s“”\"‘’'「」『』]")
 SENTENCE = regex.compile(r"[。；，,]")
-
-
-def _regexes(value: Any, vocab: Vocabulary) -> str | None:
-    """A rule parameter that is a non-empty list of regular expressions that compile."""
-    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
-        return "须是非空的正则表达式列表"
-    for pattern in value:
-        try:
-            regex.compile(pattern)
-        except regex.error as exc:
-            return f"中的正则表达式“{pattern}”无法编译：{exc}"
-    return None
-
-
-# Until rules.py ships this shape itself, the document kinds register it, so a broken pattern
-# is a one-line file:line error when the rules are loaded, like every other rule error.
-SHAPES.setdefault("regexes", _regexes)
+SENTENCE_END = "。！？；：!?;:"
+TITLE_END = regex.compile(r"(?:概况|表|说明|情况|解释|附件)$")
 
 
 @lru_cache(maxsize=64)
@@ -63,7 +46,7 @@ def strip_page(text: str) -> str:
 
 def unread(doc: Document) -> bool:
     """Part of the document could not be read (PDF pages without a text layer)."""
-    return bool(getattr(doc, "unread_pages", ()))
+    return bool(doc.unread_pages)
 
 
 @lru_cache(maxsize=8)
@@ -114,22 +97,9 @@ def paragraphs(doc: Document) -> tuple[Para, ...]:
     return _paras(doc.text)
 
 
-def match_lines(doc: Document, para: Para, match: regex.Match[str]) -> tuple[int, ...]:
-    """Original lines of a match found in a paragraph's text."""
-    return doc.text.lines(para.start + match.start(), para.start + match.end()) or para.lines
-
-
-def titled(para: Para, short: int = 40) -> str | None:
-    """The compact text of a heading-like paragraph (a numbered heading, or a short line with
-    no sentence punctuation), else None: years and names are compared only in such lines."""
-    if para.table:
-        return None
-    text = compact(strip_page(para.text))
-    if not text or SENTENCE.search(text):
-        return None
-    if para.heading or para.level is not None or len(text) <= short:
-        return text
-    return None
+def span_lines(doc: Document, para: Para, start: int, end: int) -> tuple[int, ...]:
+    """Original lines of text[start:end] of a paragraph (offsets within the paragraph)."""
+    return doc.text.lines(para.start + start, para.start + end) or para.lines
 
 
 @dataclass(frozen=True)
@@ -159,7 +129,7 @@ def toc(doc: Document, heads: tuple[regex.Pattern[str], ...]) -> list[Entry]:
         marker = MARKER.match(text)
         if not text:
             continue
-        if SENTENCE.search(text) and not ended or len(text) > 60:
+        if (SENTENCE.search(text) and not ended) or len(text) > 60:
             break
         if marker:
             part = marker.group(1)
@@ -174,16 +144,21 @@ def toc(doc: Document, heads: tuple[regex.Pattern[str], ...]) -> list[Entry]:
     return entries
 
 
-def part_headings(doc: Document) -> list[tuple[tuple[int, ...], str]]:
-    """Every 第X部分 heading (in the 目录 and in the body) as (lines, compact text); a marker
-    standing alone or a title wrapped over two lines takes the next short line with it."""
+def headings(doc: Document) -> list[tuple[tuple[int, ...], str]]:
+    """Every heading-like line as (lines, compact text), in order: each 第X部分 heading (in
+    the 目录 and in the body; a marker standing alone, or a title wrapped over two lines,
+    takes the next short line with it), and every other short line without sentence
+    punctuation that is no table row, begins a paragraph or follows a sentence's end, and ends
+    its paragraph or ends as titles end (…表, …说明, …概况) — never a fragment of
+    wrapped prose."""
     paras = paragraphs(doc)
     out = []
+    used: set[int] = set()
     for i, para in enumerate(paras):
         if para.level != 0 or para.table:
             continue
         text = compact(strip_page(para.text))
-        used = para.lines
+        at = para.lines
         following = paras[i + 1] if i + 1 < len(paras) else None
         if following is not None and following.level is None and not following.table:
             more = compact(strip_page(following.text))
@@ -191,8 +166,23 @@ def part_headings(doc: Document) -> list[tuple[tuple[int, ...], str]]:
                 more
                 and len(more) <= 30
                 and not SENTENCE.search(more)
-                and not regex.search(r"(?:概况|表|说明|解释|附件|情况)$", text)
+                and not TITLE_END.search(text)
             ):
-                text, used = text + more, para.lines + following.lines
-        out.append((used, text))
-    return out
+                text, at = text + more, para.lines + following.lines
+        used.update(at)
+        out.append((at, text))
+    owner = {n: para for para in paras for n in para.lines}
+    previous = ""
+    for n, raw in lines(doc):
+        before, previous = previous, raw.rstrip()
+        para = owner.get(n)
+        if n in used or para is None or para.table or para.level == 0:
+            continue
+        text = compact(strip_page(raw))
+        if not text or len(text) > 40 or SENTENCE.search(text) or is_table_row(raw):
+            continue
+        starts = n == para.first or before.endswith(tuple(SENTENCE_END))
+        ends = n == para.lines[-1] or para.heading or TITLE_END.search(text)
+        if starts and ends:
+            out.append(((n,), text))
+    return sorted(out)

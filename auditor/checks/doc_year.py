@@ -3,33 +3,58 @@ table titles and 截至 dates name, and a 决算's comparisons are with the year
 
 Only these places are looked at, never a year inside a sentence ("2021年启动的项目"):
 
-- a heading-like line (a numbered heading, or a short line with no sentence punctuation)
-  where a year is followed by the report's genre word (`headings`, group `year`, optional
-  group `genre`): "2023年度收入支出决算总体情况说明", "第二部分 XX局2023年度部门决算表".
-  A 预算 report's headings may name an earlier 决算 (genre 决算): those are not compared;
-- the title of a standard table (`titles`): in a 预算 report an earlier year beside 决算 is
-  allowed there too;
+- a heading-like line (a 第X部分 heading, wrapped titles joined, or any short line that is no
+  table row and has no sentence punctuation) where a year is followed by the report's genre
+  word (`headings`, group `year`, optional group `genre`): "2023年度收入支出决算总体情况说明",
+  "第二部分 XX局2023年度部门决算表". A 预算 report's headings may name an earlier 决算
+  (genre 决算) and its 预算执行: those are not compared;
+- the title line of a standard table (`titles`): in a 预算 report an earlier year followed
+  by 决算 is allowed there too;
 - a 截至 date at a year's end (`as_of`): the report year for a 决算; for a 预算 the year
   before (a 预算 is drawn up before its year begins), the report year itself only a warning;
 - in a 决算, a comparison with a named year (`comparisons`): "与2022年度相比" must name the
-  year before. A wrong comparison year is a warning (a deliberate two-year comparison is
-  possible); a wrong heading or 截至 year takes the rule's severity.
+  year before. A wrong comparison year is a warning (a deliberate comparison with an earlier
+  year is possible); a wrong heading, title or 截至 year takes the rule's severity.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+import regex
+
 from auditor.checks.common import Context
-from auditor.checks.doc_text import compact, match_lines, paragraphs, patterns, titled
+from auditor.checks.doc_text import (
+    Para,
+    compact,
+    headings,
+    lines,
+    paragraphs,
+    patterns,
+    span_lines,
+)
 from auditor.findings import Finding
 from auditor.rules import Rule
 
-PARAMS = {"headings": "regexes", "titles": "regexes", "as_of": "regexes", "comparisons": "regexes"}
+PARAMS = {
+    "headings": "year_regexes",
+    "titles": "year_regexes",
+    "as_of": "year_regexes",
+    "comparisons": "year_regexes",
+}
 
 
 def _soft(rule: Rule) -> str:
     return "warning" if rule.severity == "error" else "info"
+
+
+def _years(
+    ctx: Context, rule: Rule, name: str, para: Para
+) -> Iterator[tuple[int, tuple[int, ...], regex.Match[str]]]:
+    """(stated year, its lines, the match) for every match of a parameter's patterns."""
+    for pattern in patterns(rule, name):
+        for m in pattern.finditer(para.text):
+            yield int(m.group("year")), span_lines(ctx.doc, para, m.start(), m.end()), m
 
 
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -38,55 +63,41 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
         return
     found: dict[tuple[tuple[int, ...], int], Finding] = {}
 
-    def report(lines: tuple[int, ...], stated: int, what: str, expected: str, level: str) -> None:
-        key = (lines, stated)
-        if key not in found:
-            found[key] = Finding(
+    def report(at: tuple[int, ...], stated: int, what: str, expected: int, level: str) -> None:
+        if stated != expected and (at, stated) not in found:
+            found[at, stated] = Finding(
                 rule.id,
                 level,
-                f"{what}写的是{stated}年，报告是{year}年度{kind or ''}，应为{expected}",
-                lines,
+                f"{what}写的是{stated}年，报告是{year}年度{kind or ''}，应为{expected}年",
+                at,
                 stated=f"{stated}年",
-                expected=expected,
+                expected=f"{expected}年",
             )
 
     budget = kind == "预算"
-    title_lines = {t.line for t in ctx.doc.tables if t.kind}
+    text_of = dict(lines(ctx.doc))
+    for table in ctx.doc.tables:
+        title = compact(text_of.get(table.line, "")) if table.kind else ""
+        for pattern in patterns(rule, "titles"):
+            for m in pattern.finditer(title):
+                if not (budget and int(m.group("year")) < year and "决算" in title[m.end() :]):
+                    report((table.line,), int(m.group("year")), "表的标题", year, rule.severity)
+    for at, heading in headings(ctx.doc):
+        for pattern in patterns(rule, "headings"):
+            for m in pattern.finditer(heading):
+                if not (budget and m.groupdict().get("genre") == "决算"):
+                    report(at, int(m.group("year")), "标题", year, rule.severity)
     for para in paragraphs(ctx.doc):
         if para.table:
             continue
-        text = titled(para)
-        if text is not None:
-            for pattern in patterns(rule, "headings"):
-                for m in pattern.finditer(text):
-                    stated = int(m.group("year"))
-                    genre = m.groupdict().get("genre")
-                    if budget and genre == "决算":
-                        continue
-                    if stated != year:
-                        report(para.lines, stated, "标题", f"{year}年", rule.severity)
-        if para.first in title_lines:
-            text = compact(para.text)
-            for pattern in patterns(rule, "titles"):
-                for m in pattern.finditer(text):
-                    stated = int(m.group("year"))
-                    if budget and stated < year and "决算" in text[m.end() :]:
-                        continue
-                    if stated != year:
-                        report(para.lines, stated, "表的标题", f"{year}年", rule.severity)
-        for pattern in patterns(rule, "as_of"):
-            for m in pattern.finditer(para.text):
-                stated, lines = int(m.group("year")), match_lines(ctx.doc, para, m)
-                if not budget and stated != year:
-                    report(lines, stated, "“截至”日期", f"{year}年", rule.severity)
-                elif budget and stated == year:
-                    report(lines, stated, "“截至”日期", f"{year - 1}年", _soft(rule))
-                elif budget and stated != year - 1:
-                    report(lines, stated, "“截至”日期", f"{year - 1}年", rule.severity)
+        for stated, at, _ in _years(ctx, rule, "as_of", para):
+            if not budget:
+                report(at, stated, "“截至”日期", year, rule.severity)
+            elif stated == year:  # a 预算 dated at the end of its own year: odd, not certain
+                report(at, stated, "“截至”日期", year - 1, _soft(rule))
+            else:
+                report(at, stated, "“截至”日期", year - 1, rule.severity)
         if kind == "决算":
-            for pattern in patterns(rule, "comparisons"):
-                for m in pattern.finditer(para.text):
-                    stated, lines = int(m.group("year")), match_lines(ctx.doc, para, m)
-                    if stated != year - 1:
-                        report(lines, stated, "比较的年份", f"{year - 1}年", _soft(rule))
+            for stated, at, _ in _years(ctx, rule, "comparisons", para):
+                report(at, stated, "比较的年份", year - 1, _soft(rule))
     yield from found.values()
