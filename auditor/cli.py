@@ -45,6 +45,14 @@ def _load(rules_dir: str | None):
         sys.exit(EXIT_ERROR)
 
 
+format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["terminal", "json"]),
+    default="terminal",
+    show_default=True,
+)
+no_color_option = click.option("--no-color", is_flag=True, help="不使用颜色")
 rules_option = click.option(
     "--rules",
     "rules_dir",
@@ -61,13 +69,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["terminal", "json"]),
-    default="terminal",
-    show_default=True,
-)
+@format_option
 @click.option(
     "--fail-on",
     type=click.Choice(SEVERITIES),
@@ -77,7 +79,7 @@ def main() -> None:
 )
 @click.option("--select", multiple=True, metavar="ID", help="只运行 id 以此开头的规则（可多次）")
 @click.option("--ignore", multiple=True, metavar="ID", help="不运行 id 以此开头的规则（可多次）")
-@click.option("--no-color", is_flag=True, help="不使用颜色")
+@no_color_option
 @click.option(
     "--rounding",
     type=click.Choice([m.value for m in Rounding]),
@@ -159,14 +161,8 @@ def _progress(total: int) -> Iterator[Callable[[str], None]]:
 
 @main.command()
 @click.argument("path")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["terminal", "json"]),
-    default="terminal",
-    show_default=True,
-)
-@click.option("--no-color", is_flag=True, help="不使用颜色")
+@format_option
+@no_color_option
 @rules_option
 def extract(path, fmt, no_color, rules_dir) -> None:
     """显示从报告中读到的内容：逐行文字（PDF 为 页:行）、数字及其含义、表格。"""
