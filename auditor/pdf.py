@@ -13,6 +13,7 @@ import logging
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 from statistics import median
 
 import regex
@@ -85,6 +86,19 @@ def _text(chars: list[dict], unit: float, origin: float = 0.0) -> str:
     return "".join(out).rstrip()
 
 
+def _unit(rows: list[list[dict]]) -> float:
+    """One display cell: half the usual character of the laid-out lines (those with far-apart
+    runs, an unruled table's rows) or, with none, of the page. The table's own size, not the
+    prose around it, so its part on a page of larger text keeps the columns of its first part."""
+
+    def wide(row: list[dict]) -> bool:
+        return any(b["x0"] - a["x1"] > WIDE_GAP * max(a["size"], 1.0) for a, b in pairwise(row))
+
+    laid_out = [c["size"] for row in rows if wide(row) for c in row]
+    sizes = laid_out or [c["size"] for row in rows for c in row]
+    return median(sizes) / 2 if sizes else 6.0
+
+
 def _cell(text: str | None) -> str:
     """A table cell on one line: wrapped text joined, tabs (which would split it) made spaces."""
     if not text:
@@ -102,10 +116,11 @@ def _page_lines(page) -> list[str]:
         return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
 
     chars = [c for c in page.chars if outside(c) and c.get("upright", True)]
-    unit = median([c["size"] for c in chars]) / 2 if chars else 6.0
+    rows = _rows(chars)
+    unit = _unit(rows)
     origin = min((c["x0"] for c in chars), default=0.0)
     placed: list[tuple[float, str]] = []
-    for line in _rows(chars):
+    for line in rows:
         text = _text(line, unit, origin)
         if text.strip():
             placed.append((min(c["top"] for c in line), text))

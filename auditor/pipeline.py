@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import fnmatch
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
@@ -107,10 +107,17 @@ def expand(paths: Iterable[str], patterns: Sequence[str] = PATTERNS) -> list[str
             out.extend(found or [FileResult(path, error=f"目录中没有报告文件（{wanted}）")])
         else:
             out.append(path)
-    return out
+    seen: set[str] = set()  # a file named twice (or by a file and its directory) is checked once
+    unique: list[str | FileResult] = []
+    for item in out:
+        if isinstance(item, str) and item != "-":
+            if os.path.realpath(item) in seen:
+                continue
+            seen.add(os.path.realpath(item))
+        unique.append(item)
+    return unique
 
 
 def _matches(relative: PurePath, pattern: str) -> bool:
-    if "/" in pattern:
-        return fnmatch.fnmatch(relative.as_posix(), pattern)
-    return fnmatch.fnmatch(relative.name.lower(), pattern.lower())
+    """Case-insensitive, from the right: `*.pdf` and `2024/*.PDF` match `a/2024/x.pdf`."""
+    return PurePath(relative.as_posix().lower()).match(pattern.lower())

@@ -93,7 +93,12 @@ def read_source(path: str) -> Source:
         raise InputError(path, "文件为空")
     if data.lstrip()[:5] == b"%PDF-":
         return _pdf_source(path, data)
-    text, encoding = decode(data, path)
+    try:
+        text, encoding = decode(data, path)
+    except InputError:
+        if path.lower().endswith(".pdf"):
+            raise InputError(path, "不是 PDF 文件（文件头不是 %PDF-），也不是文本") from None
+        raise
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
@@ -121,7 +126,9 @@ def _pdf_source(path: str, data: bytes) -> Source:
         lines.extend(text)
         places.extend((page.number, n) for n in range(1, len(text) + 1))
     if len(scanned) == pages:
-        raise InputError(path, f"PDF 没有可读的文字层（扫描件？共 {pages} 页），无法检查")
+        raise InputError(
+            path, f"PDF 没有可读的文字（扫描件，或字体没有 Unicode 编码；共 {pages} 页），无法检查"
+        )
     if not lines:
         raise InputError(path, "PDF 中没有任何文字")
     return Source(path, tuple(lines), "pdf", tuple(places), pages, tuple(scanned))

@@ -107,3 +107,23 @@ def test_arbitrary_bytes_never_raise(tmp_path_factory, data):
     result = audit_path(str(path), RULES, VOCAB)
     assert not (result.error or "").startswith("内部错误"), result.error
     assert result.error or result.figures  # never findings from nothing
+
+
+def test_glob_from_the_right_any_case_and_each_file_once(tmp_path):
+    root = folder(tmp_path)
+    again = root / "sub" / TABLES[0].name  # named again, after its directory
+    result = run("check", "--format", "json", "--glob", "SUB/*.TXT", str(root), str(again))
+    paths = [f["path"] for f in json_of(result)["files"]]
+    assert len(paths) == len(TABLES) == len({Path(p).name for p in paths})
+    twice = run("check", "--format", "json", str(EXAMPLE), str(EXAMPLE))
+    assert json_of(twice)["summary"]["files"] == 1
+
+
+def test_a_file_named_pdf_that_is_none(tmp_path):
+    path = tmp_path / "report.pdf"
+    path.write_bytes(b"\x1f\x8b\x08\x00" + bytes(range(256)))  # gzip, say
+    result = run("check", str(path))
+    assert result.exit_code == 2
+    assert (
+        result.stderr.strip() == f"auditor: {path}: 不是 PDF 文件（文件头不是 %PDF-），也不是文本"
+    )
