@@ -214,10 +214,10 @@ def is_data(cells: Sequence[str]) -> bool:
 def is_serial(cells: Sequence[str]) -> bool:
     """The 栏次 row: column numbers 1, 2, 3 … under the header."""
     texts = [regex.sub(r"\s+", "", c) for c in cells if c.strip()]
-    numbers = [int(t) for t in texts if t.isdigit()]
+    numbers = [int(t) for t in texts if t.isascii() and t.isdigit()]  # not "²", a digit too
     return (
         len(numbers) >= 2
-        and all(t.isdigit() or t == "栏次" for t in texts)
+        and len(numbers) + texts.count("栏次") == len(texts)
         and all(b > a for a, b in zip(numbers, numbers[1:], strict=False))
     )
 
