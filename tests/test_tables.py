@@ -216,7 +216,7 @@ def test_carryover_follows_from_income_and_spending(audit):
 
 
 def test_a_superscript_digit_is_no_column_number(loaded):
-    """"²" is a digit to str.isdigit but not to int(): a 栏次 test must not choke on it."""
+    """ "²" is a digit to str.isdigit but not to int(): a 栏次 test must not choke on it."""
     text = "收入支出决算总表\n²\n单位：万元\n项目\t金额\n²\t1\n本年收入合计\t0.01\n"
     (table,) = read_tables(text.split("\n"), loaded[1])
     assert table.kind and [r.label for r in table.rows][-1] == "本年收入合计"
