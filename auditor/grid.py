@@ -25,6 +25,9 @@ NOTE = regex.compile(r"^(?:注|说明|备注)\s*\d*\s*[：:.]")
 PROSE = regex.compile(r"[。；]|[，,]\S*[，,]")
 TITLE_TAIL = regex.compile(r"表(?:\(续\)|续)?$")
 TOC_ENTRY = regex.compile(r"\.{3,}|…{2,}|·{3,}|\t\s*\d+\s*$")
+SPACES = regex.compile(r"\s+")
+PUBLIC_NUMBER = regex.compile(r"\s*公开\s*\d+\s*表\s*$")
+UNIT_TAIL = regex.compile(r"\s*单位\s*[：:].*$")
 CODE = regex.compile(r"^\d{3}(?:\d{2}){0,2}$")
 NUMBER_TOKEN = regex.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
 DECIMAL = regex.compile(r"^[-+]?[\d,]*\d\.\d+$")
@@ -55,9 +58,9 @@ def _title(text: str) -> str | None:
     text = text.strip()
     if TOC_ENTRY.search(text) or PROSE.search(text) or len(text) > 60:
         return None
-    text = regex.sub(r"\s*公开\s*\d+\s*表\s*$", "", text)
-    text = regex.sub(r"\s*单位\s*[：:].*$", "", text)
-    compact = regex.sub(r"\s+", "", text)
+    text = PUBLIC_NUMBER.sub("", text)
+    text = UNIT_TAIL.sub("", text)
+    compact = SPACES.sub("", text)
     if not TITLE_TAIL.search(compact) or len(compact) < 4:
         return None
     return compact
@@ -207,13 +210,13 @@ def is_data(cells: Sequence[str]) -> bool:
     numeric = [t for t in texts if NUMBER_TOKEN.match(t)]
     if len(numeric) >= 2 and len(numeric) == len(texts) and not is_serial(texts):
         return True  # a row of integer amounts with no label (the 三公 table)
-    total = TOTAL_LABEL.match(regex.sub(r"\s+", "", texts[0]))
+    total = TOTAL_LABEL.match(SPACES.sub("", texts[0]))
     return bool(total) and len(numeric) == len(texts) - 1
 
 
 def is_serial(cells: Sequence[str]) -> bool:
     """The 栏次 row: column numbers 1, 2, 3 … under the header."""
-    texts = [regex.sub(r"\s+", "", c) for c in cells if c.strip()]
+    texts = [SPACES.sub("", c) for c in cells if c.strip()]
     numbers = [int(t) for t in texts if t.isascii() and t.isdigit()]  # not "²", a digit too
     return (
         len(numbers) >= 2
@@ -370,7 +373,7 @@ def _split(grid: list[tuple[int, list[str]]]) -> tuple[list[int], list[tuple[int
 
 
 def _compact(cells: Sequence[str]) -> tuple[str, ...]:
-    return tuple(regex.sub(r"\s+", "", c) for c in cells if c.strip())
+    return tuple(SPACES.sub("", c) for c in cells if c.strip())
 
 
 def tab_grid(rows: list[tuple[int, str]]) -> Grid:

@@ -43,6 +43,12 @@ HEADING_END = regex.compile(r"(?:[。：]|情况|说明|概况|明细|职责|设
 WIDE_THOUSANDS = regex.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
 SPACED_HAN = regex.compile(r"(?<=\p{Han}) +(?=\p{Han})")
 SENTENCE_END = "。！？!?；"
+# is_table_row runs on every line: its patterns compiled once.
+ROW_PUNCT = regex.compile(r"[，。；]")
+STOP = regex.compile(r"[。；]")
+FAR_APART = regex.compile(r"\S {3,}(?=\S)")
+APART = regex.compile(r"\S {2,}\S")
+PROSE_MARK = regex.compile(r"[，。；：、]|\d\s*(?:万元|亿元|元)")
 CLAUSE_SEP = regex.compile(r"[，。；：！？!?]|(?<!收)、(?!支)|,(?!\d{3})|(?<!\d),")
 
 
@@ -52,15 +58,15 @@ def is_table_row(line: str) -> bool:
     A tab in a sentence (Word puts one after "1.") does not make it a row: prose has
     sentence punctuation and units after its figures, cells have neither.
     """
-    prose = regex.search(r"[，。；]", line) and regex.search(r"\d\s*(?:万元|亿元|元|%)", line)
+    prose = ROW_PUNCT.search(line) and AMOUNT.search(line)
     if "\t" in line:
         return not prose
-    if len(regex.findall(r"\S {3,}(?=\S)", line)) >= 2 and not regex.search(r"[。；]", line):
+    if len(FAR_APART.findall(line)) >= 2 and not STOP.search(line):
         return True  # cells far apart: a laid-out row, whatever units its cells carry
     numbers = len(NUMBER.findall(line))
-    if numbers < 2 or regex.search(r"[，。；：、]|\d\s*(?:万元|亿元|元)", line):
+    if numbers < 2 or PROSE_MARK.search(line):
         return False  # sentence punctuation or units after figures: wrapped prose
-    return numbers >= 3 or regex.search(r"\S {2,}\S", line) is not None
+    return numbers >= 3 or APART.search(line) is not None
 
 
 def wrap_width(lines: Sequence[str]) -> float:
