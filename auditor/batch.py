@@ -33,7 +33,8 @@ def audit_all(
     """Each item's result in order (an item already a FileResult is a path that was refused).
 
     Files are read one per task, so memory holds a few reports at a time, not the batch."""
-    paths = [item for item in items if isinstance(item, str)]
+    # Standard input stays with this process: a worker's stdin is closed.
+    paths = [item for item in items if isinstance(item, str) and item != "-"]
     if jobs <= 1 or len(paths) <= 1:
         for item in items:
             yield item if isinstance(item, FileResult) else audit_path(item, rules, vocab, rounding)
@@ -43,4 +44,9 @@ def audit_all(
     ) as pool:
         done = pool.map(_audit, paths)
         for item in items:
-            yield item if isinstance(item, FileResult) else next(done)
+            if isinstance(item, FileResult):
+                yield item
+            elif item == "-":
+                yield audit_path(item, rules, vocab, rounding)
+            else:
+                yield next(done)

@@ -127,3 +127,15 @@ def test_a_file_named_pdf_that_is_none(tmp_path):
     assert (
         result.stderr.strip() == f"auditor: {path}: 不是 PDF 文件（文件头不是 %PDF-），也不是文本"
     )
+
+
+def test_standard_input_in_a_parallel_batch():
+    """A worker process has no standard input: `-` is read by the main process."""
+    result = CliRunner().invoke(
+        main,
+        ["check", "--format", "json", "-j", "2", "-", str(EXAMPLE), str(TABLES[0])],
+        input=EXAMPLE.read_bytes(),
+    )
+    files = json_of(result)["files"]
+    assert [f["path"] for f in files] == ["-", str(EXAMPLE), str(TABLES[0])]
+    assert files[0]["findings"] and files[0]["findings"] == files[1]["findings"]
