@@ -3,7 +3,10 @@
 pdfplumber's own text puts characters with equal tops on a line; real reports print digits
 a few points below the Chinese around them, so lines are built here by vertical overlap.
 Ruled tables come from pdfplumber's table finder, one tab-separated line per row with a
-merged cell's text in its leftmost cell, which is how the table reader takes copied tables.
+merged cell's text in its leftmost cell, which is how the table reader takes copied tables;
+other lines are laid out at their columns, as `pdftotext -layout` does, so an unruled table
+reads as laid-out text. Running heads and page numbers are left out, so that the pages of a
+report run on into each other as its text does.
 """
 
 from __future__ import annotations
