@@ -22,6 +22,7 @@ from statistics import median
 import regex
 
 from auditor.errors import InputError
+from auditor.grid import display_width
 
 # pdfminer logs warnings about every odd font or object; a report's reader cannot act on them.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
@@ -84,7 +85,7 @@ def _text(chars: list[dict], unit: float, origin: float = 0.0) -> str:
                 out.append(" ")
                 width += 1
         out.append(text)
-        width += sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+        width += display_width(text)
         previous = c
     return "".join(out).rstrip()
 

@@ -111,9 +111,10 @@ def expand(paths: Iterable[str], patterns: Sequence[str] = PATTERNS) -> list[str
     unique: list[str | FileResult] = []
     for item in out:
         if isinstance(item, str) and item != "-":
-            if os.path.realpath(item) in seen:
+            real = os.path.realpath(item)
+            if real in seen:
                 continue
-            seen.add(os.path.realpath(item))
+            seen.add(real)
         unique.append(item)
     return unique
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 from rich.console import Console
 from rich.markup import escape
 
+from auditor.reporters.summary import genre, pages
+
 
 def write(data: dict, console: Console) -> None:
-    pages = f"，{data['pages']} 页" if data["pages"] else ""
+    count = f"，{data['pages']} 页" if data["pages"] else ""
     scanned = data["scanned_pages"]
-    unread = f"，第 {'、'.join(map(str, scanned))} 页没有可读的文字层，未读取" if scanned else ""
-    kind = f"{data['year'] or '?'}年度{data['kind'] or '（类型未识别）'}"
-    console.print(f"[bold]{escape(data['path'])}[/]  {kind}{pages}{unread}")
+    unread = f"，第 {pages(scanned)} 页没有可读的文字层，未读取" if scanned else ""
+    kind = genre(data["year"], data["kind"])
+    console.print(f"[bold]{escape(data['path'])}[/]  {kind}{count}{unread}")
     width = max((len(line["at"]) for line in data["lines"]), default=0)
     for line in data["lines"]:
         console.print(f"[dim]{line['at']:>{width}}[/]  {escape(line['text'])}")

@@ -9,7 +9,7 @@ from rich.table import Table
 
 from auditor.findings import SEVERITIES
 from auditor.pipeline import FileResult
-from auditor.reporters.summary import counts
+from auditor.reporters.summary import counts, genre, pages
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 NAME = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -23,15 +23,14 @@ def write_file(r: FileResult, console: Console) -> None:
     """One readable file's findings (an unreadable one is said on stderr, one line)."""
     if r.error:
         return
-    kind = f"{r.year or '?'}年度{r.kind or '（类型未识别）'}"
-    pages = f"{r.pages} 页，" if r.pages else ""
+    kind = genre(r.year, r.kind)
+    count = f"{r.pages} 页，" if r.pages else ""
     console.print(
-        f"[bold]{escape(r.path)}[/]  {kind}，{pages}读取数字 {r.figures} 个，标准报表 {r.tables} 张"
+        f"[bold]{escape(r.path)}[/]  {kind}，{count}读取数字 {r.figures} 个，标准报表 {r.tables} 张"
     )
     if r.scanned:
-        listed = "、".join(map(str, r.scanned))
         console.print(
-            f"  [yellow]第 {listed} 页没有可读的文字层（扫描件，或字体没有 Unicode 编码），这些页未检查[/]"
+            f"  [yellow]第 {pages(r.scanned)} 页没有可读的文字层（扫描件，或字体没有 Unicode 编码），这些页未检查[/]"
         )
     for f in r.findings:
         where = f"{escape(r.path)}:{r.cite(f.lines)}"
@@ -71,7 +70,7 @@ def write_summary(results: list[FileResult], console: Console) -> None:
     table.add_column("说明", overflow="fold")
     for r in results:
         mine = counts([r])
-        note = r.error or (f"第 {'、'.join(map(str, r.scanned))} 页无可读文字" if r.scanned else "")
+        note = r.error or (f"第 {pages(r.scanned)} 页无可读文字" if r.scanned else "")
         cells = (
             ["", "", "", "", ""]
             if r.error
