@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 
 import regex
 
-from auditor.facts import Document, Fact
-from auditor.located import clause_start
+from auditor.document import Document
+from auditor.facts import Fact
+from auditor.text.located import clause_start
 from auditor.vocabulary import Vocabulary, norm_label
 
 BUDGET_BASES = ("年初预算", "调整预算", "预算")

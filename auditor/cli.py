@@ -15,15 +15,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from auditor.batch import audit_all
 from auditor.checks import KINDS
+from auditor.document import build_document
 from auditor.errors import AuditorError, InputError
-from auditor.extraction import extraction
-from auditor.facts import build_document
 from auditor.findings import RANK, SEVERITIES
 from auditor.numbers import Rounding
 from auditor.pipeline import PATTERNS, FileResult, expand, select_rules
+from auditor.read import read_source
 from auditor.reporters import extracted, json_report, terminal
+from auditor.reporters.extraction import extraction
 from auditor.rules import load
-from auditor.source import read_source
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 ROUNDING_RULE = """
@@ -172,7 +172,7 @@ def extract(path, fmt, no_color, rules_dir) -> None:
     except InputError as exc:
         click.echo(f"auditor: {exc}", err=True)
         sys.exit(EXIT_ERROR)
-    data = extraction(source, build_document(source.path, source.lines, vocab))
+    data = extraction(source, build_document(source.path, source.lines, vocab, source.scanned))
     if fmt == "json":
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

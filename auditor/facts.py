@@ -14,9 +14,8 @@ from decimal import Decimal
 
 import regex
 
-from auditor.located import MARKER, LogicalText, clause_start, sentences
 from auditor.numbers import MAX_DECIMALS, MAX_DIGITS, Figure, decimals, parse_number
-from auditor.tables import Table, read_tables
+from auditor.text.located import MARKER, LogicalText, clause_start, sentences
 from auditor.vocabulary import Named, Vocabulary, norm_label
 
 NUMBER = regex.compile(
@@ -37,7 +36,6 @@ FILLER = regex.compile(
     r"财政拨款|本年度|本年|全年|年度|年初|调整|决算|预算|执行|实际|支出|收入|金额|合计|总额"
     r"|共计|分别为|均为|为|是|共|计|达|约|数|了|的|\d{4}年"
 )
-TITLE = regex.compile(r"(\d{4})年度?(?:部门|单位)(决算|预算)")
 NONE = regex.compile(r"(?:无|没有|未安排|未发生)([^。；，:：!?！？]+)")
 NONE_ITEM = regex.compile(r"[、和及与]")
 # Before a concept: the department's name ending in its year, and scope or framing words.
@@ -80,31 +78,16 @@ class Fact:
 
 
 @dataclass
-class Document:
-    path: str
-    kind: str | None
-    year: int | None
+class Prose:
+    """What the prose of a report states: its figures, the figures that head an enumeration,
+    the items stated to be zero, and the 科目 each paragraph is about."""
+
     text: LogicalText
+    year: int | None
     facts: list[Fact] = field(default_factory=list)
     heads: list[tuple[int, Fact]] = field(default_factory=list)  # (marker position, head)
     absent: list[Fact] = field(default_factory=list)  # "本年度无事业收入": stated zeros
     subjects: dict[int, tuple[int, str] | None] = field(default_factory=dict)  # per paragraph
-    tables: list[Table] = field(default_factory=list)
-    unread_pages: tuple[int, ...] = ()  # PDF pages with no text layer: absence proves nothing
-
-
-def detect_kind_year(lines: tuple[str, ...]) -> tuple[str | None, int | None]:
-    """Report kind and fiscal year, from how the whole text names itself."""
-    text = norm_label("".join(lines))
-    named = Counter((int(m.group(1)), m.group(2)) for m in TITLE.finditer(text))
-    if named:
-        (year, kind), _ = named.most_common(1)[0]
-        return kind, year
-    final = text.count("决算")
-    budget = text.count("预算") - text.count("一般公共预算") - text.count("年初预算")
-    kind = None if final == budget == 0 else ("决算" if final >= budget else "预算")
-    years = Counter(int(y) for y in regex.findall(r"(\d{4})年度", text))
-    return kind, (years.most_common(1)[0][0] if years else None)
 
 
 def _peer_places(raw: list[tuple[str, str]]) -> dict[str, int]:
@@ -168,10 +151,9 @@ def _section_scopes(text: LogicalText, vocab: Vocabulary) -> dict[int, str]:
     return scopes
 
 
-def build_document(path: str, lines: tuple[str, ...], vocab: Vocabulary) -> Document:
-    kind, year = detect_kind_year(lines)
-    text = LogicalText(lines)
-    doc = Document(path, kind, year, text, tables=read_tables(lines, vocab))
+def read_prose(text: LogicalText, kind: str | None, year: int | None, vocab: Vocabulary) -> Prose:
+    """Every figure of the prose (tables are read by the table reader) and what it states."""
+    prose = Prose(text, year)
     raw = text.text
     found = []
     for p, para in enumerate(text.paragraphs):
@@ -206,13 +188,14 @@ def build_document(path: str, lines: tuple[str, ...], vocab: Vocabulary) -> Docu
             starts = [begin for begin, _ in spans[p]]
         sentence = spans[p][bisect.bisect_right(starts, match.start()) - 1]
         floor = max(
-            sentence[0], doc.facts[-1].end if doc.facts and doc.facts[-1].paragraph == p else 0
+            sentence[0],
+            prose.facts[-1].end if prose.facts and prose.facts[-1].paragraph == p else 0,
         )
         label = norm_label(raw[clause_start(raw, floor, match.start()) : match.start()])
         label = MARKER.sub("", label)
         role, change_sign, whole = _role(label, unit)
         fact = Fact(
-            index=len(doc.facts),
+            index=len(prose.facts),
             figure=figure,
             start=match.start(),
             end=match.end(),
@@ -225,20 +208,20 @@ def build_document(path: str, lines: tuple[str, ...], vocab: Vocabulary) -> Docu
             whole_label=whole,
             section=owner[p],
         )
-        _interpret(fact, doc, vocab, section_scope.get(owner[p], "全部"), default_basis)
-        doc.facts.append(fact)
-    _find_heads(doc)
-    _find_absent(doc, vocab, owner, section_scope, default_basis)
-    return doc
+        _interpret(fact, prose, vocab, section_scope.get(owner[p], "全部"), default_basis)
+        prose.facts.append(fact)
+    _find_heads(prose)
+    _find_absent(prose, vocab, owner, section_scope, default_basis)
+    return prose
 
 
-def _head_scope(doc: Document, fact: Fact) -> str | None:
+def _head_scope(prose: Prose, fact: Fact) -> str | None:
     """Items of "“三公”经费财政拨款支出5.00万元，其中：…" share their head's fund scope."""
-    raw = doc.text.text
-    marker = raw.rfind("其中", doc.text.paragraphs[fact.paragraph].start, fact.start)
+    raw = prose.text.text
+    marker = raw.rfind("其中", prose.text.paragraphs[fact.paragraph].start, fact.start)
     if marker < 0:
         return None
-    for earlier in reversed(doc.facts):
+    for earlier in reversed(prose.facts):
         if earlier.paragraph != fact.paragraph:
             return None
         if earlier.end <= marker and earlier.role == "value":
@@ -254,7 +237,7 @@ def _names_only(label: str, found: Named) -> bool:
 
 
 def _interpret(
-    fact: Fact, doc: Document, vocab: Vocabulary, section_scope: str, default_basis: str
+    fact: Fact, prose: Prose, vocab: Vocabulary, section_scope: str, default_basis: str
 ) -> None:
     """Concept, scope, basis, period and subject of a fact, from its label and context."""
     label = fact.label
@@ -269,7 +252,7 @@ def _interpret(
     fact.comparison = fact.role == "value" and COMPARED.match(label) is not None
     if found is None and basis is not None:
         # "年初预算为X万元，支出决算为Y万元": the second figure is of the first's concept.
-        for earlier in reversed(doc.facts):
+        for earlier in reversed(prose.facts):
             if earlier.sentence != fact.sentence:
                 break
             if earlier.concept:
@@ -277,17 +260,17 @@ def _interpret(
                 break
     stated_scope = vocab.scope(label)
     fact.scope_stated = stated_scope is not None
-    inherited = fact.scope if fact.scope != "全部" else _head_scope(doc, fact)
+    inherited = fact.scope if fact.scope != "全部" else _head_scope(prose, fact)
     fact.scope = stated_scope or inherited or section_scope
     fact.basis = basis or default_basis
     years = [int(y) for y in YEAR.findall(label)]
-    if PRIOR.search(label) or (doc.year and years and years[-1] == doc.year - 1):
+    if PRIOR.search(label) or (prose.year and years and years[-1] == prose.year - 1):
         fact.period = "prior"
-    elif doc.year and years and years[-1] != doc.year:
+    elif prose.year and years and years[-1] != prose.year:
         fact.period = f"year{years[-1]}"
-    if fact.paragraph not in doc.subjects:
-        doc.subjects[fact.paragraph] = _subject(doc.text, fact.paragraph)
-    subject = doc.subjects[fact.paragraph]
+    if fact.paragraph not in prose.subjects:
+        prose.subjects[fact.paragraph] = _subject(prose.text, fact.paragraph)
+    subject = prose.subjects[fact.paragraph]
     if subject and subject[0] <= fact.start:
         fact.subject = subject[1]
 
@@ -303,31 +286,31 @@ def _subject(text: LogicalText, paragraph: int) -> tuple[int, str] | None:
     return match.end(), "/".join(path)
 
 
-def _find_heads(doc: Document) -> None:
+def _find_heads(prose: Prose) -> None:
     """Figures that introduce an enumeration: the value just before 其中 / 主要用于 / 包括.
 
     Only a change (增减额, 增减率) may stand between; a share or another figure before the
     marker means the marker explains that figure, not a list to come.
     """
-    raw = doc.text.text
-    facts = [f for f in doc.facts if f.role not in ("delta", "rate") and not f.comparison]
+    raw = prose.text.text
+    facts = [f for f in prose.facts if f.role not in ("delta", "rate") and not f.comparison]
     ends = [f.end for f in facts]
     for match in HEAD_MARKER.finditer(raw):
         position = bisect.bisect_right(ends, match.start())
         if not position:
             continue
         head = facts[position - 1]
-        para = doc.text.paragraphs[head.paragraph]
+        para = prose.text.paragraphs[head.paragraph]
         if head.role == "value" and head.is_amount and para.start <= match.start() < para.end:
-            doc.heads.append((match.start(), head))
+            prose.heads.append((match.start(), head))
 
 
 def _find_absent(
-    doc: Document, vocab: Vocabulary, owner: list[int], section_scope: dict[int, str], basis: str
+    prose: Prose, vocab: Vocabulary, owner: list[int], section_scope: dict[int, str], basis: str
 ) -> None:
     """ "本年度无上级补助收入、事业收入": each item named is stated to be zero."""
-    raw = doc.text.text
-    for p, para in enumerate(doc.text.paragraphs):
+    raw = prose.text.text
+    for p, para in enumerate(prose.text.paragraphs):
         if para.table:
             continue
         for match in NONE.finditer(raw, para.start, para.end):
@@ -338,13 +321,13 @@ def _find_absent(
                 found = vocab.concept(label)
                 if not found or not _names_only(label, found):
                     continue
-                doc.absent.append(
+                prose.absent.append(
                     Fact(
                         index=-1,
                         figure=Figure(Decimal(0), EXACT_ZERO, "万元", "无", EXACT_ZERO),
                         start=start,
                         end=start + len(item),
-                        lines=doc.text.lines(start, start + len(item)),
+                        lines=prose.text.lines(start, start + len(item)),
                         paragraph=p,
                         sentence=(match.start(), match.end()),
                         label=label,

@@ -8,14 +8,14 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
 from auditor.checks import MODULES
-from auditor.checks.common import Context
+from auditor.checks.shared.common import Context
 from auditor.claims import gather
+from auditor.document import build_document
 from auditor.errors import InputError
-from auditor.facts import build_document
 from auditor.findings import Finding, Place, cite
 from auditor.numbers import Rounding
+from auditor.read import Source, read_source
 from auditor.rules import Rule
-from auditor.source import Source, read_source
 from auditor.vocabulary import Vocabulary
 
 PATTERNS = ("*.txt", "*.pdf")  # what a directory is searched for, by default
@@ -51,8 +51,7 @@ def select_rules(rules: list[Rule], select: Iterable[str], ignore: Iterable[str]
 def audit_source(
     source: Source, rules: list[Rule], vocab: Vocabulary, rounding: Rounding = Rounding.EITHER
 ) -> FileResult:
-    doc = build_document(source.path, source.lines, vocab)
-    doc.unread_pages = source.scanned
+    doc = build_document(source.path, source.lines, vocab, source.scanned)
     ctx = Context(doc, gather(doc, vocab), vocab, rounding, source.place)
     findings = {
         finding

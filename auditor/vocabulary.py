@@ -9,7 +9,7 @@ from typing import NamedTuple
 import regex
 
 from auditor.errors import RulesError
-from auditor.located import NORMALIZE
+from auditor.text.located import NORMALIZE
 from auditor.yamlfile import load_yaml
 
 NOISE = regex.compile(r"[\s“”\"‘’'「」『』]|\((?:类|款|项)\)")

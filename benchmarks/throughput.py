@@ -12,8 +12,8 @@ from pathlib import Path
 
 from auditor.checks import KINDS
 from auditor.pipeline import audit_source
+from auditor.read import Source
 from auditor.rules import load
-from auditor.source import Source
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
 

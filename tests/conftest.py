@@ -6,8 +6,8 @@ import pytest
 
 from auditor.checks import KINDS
 from auditor.pipeline import FileResult, audit_source
+from auditor.read import Source
 from auditor.rules import load
-from auditor.source import Source
 
 
 @pytest.fixture(scope="session")

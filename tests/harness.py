@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, settings
 
 from auditor.checks import KINDS
 from auditor.pipeline import FileResult, audit_path, audit_source
+from auditor.read import Source
 from auditor.rules import load
-from auditor.source import Source
 
 RULES, VOCAB = load(None, KINDS)
 # AUDITOR_PROPERTY_SCALE=20 runs twenty times the examples, for a deeper search.

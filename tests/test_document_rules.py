@@ -18,13 +18,13 @@ import pytest
 from harness import RULES, VOCAB, Expected, audit, findings
 
 from auditor.checks import KINDS, MODULES
-from auditor.checks.common import Context
+from auditor.checks.shared.common import Context
 from auditor.claims import gather
+from auditor.document import build_document
 from auditor.errors import RulesError
-from auditor.facts import build_document
 from auditor.pipeline import audit_path
+from auditor.read import read_source
 from auditor.rules import load
-from auditor.source import read_source
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "document"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"

@@ -1,6 +1,6 @@
 """The logical text: joined paragraphs that still know their original lines."""
 
-from auditor.located import LogicalText, is_table_row
+from auditor.text.located import LogicalText, is_table_row
 
 
 def test_wrapped_lines_join_and_keep_their_origin():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from auditor.pdf import Page, _rows, _text, _without_running_lines
+from auditor.read.pdf import Page, _rows, _text, _without_running_lines
 
 
 def char(text: str, x0: float, top: float, size: float = 12.0) -> dict:

@@ -31,7 +31,7 @@ from pathlib import Path
 import pytest
 from harness import RULES, Expected, findings
 
-from auditor.source import read_source
+from auditor.read import read_source
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "tables"
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import regex
 
-from auditor.grid import display_width
-from auditor.tables import read_tables
+from auditor.tables.read import read_tables
+from auditor.text.width import display_width
 
 SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "seeds"
 WUCHANG = SEEDS / "wuchang-2023-final.txt"

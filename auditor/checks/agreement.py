@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.checks.common import Context, shown
+from auditor.checks.shared.common import Context, shown
 from auditor.facts import Fact
 from auditor.findings import Finding, lines_of
 from auditor.numbers import fmt

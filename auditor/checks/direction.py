@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.checks.common import Context, mixed_units
+from auditor.checks.shared.common import Context, mixed_units
 from auditor.claims import Change
 from auditor.findings import Finding, lines_of
 from auditor.rules import Rule

@@ -18,12 +18,12 @@ from collections.abc import Iterator
 
 import regex
 
-from auditor.checks.common import Context
-from auditor.checks.doc_text import compact, lines, patterns, toc, unread
+from auditor.checks.shared.common import Context
+from auditor.checks.shared.doc_text import compact, lines, patterns, toc, unread
 from auditor.findings import Finding
-from auditor.located import MARKER, is_table_row
 from auditor.rules import Rule
-from auditor.tables import Table
+from auditor.tables.read import Table
+from auditor.text.located import MARKER, is_table_row
 
 PARAMS = {"toc": "regexes", "no_data": "regexes"}
 FIGURE = regex.compile(r"(?<![\d.])\d[\d,]*\.\d+(?![\d.])")

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.checks.common import Context
-from auditor.checks.doc_text import paragraphs, patterns, span_lines
+from auditor.checks.shared.common import Context
+from auditor.checks.shared.doc_text import paragraphs, patterns, span_lines
 from auditor.findings import Finding
 from auditor.rules import Rule
 

@@ -18,11 +18,11 @@ from collections.abc import Iterator
 
 import regex
 
-from auditor.checks.common import Context
-from auditor.checks.doc_text import compact, headings, lines, patterns, strip_page
+from auditor.checks.shared.common import Context
+from auditor.checks.shared.doc_text import compact, headings, lines, patterns, strip_page
 from auditor.findings import Finding
-from auditor.located import MARKER
 from auditor.rules import Rule
+from auditor.text.located import MARKER
 
 PARAMS = {"cover": "name_regexes", "headings": "name_regexes", "generic": "words"}
 COVER_LINES = 4  # non-blank lines the cover may take

@@ -23,8 +23,8 @@ from collections.abc import Iterator
 
 import regex
 
-from auditor.checks.common import Context
-from auditor.checks.doc_text import (
+from auditor.checks.shared.common import Context
+from auditor.checks.shared.doc_text import (
     Para,
     compact,
     headings,

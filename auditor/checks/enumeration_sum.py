@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.checks.common import Context
+from auditor.checks.shared.common import Context
 from auditor.checks.sum import compare_total
 from auditor.findings import Finding
 from auditor.rules import Rule

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from auditor.checks.common import HUNDRED, Context, expected_range, note, severity
+from auditor.checks.shared.common import HUNDRED, Context, expected_range, note, severity
 from auditor.findings import Finding, lines_of
 from auditor.numbers import Interval, Verdict, fmt
 from auditor.rules import Rule

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.checks.cells import checked, describe, sum_finding
-from auditor.checks.common import Context
+from auditor.checks.shared.cells import checked, describe, sum_finding
+from auditor.checks.shared.common import Context
 from auditor.findings import Finding
 from auditor.rules import Rule
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.checks.cells import checked, describe, sum_finding, value
-from auditor.checks.common import Context
+from auditor.checks.shared.cells import checked, describe, sum_finding, value
+from auditor.checks.shared.common import Context
 from auditor.findings import Finding
 from auditor.rules import Rule
-from auditor.tables import Column
+from auditor.tables.read import Column
 
 PARAMS: dict[str, str] = {}
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.checks.cells import checked, describe, sum_finding, value
-from auditor.checks.common import Context
+from auditor.checks.shared.cells import checked, describe, sum_finding, value
+from auditor.checks.shared.common import Context
 from auditor.findings import Finding
 from auditor.numbers import Figure
 from auditor.rules import Rule
-from auditor.tables import Table
+from auditor.tables.read import Table
 
 PARAMS = {"table": "table", "total": "words", "plus": "wordlists", "minus": "wordlists?"}
 

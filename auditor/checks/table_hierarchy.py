@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from auditor.checks.cells import checked, columns_of, describe, sum_finding, value
-from auditor.checks.common import Context
+from auditor.checks.shared.cells import checked, columns_of, describe, sum_finding, value
+from auditor.checks.shared.common import Context
 from auditor.findings import Finding
 from auditor.rules import Rule
 

@@ -17,12 +17,12 @@ from typing import Any
 
 import regex
 
-from auditor.checks.cells import checked, describe, places, sum_finding, value
-from auditor.checks.common import Context
+from auditor.checks.shared.cells import checked, describe, places, sum_finding, value
+from auditor.checks.shared.common import Context
 from auditor.findings import Finding
 from auditor.numbers import Figure, Verdict, judge
 from auditor.rules import Rule
-from auditor.tables import Row, Table
+from auditor.tables.read import Row, Table
 
 PARAMS = {"left": "side", "right": "side", "relation": "relation?"}
 TOTAL_KEY = "本年合计"

@@ -13,13 +13,13 @@ from collections.abc import Iterator
 
 import regex
 
-from auditor.checks.cells import checked
-from auditor.checks.common import Context, expected_range, note, severity, shown
+from auditor.checks.shared.cells import checked
+from auditor.checks.shared.common import Context, expected_range, note, severity, shown
 from auditor.facts import Fact
 from auditor.findings import Finding
 from auditor.numbers import fmt, judge
 from auditor.rules import Rule
-from auditor.tables import TOTAL_WORD, Cell, Column, Row, Table
+from auditor.tables.read import TOTAL_WORD, Cell, Column, Row, Table
 from auditor.vocabulary import norm_label
 
 PARAMS = {"tables": "tables", "totals_only": "tables?"}

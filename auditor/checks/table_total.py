@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.checks.cells import checked, columns_of, describe, sum_finding, value
-from auditor.checks.common import Context
+from auditor.checks.shared.cells import checked, columns_of, describe, sum_finding, value
+from auditor.checks.shared.common import Context
 from auditor.findings import Finding
 from auditor.rules import Rule
-from auditor.tables import Row, Table
+from auditor.tables.read import Row, Table
 
 PARAMS: dict[str, str] = {}
 CARRIED = ("结转和结余", "结转结余", "结余")

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
 
-from auditor.checks.common import (
+from auditor.checks.shared.common import (
     Context,
     expected_range,
     mixed_units,

@@ -22,7 +22,7 @@ from statistics import median
 import regex
 
 from auditor.errors import InputError
-from auditor.grid import display_width
+from auditor.text.width import display_width
 
 # pdfminer logs warnings about every odd font or object; a report's reader cannot act on them.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)

@@ -1,15 +1,16 @@
-"""Read a report into its original lines, detecting the encoding and refusing non-text."""
+"""Read a report into its original lines: a PDF's text layer page by page (`pdf`), or a
+text file in whatever encoding it was saved (`text`); anything else is refused."""
 
 from __future__ import annotations
 
-import codecs
 import os
 import sys
 from dataclasses import dataclass
 
 from auditor.errors import InputError
 from auditor.findings import Place
-from auditor.pdf import read_pages
+from auditor.read.pdf import read_pages
+from auditor.read.text import text_lines
 
 
 @dataclass(frozen=True)
@@ -29,34 +30,6 @@ class Source:
             page, on_page = self.places[line - 1]
             return Place(on_page, page, self.lines[line - 1])
         return Place(line, None, self.lines[line - 1])
-
-
-def _control_ratio(text: str) -> float:
-    bad = sum(1 for c in text if ord(c) < 32 and c not in "\t\n\r\f\v")
-    return bad / max(len(text), 1)
-
-
-def decode(data: bytes, path: str) -> tuple[str, str]:
-    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030; refuse binary."""
-    if data.startswith(codecs.BOM_UTF8):
-        candidates = ["utf-8-sig"]
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        candidates = ["utf-16"]
-    else:
-        if b"\x00" in data[:65536]:
-            raise InputError(path, "不是文本文件（含二进制内容）")
-        candidates = ["utf-8", "gb18030"]
-    for encoding in candidates:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if _control_ratio(text[:65536]) > 0.01:
-            raise InputError(path, "不是文本文件（含大量控制字符）")
-        if not text.strip():
-            raise InputError(path, "文件为空")
-        return text, encoding
-    raise InputError(path, "无法识别的编码（既不是 UTF-8 也不是 GB18030）")
 
 
 MAX_TEXT = 16 * 2**20  # a report's text is some 100 KB; far more is not one report
@@ -94,18 +67,12 @@ def read_source(path: str) -> Source:
     if data.lstrip()[:5] == b"%PDF-":
         return _pdf_source(path, data)
     try:
-        text, encoding = decode(data, path)
+        lines, encoding = text_lines(data, path)
     except InputError:
         if path.lower().endswith(".pdf"):
             raise InputError(path, "不是 PDF 文件（文件头不是 %PDF-），也不是文本") from None
         raise
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    # Split on LF only, so line numbers match what grep -n and editors show.
-    return Source(
-        path=path, lines=tuple(line.removesuffix("\r") for line in lines), encoding=encoding
-    )
+    return Source(path=path, lines=lines, encoding=encoding)
 
 
 UNREAD = "（本页没有可读的文字层，未读取。）"

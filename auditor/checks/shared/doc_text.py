@@ -13,9 +13,9 @@ from functools import lru_cache
 
 import regex
 
-from auditor.facts import Document
-from auditor.located import MARKER, LogicalText, is_table_row
+from auditor.document import Document
 from auditor.rules import Rule
+from auditor.text.located import MARKER, LogicalText, is_table_row
 
 PAGE_NUMBER = regex.compile(r"(?:[.…·．。]{2,}|[\s.…·]+)\s*\d{1,3}$|[.…·．]{2,}$")
 SPACE = regex.compile(r"[\s“”\"‘’'「」『』]")

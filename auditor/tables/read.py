@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 
 import regex
 
-from auditor.grid import CODE, Block, Grid, find_blocks, space_grid, tab_grid
 from auditor.numbers import MAX_DECIMALS, MAX_DIGITS, Figure, decimals, parse_number
+from auditor.tables.blocks import Block, find_blocks
+from auditor.tables.grid import CODE, Grid, space_grid, tab_grid
 from auditor.vocabulary import NOISE, Vocabulary
 
 LABEL_HEADER = regex.compile(

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
-from auditor.checks.common import Context, expected_range, note, severity
+from auditor.checks.shared.common import Context, expected_range, note, severity
 from auditor.findings import Finding
 from auditor.numbers import Figure, Interval, Verdict, fmt, fmt_range, judge
 from auditor.rules import Rule
-from auditor.tables import Row, Table
+from auditor.tables.read import Row, Table
 
 ZERO = Interval(Decimal(0), Decimal(0))
 SHOWN_PARTS = 6

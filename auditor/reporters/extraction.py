@@ -6,9 +6,10 @@ every line named as findings name it (`12`, or `p7:L12` on a PDF).
 
 from __future__ import annotations
 
-from auditor.facts import Document, Fact
-from auditor.source import Source
-from auditor.tables import Table
+from auditor.document import Document
+from auditor.facts import Fact
+from auditor.read import Source
+from auditor.tables.read import Table
 
 
 def _fact(source: Source, fact: Fact) -> dict:

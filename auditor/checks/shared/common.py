@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from auditor.claims import Claims
-from auditor.facts import Document, Fact
+from auditor.document import Document
+from auditor.facts import Fact
 from auditor.findings import Finding, Place, cite, lines_of
 from auditor.numbers import (
     Figure,

@@ -1,0 +1,65 @@
+"""A report as the checks see it, assembled once: its genre and year, its located text, the
+figures its prose states, its tables, and the pages that could not be read."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import regex
+
+from auditor.facts import Fact, read_prose
+from auditor.tables.read import Table, read_tables
+from auditor.text.located import LogicalText
+from auditor.vocabulary import Vocabulary, norm_label
+
+TITLE = regex.compile(r"(\d{4})年度?(?:部门|单位)(决算|预算)")
+
+
+@dataclass
+class Document:
+    path: str
+    kind: str | None
+    year: int | None
+    text: LogicalText
+    facts: list[Fact] = field(default_factory=list)
+    heads: list[tuple[int, Fact]] = field(default_factory=list)  # (marker position, head)
+    absent: list[Fact] = field(default_factory=list)  # "本年度无事业收入": stated zeros
+    subjects: dict[int, tuple[int, str] | None] = field(default_factory=dict)  # per paragraph
+    tables: list[Table] = field(default_factory=list)
+    unread_pages: tuple[int, ...] = ()  # PDF pages with no text layer: absence proves nothing
+
+
+def detect_kind_year(lines: tuple[str, ...]) -> tuple[str | None, int | None]:
+    """Report kind and fiscal year, from how the whole text names itself."""
+    text = norm_label("".join(lines))
+    named = Counter((int(m.group(1)), m.group(2)) for m in TITLE.finditer(text))
+    if named:
+        (year, kind), _ = named.most_common(1)[0]
+        return kind, year
+    final = text.count("决算")
+    budget = text.count("预算") - text.count("一般公共预算") - text.count("年初预算")
+    kind = None if final == budget == 0 else ("决算" if final >= budget else "预算")
+    years = Counter(int(y) for y in regex.findall(r"(\d{4})年度", text))
+    return kind, (years.most_common(1)[0][0] if years else None)
+
+
+def build_document(
+    path: str, lines: tuple[str, ...], vocab: Vocabulary, unread_pages: tuple[int, ...] = ()
+) -> Document:
+    kind, year = detect_kind_year(lines)
+    text = LogicalText(lines)
+    tables = read_tables(lines, vocab)
+    prose = read_prose(text, kind, year, vocab)
+    return Document(
+        path,
+        kind,
+        year,
+        text,
+        facts=prose.facts,
+        heads=prose.heads,
+        absent=prose.absent,
+        subjects=prose.subjects,
+        tables=tables,
+        unread_pages=unread_pages,
+    )

@@ -1,0 +1,146 @@
+"""Table blocks in report text: a table's title, the lines above its rows (单位, 公开N表),
+its rows and the notes under it.
+
+A table reaches us two ways: cells separated by tabs (Word/Excel copies), or cells laid out
+with runs of spaces (`pdftotext -layout`); a block keeps its rows as printed, with the
+display width of each character, for the column grid to split.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from auditor.text.located import FURNITURE, HEADING_END, MARKER, NORMALIZE, is_table_row
+from auditor.text.width import char_width
+
+META = regex.compile(
+    r"^(?:公开\s*\d+\s*表|表\s*\d+\s*$|(?:金额)?单位\s*[：:]|部门\s*[：:]|(?:编制|填报|预算)单位|部门名称\s*[：:]"
+    r"|填报日期)"
+)
+NOTE = regex.compile(r"^(?:注|说明|备注)\s*\d*\s*[：:.]")
+PROSE = regex.compile(r"[。；]|[，,]\S*[，,]")
+TITLE_TAIL = regex.compile(r"表(?:\(续\)|续)?$")
+TOC_ENTRY = regex.compile(r"\.{3,}|…{2,}|·{3,}|\t\s*\d+\s*$")
+SPACES = regex.compile(r"\s+")
+PUBLIC_NUMBER = regex.compile(r"\s*公开\s*\d+\s*表\s*$")
+UNIT_TAIL = regex.compile(r"\s*单位\s*[：:].*$")
+GAP = regex.compile(r"\S+(?: \S+)*")
+LOOKBACK = 12  # non-blank lines a title may stand above its table's first row
+
+
+@dataclass
+class Block:
+    """The lines of one table, from its title to its notes."""
+
+    title: str
+    title_line: int
+    meta: list[tuple[int, str]] = field(default_factory=list)
+    rows: list[tuple[int, str]] = field(default_factory=list)
+    widths: dict[int, list[int]] = field(default_factory=dict)  # per row line: display widths
+    notes: list[tuple[int, str]] = field(default_factory=list)
+
+
+def _title(text: str) -> str | None:
+    """The table title a line holds, if it is one (not a 目录 entry, not prose)."""
+    if "\t" in text.rstrip("\t"):
+        return None  # a tab between words: a table row, not a title
+    text = text.strip()
+    if TOC_ENTRY.search(text) or PROSE.search(text) or len(text) > 60:
+        return None
+    text = PUBLIC_NUMBER.sub("", text)
+    text = UNIT_TAIL.sub("", text)
+    compact = SPACES.sub("", text)
+    if not TITLE_TAIL.search(compact) or len(compact) < 4:
+        return None
+    return compact
+
+
+def _kind(text: str) -> str:
+    if not text or FURNITURE.match(text):
+        return "blank"
+    if META.match(text):
+        return "meta"
+    if NOTE.match(text):
+        return "note"
+    if _title(text):
+        return "title"
+    if is_table_row(text) or "\t" in text or len(GAP.findall(text)) >= 2:
+        return "row" if not PROSE.search(text) or "\t" in text else "other"
+    return "other"
+
+
+def find_blocks(lines: Sequence[str]) -> list[Block]:
+    """Every titled table: rows follow the title within a few lines, notes follow the rows."""
+    norm = [
+        line.translate(NORMALIZE).rstrip(" \r") for line in lines
+    ]  # trailing tabs are empty cells
+    kinds = [_kind(text.strip()) if "\t" not in text else _kind(text) for text in norm]
+    blocks: list[Block] = []
+    i, n = 0, len(norm)
+    while i < n:
+        if kinds[i] != "title":
+            i += 1
+            continue
+        block = Block(_title(norm[i]) or "", i + 1)
+        j, seen = i + 1, 0
+        while j < n and kinds[j] in ("blank", "meta") and seen < LOOKBACK:
+            if kinds[j] == "meta":
+                block.meta.append((j + 1, norm[j].strip()))
+            seen += kinds[j] != "blank"
+            j += 1
+        if j < n and kinds[j] == "title":
+            i = j  # a part heading ("…部门决算表") above the first table's own title
+            continue
+        while j < n and (kinds[j] in ("row", "blank", "meta") or _continues(norm, kinds, j)):
+            if kinds[j] == "meta":
+                block.meta.append((j + 1, norm[j].strip()))
+            elif kinds[j] != "blank":
+                block.rows.append((j + 1, norm[j]))
+                block.widths[j + 1] = [char_width(ch) for ch in lines[j]]
+            j += 1
+        while (
+            j < n
+            and kinds[j] in ("note", "blank")
+            or (
+                j < n
+                and kinds[j] == "other"
+                and block.notes
+                and (not block.notes[-1][1].endswith("。") or _note_next(kinds, j))
+            )
+        ):
+            if kinds[j] != "blank":
+                block.notes.append((j + 1, norm[j].strip()))
+            j += 1
+        if block.rows or block.notes:
+            blocks.append(block)
+        i = max(j, i + 1)
+    return blocks
+
+
+def _note_next(kinds: list[str], j: int) -> bool:
+    """A line between two notes (注：… / 填报说明 / 说明：…) belongs with them."""
+    return next((k for k in kinds[j + 1 :] if k != "blank"), None) == "note"
+
+
+def _continues(norm: list[str], kinds: list[str], j: int) -> bool:
+    """A short cell-only line inside a table: a wrapped header or label, or a row with a
+    label alone ("二、事业收入") — but not a numbered heading that prose follows."""
+    stripped = norm[j].strip()
+    if kinds[j] != "other" or len(stripped) > 24 or PROSE.search(stripped):
+        return False
+    marker = MARKER.match(stripped)
+    if not marker:
+        return True
+    if marker.group(1) or HEADING_END.search(stripped):
+        return False  # "第三部分 …", "一、收入支出决算总体情况说明": the text goes on
+    after = next((k for k in kinds[j + 1 :] if k != "blank"), "other")
+    return after in ("row", "note") or (after == "other" and _short_next(norm, kinds, j))
+
+
+def _short_next(norm: list[str], kinds: list[str], j: int) -> bool:
+    k = next((k for k in range(j + 1, len(kinds)) if kinds[k] != "blank"), None)
+    stripped = norm[k].strip() if k is not None else ""
+    return bool(stripped) and len(stripped) <= 24 and not PROSE.search(stripped)

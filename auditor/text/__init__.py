@@ -1,0 +1,1 @@
+"""Text as read: located lines, paragraphs and sentences (`located`), display width (`width`)."""
