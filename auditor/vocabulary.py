@@ -37,11 +37,22 @@ class Vocabulary:
     scopes: dict[str, str]  # word -> scope
     bases: list[tuple[str, list[str]]]
     tables: dict[str, str] = field(default_factory=dict)  # title phrase -> table kind
+    wording: dict[str, list[str]] = field(default_factory=dict)  # table wording: regexes
 
     def __post_init__(self) -> None:
         self._concepts = _alternation(self.concepts)
         self._scopes = _alternation(self.scopes)
         self._tables = sorted(self.tables, key=len, reverse=True)
+        self._wording = {
+            name: regex.compile("|".join(f"(?:{p})" for p in patterns))
+            for name, patterns in self.wording.items()
+            if patterns
+        }
+
+    def says(self, name: str, text: str) -> regex.Match[str] | None:
+        """Where `text` uses the table wording `name` (unit_line, of_which, sub_line)."""
+        pattern = self._wording.get(name)
+        return pattern.search(text) if pattern else None
 
     @property
     def names(self) -> set[str]:
@@ -110,7 +121,26 @@ def load_vocabulary(path: Path) -> Vocabulary:
         for name, words in _mapping(data, "tables", path, False).items()
         for w in [name, *words]
     }
-    return Vocabulary(concepts, scopes, bases, tables)
+    wording = _patterns(data, "table_wording", path)
+    return Vocabulary(concepts, scopes, bases, tables, wording)
+
+
+def _patterns(data: object, key: str, path: Path) -> dict[str, list[str]]:
+    """A section of named regex lists; a pattern that does not compile names itself."""
+    section = data.get(key) if isinstance(data, dict) else None
+    if section is None:
+        return {}
+    if not isinstance(section, dict) or not all(
+        isinstance(v, list) and all(isinstance(w, str) and w for w in v) for v in section.values()
+    ):
+        raise RulesError(str(path), f"词表“{key}”的格式应为“名称: [正则表达式, …]”")
+    for name, patterns in section.items():
+        for pattern in patterns:
+            try:
+                regex.compile(pattern)
+            except regex.error as exc:
+                raise RulesError(str(path), f"词表“{key}.{name}”的正则表达式有误：{exc}") from None
+    return section
 
 
 def merge(base: Vocabulary, extra: Vocabulary) -> Vocabulary:
@@ -122,4 +152,5 @@ def merge(base: Vocabulary, extra: Vocabulary) -> Vocabulary:
         {**base.scopes, **extra.scopes},
         bases,
         {**base.tables, **extra.tables},
+        {**base.wording, **extra.wording},
     )

@@ -19,8 +19,8 @@ def parts_of(total: Column, columns: list[Column]) -> list[Column]:
     parts: list[Column] = []
     groups: dict[str, list[Column]] = {}
     for col in columns:
-        if col is total or col.levels[: len(total.parent)] != total.parent:
-            continue
+        if col is total or col.part_of or col.levels[: len(total.parent)] != total.parent:
+            continue  # a 其中 column is part of its neighbour, not another sibling
         rest = col.levels[len(total.parent) :]
         if len(rest) == 1 and not col.is_total:
             parts.append(col)

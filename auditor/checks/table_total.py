@@ -56,7 +56,7 @@ def _breakdowns(ctx: Context, rows: list[Row]) -> dict[int, list[Row]]:
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for table in checked(ctx):
         for _, half in table.halves():
-            rows = [r for r in half if not r.label.startswith("其中")]
+            rows = [r for r in half if r.part_of is None]  # parts: table_part's
             codes = [len(r.code) for r in rows if r.code]
             if codes:
                 top = [r for r in rows if r.code and len(r.code) == min(codes)]

@@ -15,6 +15,7 @@ import regex
 
 from auditor.text.located import FURNITURE, HEADING_END, MARKER, NORMALIZE, is_table_row
 from auditor.text.width import char_width
+from auditor.vocabulary import Vocabulary
 
 META = regex.compile(
     r"^(?:公开\s*\d+\s*表|表\s*\d+\s*$|(?:金额)?单位\s*[：:]|部门\s*[：:]|(?:编制|填报|预算)单位|部门名称\s*[：:]"
@@ -22,6 +23,8 @@ META = regex.compile(
 )
 NOTE = regex.compile(r"^(?:注|说明|备注)\s*\d*\s*[：:.]")
 PROSE = regex.compile(r"[。；]|[，,]\S*[，,]")
+THOUSANDS = regex.compile(r"\d{1,3}(?:,\d{3})+")  # 23,456,789: its commas are no clause breaks
+AMOUNT = regex.compile(r"\d[\d,]*\.\d|\d{1,3}(?:,\d{3})+")
 TITLE_TAIL = regex.compile(r"表(?:\(续\)|续)?$")
 TOC_ENTRY = regex.compile(r"\.{3,}|…{2,}|·{3,}|\t\s*\d+\s*$")
 SPACES = regex.compile(r"\s+")
@@ -48,7 +51,7 @@ def _title(text: str) -> str | None:
     if "\t" in text.rstrip("\t"):
         return None  # a tab between words: a table row, not a title
     text = text.strip()
-    if TOC_ENTRY.search(text) or PROSE.search(text) or len(text) > 60:
+    if TOC_ENTRY.search(text) or prose(text) or len(text) > 60:
         return None
     text = PUBLIC_NUMBER.sub("", text)
     text = UNIT_TAIL.sub("", text)
@@ -58,26 +61,31 @@ def _title(text: str) -> str | None:
     return compact
 
 
-def _kind(text: str) -> str:
+def prose(text: str) -> bool:
+    """Clause punctuation outside numbers: a sentence, not a table row or title."""
+    return bool(PROSE.search(THOUSANDS.sub("0", text)))
+
+
+def _kind(text: str, vocab: Vocabulary) -> str:
     if not text or FURNITURE.match(text):
         return "blank"
-    if META.match(text):
-        return "meta"
+    if META.match(text) or (vocab.says("unit_line", text) and not AMOUNT.search(text)):
+        return "meta"  # "编制部门：某街道办事处　　单位：元" too
     if NOTE.match(text):
         return "note"
     if _title(text):
         return "title"
     if is_table_row(text) or "\t" in text or len(GAP.findall(text)) >= 2:
-        return "row" if not PROSE.search(text) or "\t" in text else "other"
+        return "row" if not prose(text) or "\t" in text else "other"
     return "other"
 
 
-def find_blocks(lines: Sequence[str]) -> list[Block]:
+def find_blocks(lines: Sequence[str], vocab: Vocabulary) -> list[Block]:
     """Every titled table: rows follow the title within a few lines, notes follow the rows."""
     norm = [
         line.translate(NORMALIZE).rstrip(" \r") for line in lines
     ]  # trailing tabs are empty cells
-    kinds = [_kind(text.strip()) if "\t" not in text else _kind(text) for text in norm]
+    kinds = [_kind(text.strip() if "\t" not in text else text, vocab) for text in norm]
     blocks: list[Block] = []
     i, n = 0, len(norm)
     while i < n:
@@ -129,7 +137,7 @@ def _continues(norm: list[str], kinds: list[str], j: int) -> bool:
     """A short cell-only line inside a table: a wrapped header or label, or a row with a
     label alone ("二、事业收入") — but not a numbered heading that prose follows."""
     stripped = norm[j].strip()
-    if kinds[j] != "other" or len(stripped) > 24 or PROSE.search(stripped):
+    if kinds[j] != "other" or len(stripped) > 24 or prose(stripped):
         return False
     marker = MARKER.match(stripped)
     if not marker:
@@ -143,4 +151,4 @@ def _continues(norm: list[str], kinds: list[str], j: int) -> bool:
 def _short_next(norm: list[str], kinds: list[str], j: int) -> bool:
     k = next((k for k in range(j + 1, len(kinds)) if kinds[k] != "blank"), None)
     stripped = norm[k].strip() if k is not None else ""
-    return bool(stripped) and len(stripped) <= 24 and not PROSE.search(stripped)
+    return bool(stripped) and len(stripped) <= 24 and not prose(stripped)

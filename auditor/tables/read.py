@@ -26,8 +26,8 @@ EMPTY_CELL = regex.compile(r"^[-—–/\\]*$")
 ORDINAL = regex.compile(
     r"^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]+\)|\d+[.、])"
 )
+FIRST_LEVEL = regex.compile(r"^[一二三四五六七八九十]+[、.]")
 TOTAL_WORD = regex.compile(r"(?:合计|小计|总计)$")
-UNIT = regex.compile(r"单位\s*[：:]\s*(万元|亿元|元)")
 EMPTY_NOTE = regex.compile(
     r"无[^。；]*(?:收入|支出|经费|数据|资金|安排)|本表无数据|空表|为空|未发生|没有使用"
 )
@@ -44,6 +44,7 @@ class Column:
     index: int
     levels: tuple[str, ...]  # header texts from the top, merged cells and wrapping resolved
     group: str  # the segment's own top header (收入 / 支出 / 人员经费), not in `name`
+    part_of: str | None = None  # a 其中 column: the name of the column it is a part of
 
     @property
     def name(self) -> str:
@@ -77,6 +78,8 @@ class Row:
     code: str | None
     cells: dict[str, Cell] = field(default_factory=dict)  # by column name
     numbered: bool = False  # its label began 一、 / 1. (a row of its own, never a wrapped end)
+    part_of: int | None = None  # a 其中 row or numbered sub-line: index of the row it is part of
+    sub: str = ""  # "其中" / "子行": how its label marked it as a part (before parents are set)
 
     @property
     def is_total(self) -> bool:
@@ -124,12 +127,14 @@ class Table:
 
 
 def read_tables(lines: Sequence[str], vocab: Vocabulary) -> list[Table]:
-    return [_table(block, vocab) for block in find_blocks(lines)]
+    return [_table(block, vocab) for block in find_blocks(lines, vocab)]
 
 
 def _table(block: Block, vocab: Vocabulary) -> Table:
     meta = " ".join(text for _, text in block.meta)
-    unit = UNIT.search(meta)
+    unit = next(
+        (found for _, text in block.meta if (found := vocab.says("unit_line", text))), None
+    )
     number = NUMBERED.search(meta) or NUMBERED.search(block.title)
     title = regex.sub(r"^表\s*\d+[.、．]?", "", block.title)
     table = Table(
@@ -139,7 +144,7 @@ def _table(block: Block, vocab: Vocabulary) -> Table:
         number=f"公开{number.group(1)}表"
         if number and number.group(1)
         else (f"表{number.group(2)}" if number else None),
-        unit=unit.group(1) if unit else "万元",
+        unit=unit.group("unit") if unit else "万元",
         scope=vocab.scope(title) or "全部",
     )
     grid = _grid(block)
@@ -147,7 +152,7 @@ def _table(block: Block, vocab: Vocabulary) -> Table:
         if block.rows:
             table.problem = "表格各列无法对齐，未检查"
     else:
-        _read(table, grid)
+        _read(table, grid, vocab)
     declared = any(EMPTY_NOTE.search(text) for _, text in block.notes)
     table.empty = declared and not any(
         not c.figure.is_zero() for r in table.rows for c in r.cells.values()
@@ -201,34 +206,67 @@ def _is_label_column(
     return bool(values) and not any(AMOUNT_CELL.match(v) for v in values)
 
 
-def _read(table: Table, grid: Grid) -> None:
+def _of_which(columns: list[Column], vocab: Vocabulary) -> list[Column]:
+    """A column headed 其中 is a part of the column before it under the same header
+    (事业收入 | 其中：教育收费; 项目支出/小计 | 项目支出/其中：基本建设支出)."""
+    out: list[Column] = []
+    for column in columns:
+        parent = next(
+            (
+                c
+                for c in reversed(out)
+                if c.part_of is None and c.levels[: len(column.parent)] == column.parent
+            ),
+            None,
+        )
+        if column.levels and vocab.says("of_which", column.leaf) and parent is not None:
+            column = Column(column.index, column.levels, column.group, parent.name)
+        out.append(column)
+    return out
+
+
+def _parts(table: Table) -> None:
+    """Each 其中 row and each numbered sub-line (1. under 一、) points at the row it is a
+    part of: the nearest row above in its half that is not itself a part."""
+    last: dict[int, int] = {}  # segment -> index of its last row that is no part
+    for i, row in enumerate(table.rows):
+        parent = last.get(row.segment)
+        if row.sub == "其中" and parent is not None and not table.rows[parent].is_total:
+            row.part_of = parent
+        elif row.sub == "子行" and parent is not None and table.rows[parent].sub == "一级":
+            row.part_of = parent
+        else:
+            last[row.segment] = i
+
+
+def _read(table: Table, grid: Grid, vocab: Vocabulary) -> None:
     body = [cells for _, cells in grid.body]
     columns: list[tuple[int, tuple[str, ...], bool]] = []
     for k in range(grid.columns):
         levels = _levels(grid, k)
         after_label = bool(columns) and columns[-1][2]
         columns.append((k, levels, _is_label_column(levels, body, k, after_label)))
-    # A label column after amount columns starts the next side-by-side segment.
+    # A label column after amount columns starts the next side-by-side segment; a column
+    # with nothing in any row (款 / 项 printed inside the 类 code) starts nothing.
+    filled = {k for cells in body for k, text in enumerate(cells) if text.strip()}
     segments: list[list[tuple[int, tuple[str, ...], bool]]] = [[]]
     for col in columns:
-        if col[2] and any(not c[2] for c in segments[-1]):
+        if col[2] and any(not c[2] and c[0] in filled for c in segments[-1]):
             segments.append([])
         segments[-1].append(col)
     places = max((decimals(c) for cells in body for c in cells if AMOUNT_CELL.match(c)), default=0)
     for cols in segments:
         group = _group(cols)
-        table.segments.append(
-            Segment(
-                group,
-                [
-                    Column(k, levels[1:] if group and levels[:1] == (group,) else levels, group)
-                    for k, levels, label in cols
-                    if not label
-                ],
-            )
-        )
+        amounts = [
+            Column(k, levels[1:] if group and levels[:1] == (group,) else levels, group)
+            for k, levels, label in cols
+            if not label
+        ]
+        table.segments.append(Segment(group, _of_which(amounts, vocab)))
     for number, cells in grid.body:
-        parts = [_row(table, s, cols, number, cells, places) for s, cols in enumerate(segments)]
+        parts = [
+            _row(table, s, cols, number, cells, places, vocab) for s, cols in enumerate(segments)
+        ]
         _carry_over(parts)
         for row in parts:
             if row is None:
@@ -237,6 +275,16 @@ def _read(table: Table, grid: Grid) -> None:
                 table.rows[-1].label += row.label
             elif row.label or row.code or row.cells:
                 table.rows.append(row)
+    _parts(table)
+
+
+def _marked(label: str, vocab: Vocabulary) -> str:
+    """How a label's opening marks its row: a 其中 part, a numbered sub-line, a 一、 item."""
+    if vocab.says("of_which", label):
+        return "其中"
+    if vocab.says("sub_line", label):
+        return "子行"
+    return "一级" if FIRST_LEVEL.match(label) else ""
 
 
 def _group(cols: list[tuple[int, tuple[str, ...], bool]]) -> str:
@@ -260,6 +308,7 @@ def _row(
     number: int,
     cells: list[str],
     places: int,
+    vocab: Vocabulary,
 ) -> Row | None:
     code = label = None
     serial = False
@@ -281,6 +330,7 @@ def _row(
                 serial = True  # 行次
             elif label is None:
                 label, numbered = text, bool(ORDINAL.match(text))
+                row.sub = _marked(text, vocab)
         elif k in amounts and AMOUNT_CELL.match(text) and _plausible(text):
             value = parse_number(text)
             figure = Figure(value, max(places, decimals(text)), table.unit, text, decimals(text))

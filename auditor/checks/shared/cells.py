@@ -48,13 +48,17 @@ def sum_finding(
     lines: Iterable[int],
     what: str,
     empty: Iterable[int] = (),
+    relation: str = "eq",
 ) -> Finding | None:
     """`total` against Σ `parts` (named figures), with every line involved: the lines of
-    `empty` parts too when the parts fall short, for the amount missing may be any of them."""
+    `empty` parts too when the parts fall short, for the amount missing may be any of them.
+    With relation "ge" the total need only be at least the parts (其中 ≤ its whole)."""
     mode = ctx.mode(rule)
     name, figure = total
     point = sum((f.value for _, f in parts), Decimal(0))
     allowed = sum((f.bounds(mode) for _, f in parts), ZERO)
+    if relation == "ge" and (point <= figure.value or allowed.meets(figure.bounds(mode))):
+        return None
     verdict = judge(figure, point, allowed, mode)
     level = severity(rule, verdict)
     if level is None:
