@@ -132,9 +132,7 @@ def read_tables(lines: Sequence[str], vocab: Vocabulary) -> list[Table]:
 
 def _table(block: Block, vocab: Vocabulary) -> Table:
     meta = " ".join(text for _, text in block.meta)
-    unit = next(
-        (found for _, text in block.meta if (found := vocab.says("unit_line", text))), None
-    )
+    unit = next((found for _, text in block.meta if (found := vocab.says("unit_line", text))), None)
     number = NUMBERED.search(meta) or NUMBERED.search(block.title)
     title = regex.sub(r"^表\s*\d+[.、．]?", "", block.title)
     table = Table(
