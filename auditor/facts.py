@@ -236,6 +236,11 @@ def _names_only(label: str, found: Named) -> bool:
     return FILLER.sub("", before) == "" and FILLER.sub("", label[found.end :]) == ""
 
 
+def _bare(label: str, vocab: Vocabulary) -> bool:
+    """The label says only a basis, scope or framing words (支出决算为, 年初预算数为)."""
+    return FILLER.sub("", PREFIX.sub("", vocab.strip_scopes(label))) == ""
+
+
 def _interpret(
     fact: Fact, prose: Prose, vocab: Vocabulary, section_scope: str, default_basis: str
 ) -> None:
@@ -250,8 +255,9 @@ def _interpret(
     basis = vocab.basis(label)
     fact.basis_stated = basis is not None
     fact.comparison = fact.role == "value" and COMPARED.match(label) is not None
-    if found is None and basis is not None:
-        # "年初预算为X万元，支出决算为Y万元": the second figure is of the first's concept.
+    if found is None and basis is not None and _bare(label, vocab):
+        # "年初预算为X万元，支出决算为Y万元": the second figure is of the first's concept;
+        # "政府采购货物预算a万元" names a thing of its own, an item, not the total again.
         for earlier in reversed(prose.facts):
             if earlier.sentence != fact.sentence:
                 break
