@@ -244,9 +244,28 @@ def tab_grid(rows: list[tuple[int, str]]) -> Grid:
     grid = [(number, [c.strip() for c in text.split("\t")]) for number, text in rows]
     width = max((len(cells) for _, cells in grid), default=0)
     index, body = _split(grid)
+    body = _align(body, width)
     header = [grid[i][1] + [""] * (width - len(grid[i][1])) for i in index]
     columns = [(float(k), float(k + 1)) for k in range(width)]
     return Grid(_fill(header, columns, [columns] * len(header), [True] * len(header)), body, width)
+
+
+def _align(body: list[tuple[int, list[str]]], width: int) -> list[tuple[int, list[str]]]:
+    """Rows with fewer cells than the table (a continuation page whose 类 | 款 | 项 columns
+    collapsed into one code cell) keep their figures under the figure columns: where left
+    alignment would put a figure into a column that full rows use for names and codes only,
+    the cells from the first figure on are aligned to the right instead."""
+    full = [cells for _, cells in body if len(cells) == width]
+    figures = {k for cells in full for k, text in enumerate(cells) if NUMBER_TOKEN.match(text)}
+    if not full or not figures:
+        return body
+    out = []
+    for number, cells in body:
+        first = next((k for k, text in enumerate(cells) if DECIMAL.match(text)), None)
+        if len(cells) < width and first is not None and first not in figures:
+            cells = cells[:first] + [""] * (width - len(cells)) + cells[first:]
+        out.append((number, cells))
+    return out
 
 
 def space_grid(rows: list[tuple[int, str]], widths: dict[int, list[int]]) -> Grid | None:
