@@ -38,6 +38,7 @@ class Vocabulary:
     bases: list[tuple[str, list[str]]]
     tables: dict[str, str] = field(default_factory=dict)  # title phrase -> table kind
     wording: dict[str, list[str]] = field(default_factory=dict)  # table wording: regexes
+    readings: dict[str, list[str]] = field(default_factory=dict)  # concept -> what else it may mean
 
     def __post_init__(self) -> None:
         self._concepts = _alternation(self.concepts)
@@ -122,7 +123,11 @@ def load_vocabulary(path: Path) -> Vocabulary:
         for w in [name, *words]
     }
     wording = _patterns(data, "table_wording", path)
-    return Vocabulary(concepts, scopes, bases, tables, wording)
+    readings = {
+        norm_label(name): [norm_label(w) for w in words]
+        for name, words in _mapping(data, "readings", path, False).items()
+    }
+    return Vocabulary(concepts, scopes, bases, tables, wording, readings)
 
 
 def _patterns(data: object, key: str, path: Path) -> dict[str, list[str]]:
@@ -153,4 +158,5 @@ def merge(base: Vocabulary, extra: Vocabulary) -> Vocabulary:
         bases,
         {**base.tables, **extra.tables},
         {**base.wording, **extra.wording},
+        {**base.readings, **extra.readings},
     )

@@ -112,7 +112,15 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if not candidates:
             continue
         stated = fact.figure.to_wan()
-        if any(c.figure.to_wan().bounds(mode).meets(stated.bounds(mode)) for _, _, c in candidates):
+        readings = [  # the same words read as another total (收入总计 for 本年收入合计)
+            cell
+            for other in ctx.vocab.readings.get(fact.concept, [])
+            for cell in cells.get((other, fact.scope, fact.basis), [])
+        ]
+        if any(
+            c.figure.to_wan().bounds(mode).meets(stated.bounds(mode))
+            for c in [*(cell for _, _, cell in candidates), *(cell for _, _, cell in readings)]
+        ):
             continue
         table, row, cell = candidates[0]
         figure = cell.figure.to_wan()
