@@ -53,12 +53,12 @@ def audit_source(
 ) -> FileResult:
     doc = build_document(source.path, source.lines, vocab, source.scanned)
     ctx = Context(doc, gather(doc, vocab), vocab, rounding, source.place)
-    findings = {
-        finding
-        for rule in rules
-        if rule.applies(doc.kind)
-        for finding in MODULES[rule.kind].check(ctx, rule)
-    }
+    applied = [rule for rule in rules if rule.applies(doc.kind)]
+    findings = {finding for rule in applied for finding in MODULES[rule.kind].check(ctx, rule)}
+    for rule in applied:  # reviews of what the checks found (table_unread), after them all
+        review = getattr(MODULES[rule.kind], "review", None)
+        if review is not None:
+            findings = review(ctx, rule, findings)
     return FileResult(
         source.path,
         doc.kind,

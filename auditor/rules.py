@@ -113,7 +113,19 @@ def _regexes(value: Any, vocab: Vocabulary, group: str | None = None) -> str | N
     return None
 
 
+def _fraction(value: Any, vocab: Vocabulary) -> str | None:
+    ok = isinstance(value, int | float) and not isinstance(value, bool) and 0 < value < 1
+    return None if ok else "须是 0 与 1 之间的小数"
+
+
+def _count(value: Any, vocab: Vocabulary) -> str | None:
+    ok = isinstance(value, int) and not isinstance(value, bool) and value >= 1
+    return None if ok else "须是正整数"
+
+
 SHAPES = {
+    "fraction": _fraction,
+    "count": _count,
     "side": _side,
     "relation": _relation,
     "tables": _tables,

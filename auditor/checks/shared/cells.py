@@ -58,8 +58,10 @@ def sum_finding(
     point = sum((f.value for _, f in parts), Decimal(0))
     allowed = sum((f.bounds(mode) for _, f in parts), ZERO)
     if relation == "ge" and (point <= figure.value or allowed.meets(figure.bounds(mode))):
+        ctx.judged(table.line, False)
         return None
     verdict = judge(figure, point, allowed, mode)
+    ctx.judged(table.line, verdict is Verdict.ERROR)
     level = severity(rule, verdict)
     if level is None:
         return None

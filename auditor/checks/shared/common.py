@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from auditor.claims import Claims
@@ -33,6 +33,14 @@ class Context:
     vocab: Vocabulary
     rounding: Rounding = Rounding.EITHER
     place: Callable[[int], Place] = lambda n: Place(n, None, "")  # noqa: E731 - a plain default
+    # per table (its title line): identities judged and how many failed beyond rounding,
+    # so a table that fails too many of its own can be doubted rather than accused
+    tally: dict[int, list[int]] = field(default_factory=dict)
+
+    def judged(self, table_line: int, failed: bool) -> None:
+        counts = self.tally.setdefault(table_line, [0, 0])
+        counts[0] += 1
+        counts[1] += failed
 
     def at(self, lines: Iterable[int]) -> str:
         """Lines named in a message as the reader finds them: 第12,13行, or p7:L12 on a PDF."""
