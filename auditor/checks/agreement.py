@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from auditor.checks.shared.common import Context, shown
 from auditor.facts import Fact
@@ -10,7 +11,12 @@ from auditor.findings import Finding, lines_of
 from auditor.numbers import fmt
 from auditor.rules import Rule
 
-PARAMS: dict[str, str] = {}
+KIND = "agreement"
+
+
+@dataclass(frozen=True)
+class Params:
+    """agreement takes no parameters: YAML only switches its rule on."""
 
 
 def _key(fact: Fact) -> tuple | None:

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from auditor.checks.shared.common import Context
 from auditor.checks.sum import compare_total, operand, statements
 from auditor.findings import Finding
-from auditor.rules import Rule
+from auditor.rules import Concept, Rule
 
-PARAMS = {"left": "concept", "right": "concept"}
+KIND = "balance"
+
+
+@dataclass(frozen=True)
+class Params:
+    left: Concept
+    right: Concept
 
 
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:

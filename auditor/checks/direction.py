@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from auditor.checks.shared.common import Context, mixed_units
 from auditor.claims import Change
 from auditor.findings import Finding, lines_of
 from auditor.rules import Rule
 
-PARAMS: dict[str, str] = {}
+KIND = "direction"
+
+
+@dataclass(frozen=True)
+class Params:
+    """direction takes no parameters: YAML only switches its rule on."""
+
+
 WORD = {True: "大于", False: "小于", None: "等于"}
 
 

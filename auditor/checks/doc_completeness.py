@@ -15,17 +15,26 @@ sentence saying a table has no data.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import regex
 
 from auditor.checks.shared.common import Context
 from auditor.checks.shared.doc_text import compact, lines, patterns, toc, unread
 from auditor.findings import Finding
-from auditor.rules import Rule
+from auditor.rules import Regexes, Rule
 from auditor.tables.read import Table
 from auditor.text.located import MARKER, is_table_row
 
-PARAMS = {"toc": "regexes", "no_data": "regexes"}
+KIND = "doc_completeness"
+
+
+@dataclass(frozen=True)
+class Params:
+    toc: Regexes
+    no_data: Regexes
+
+
 FIGURE = regex.compile(r"(?<![\d.])\d[\d,]*\.\d+(?![\d.])")
 TITLE_END = regex.compile(r"表(?:\(续\))?$")
 

@@ -8,13 +8,19 @@ found whole); one finding per line where residue begins, naming what was found t
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from auditor.checks.shared.common import Context
 from auditor.checks.shared.doc_text import paragraphs, patterns, span_lines
 from auditor.findings import Finding
-from auditor.rules import Rule
+from auditor.rules import Regexes, Rule
 
-PARAMS = {"patterns": "regexes"}
+KIND = "doc_placeholder"
+
+
+@dataclass(frozen=True)
+class Params:
+    patterns: Regexes
 
 
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:

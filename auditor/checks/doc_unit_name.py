@@ -15,16 +15,26 @@ bracketed parts ("（本级）") and the `generic` words ("本部门") are not n
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import regex
 
 from auditor.checks.shared.common import Context
 from auditor.checks.shared.doc_text import compact, headings, lines, patterns, strip_page
 from auditor.findings import Finding
-from auditor.rules import Rule
+from auditor.rules import NameRegexes, Rule, Words
 from auditor.text.located import MARKER
 
-PARAMS = {"cover": "name_regexes", "headings": "name_regexes", "generic": "words"}
+KIND = "doc_unit_name"
+
+
+@dataclass(frozen=True)
+class Params:
+    cover: NameRegexes
+    headings: NameRegexes
+    generic: Words
+
+
 COVER_LINES = 4  # non-blank lines the cover may take
 BRACKETED = regex.compile(r"\([^()]*\)")
 

@@ -20,6 +20,7 @@ Only these places are looked at, never a year inside a sentence ("2021年启动�
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import regex
 
@@ -34,14 +35,17 @@ from auditor.checks.shared.doc_text import (
     span_lines,
 )
 from auditor.findings import Finding
-from auditor.rules import Rule
+from auditor.rules import Rule, YearRegexes
 
-PARAMS = {
-    "headings": "year_regexes",
-    "titles": "year_regexes",
-    "as_of": "year_regexes",
-    "comparisons": "year_regexes",
-}
+KIND = "doc_year"
+
+
+@dataclass(frozen=True)
+class Params:
+    headings: YearRegexes
+    titles: YearRegexes
+    as_of: YearRegexes
+    comparisons: YearRegexes
 
 
 def _soft(rule: Rule) -> str:

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from auditor.checks.shared.common import Context
 from auditor.checks.sum import compare_total
 from auditor.findings import Finding
 from auditor.rules import Rule
 
-PARAMS: dict[str, str] = {}
+KIND = "enumeration_sum"
+
+
+@dataclass(frozen=True)
+class Params:
+    """enumeration_sum takes no parameters: YAML only switches its rule on."""
 
 
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:

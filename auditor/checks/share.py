@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from auditor.checks.shared.common import Context, ratio_finding
 from auditor.findings import Finding
 from auditor.rules import Rule
 
-PARAMS: dict[str, str] = {}
+KIND = "share"
+
+
+@dataclass(frozen=True)
+class Params:
+    """share takes no parameters: YAML only switches its rule on."""
 
 
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 
 from auditor.checks.shared.common import HUNDRED, Context, expected_range, note, severity
@@ -10,7 +11,12 @@ from auditor.findings import Finding, lines_of
 from auditor.numbers import Interval, Verdict, fmt
 from auditor.rules import Rule
 
-PARAMS: dict[str, str] = {}
+KIND = "share_sum"
+
+
+@dataclass(frozen=True)
+class Params:
+    """share_sum takes no parameters: YAML only switches its rule on."""
 
 
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:

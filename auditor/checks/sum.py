@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 
 from auditor.checks.shared.common import Context, expected_range, note, severity
 from auditor.facts import Fact
 from auditor.findings import Finding, lines_of
 from auditor.numbers import Interval, Rounding, fmt, fmt_range, judge
-from auditor.rules import Rule
+from auditor.rules import Concept, Concepts, Rule
 
-PARAMS = {"total": "concept", "parts": "concepts", "optional": "concepts?"}
+KIND = "sum"
+
+
+@dataclass(frozen=True)
+class Params:
+    total: Concept
+    parts: Concepts
+    optional: Concepts | None = None
+
+
 ZERO = Interval(Decimal(0), Decimal(0))
 
 Key = tuple[str, str, str]  # scope, basis, period

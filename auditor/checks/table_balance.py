@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from auditor.checks.shared.cells import checked, describe, sum_finding
 from auditor.checks.shared.common import Context
 from auditor.findings import Finding
 from auditor.rules import Rule
 
-PARAMS: dict[str, str] = {}
+KIND = "table_balance"
+
+
+@dataclass(frozen=True)
+class Params:
+    """table_balance takes no parameters: YAML only switches its rule on."""
 
 
 def _named(group: str, row) -> str:

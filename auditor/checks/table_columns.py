@@ -4,6 +4,7 @@ under the same header (本年支出合计 = 基本支出 + 项目支出 + …; �
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from auditor.checks.shared.cells import checked, describe, sum_finding, value
 from auditor.checks.shared.common import Context
@@ -11,7 +12,12 @@ from auditor.findings import Finding
 from auditor.rules import Rule
 from auditor.tables.read import Column
 
-PARAMS: dict[str, str] = {}
+KIND = "table_columns"
+
+
+@dataclass(frozen=True)
+class Params:
+    """table_columns takes no parameters: YAML only switches its rule on."""
 
 
 def parts_of(total: Column, columns: list[Column]) -> list[Column]:

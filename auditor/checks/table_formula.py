@@ -4,15 +4,24 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from auditor.checks.shared.cells import checked, describe, sum_finding, value
 from auditor.checks.shared.common import Context
 from auditor.findings import Finding
 from auditor.numbers import Figure
-from auditor.rules import Rule
+from auditor.rules import Rule, TableKind, WordLists, Words
 from auditor.tables.read import Table
 
-PARAMS = {"table": "table", "total": "words", "plus": "wordlists", "minus": "wordlists?"}
+KIND = "table_formula"
+
+
+@dataclass(frozen=True)
+class Params:
+    table: TableKind
+    total: Words
+    plus: WordLists
+    minus: WordLists | None = None
 
 
 def _column(table: Table, segment: int, words: list[str]) -> str | None:

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from auditor.checks.shared.cells import checked, columns_of, describe, sum_finding, value
 from auditor.checks.shared.common import Context
 from auditor.findings import Finding
 from auditor.rules import Rule
 
-PARAMS: dict[str, str] = {}
+KIND = "table_hierarchy"
+
+
+@dataclass(frozen=True)
+class Params:
+    """table_hierarchy takes no parameters: YAML only switches its rule on."""
 
 
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:

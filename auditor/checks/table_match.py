@@ -12,6 +12,7 @@ counterpart, and where the totals agree every row must.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -21,10 +22,19 @@ from auditor.checks.shared.cells import checked, describe, places, sum_finding, 
 from auditor.checks.shared.common import Context
 from auditor.findings import Finding
 from auditor.numbers import Figure, Verdict, judge
-from auditor.rules import Rule
+from auditor.rules import Relation, Rule, Side
 from auditor.tables.read import Row, Table
 
-PARAMS = {"left": "side", "right": "side", "relation": "relation?"}
+KIND = "table_match"
+
+
+@dataclass(frozen=True)
+class Params:
+    left: Side
+    right: Side
+    relation: Relation | None = None
+
+
 TOTAL_KEY = "本年合计"
 
 

@@ -10,6 +10,7 @@ the current year are compared, and a statement matching any cell of its key is f
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import regex
 
@@ -18,11 +19,18 @@ from auditor.checks.shared.common import Context, expected_range, note, severity
 from auditor.facts import Fact
 from auditor.findings import Finding
 from auditor.numbers import fmt, judge
-from auditor.rules import Rule
+from auditor.rules import Rule, TableKinds
 from auditor.tables.read import TOTAL_WORD, Cell, Column, Row, Table
 from auditor.vocabulary import norm_label
 
-PARAMS = {"tables": "tables", "totals_only": "tables?"}
+KIND = "table_narrative"
+
+
+@dataclass(frozen=True)
+class Params:
+    tables: TableKinds
+    totals_only: TableKinds | None = None
+
 
 Key = tuple[str, str, str]  # concept, scope, basis
 

@@ -8,6 +8,7 @@ it (年初结转和结余 …), a breakdown under a 结转和结余 row counted 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from auditor.checks.shared.cells import checked, columns_of, describe, sum_finding, value
 from auditor.checks.shared.common import Context
@@ -15,7 +16,14 @@ from auditor.findings import Finding
 from auditor.rules import Rule
 from auditor.tables.read import Row, Table
 
-PARAMS: dict[str, str] = {}
+KIND = "table_total"
+
+
+@dataclass(frozen=True)
+class Params:
+    """table_total takes no parameters: YAML only switches its rule on."""
+
+
 CARRIED = ("结转和结余", "结转结余", "结余")
 
 

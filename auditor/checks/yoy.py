@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from auditor.checks.shared.common import (
@@ -22,7 +22,12 @@ from auditor.findings import Finding, lines_of
 from auditor.numbers import Interval, Rounding, fmt, fmt_range, judge
 from auditor.rules import Rule
 
-PARAMS: dict[str, str] = {}
+KIND = "yoy"
+
+
+@dataclass(frozen=True)
+class Params:
+    """yoy takes no parameters: YAML only switches its rule on."""
 
 
 def _in_wan(fact: Fact | None) -> Fact | None:
