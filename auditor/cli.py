@@ -1,4 +1,5 @@
-"""Command line: `auditor check PATH…`, `auditor extract PATH` and `auditor rules`."""
+"""Command line: `auditor check PATH…`, `auditor extract PATH`, `auditor rules` and
+`auditor explain RULE-ID`."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from auditor.numbers import Rounding
 from auditor.pipeline import PATTERNS, FileResult, expand, select_rules
 from auditor.read import read_source
 from auditor.reporters import extracted, json_report, terminal
+from auditor.reporters.explain import explain as explain_rule
 from auditor.reporters.extraction import extraction
 from auditor.rules import load
 
@@ -192,3 +194,18 @@ def list_rules(rules_dir) -> None:
             f"{r.id:<{width}} {r.kind:<16} {r.severity:<8} {'/'.join(r.applies_to):<6} {rounding:<9} {r.title}"
         )
     click.echo(ROUNDING_RULE)
+
+
+@main.command()
+@click.argument("rule_id", metavar="RULE-ID")
+@rules_option
+def explain(rule_id, rules_dir) -> None:
+    """说明一条规则：参数、检查的公式、允许的尾数误差，以及通过与报错的例子。"""
+    rules, _ = _load(rules_dir)
+    rule = next((r for r in rules if r.id == rule_id), None)
+    if rule is None:
+        click.echo(
+            f"auditor: 没有 id 为“{rule_id}”的规则（用 auditor rules 查看规则 id）", err=True
+        )
+        sys.exit(EXIT_ERROR)
+    click.echo(explain_rule(rule))

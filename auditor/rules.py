@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, get_args, get_origin, get_type_hints
 
 import regex
 import yaml
@@ -20,6 +21,41 @@ VOCABULARY = "vocabulary.yaml"
 REPORT_KINDS = ("决算", "预算")
 ROUNDING_MODES = tuple(mode.value for mode in Rounding)
 
+# The shapes a check kind's parameters take. Each kind's frozen `Params` dataclass annotates
+# its fields with these; a field with a default (None) is optional in YAML.
+Concept = Annotated[str, "concept"]  # a vocabulary concept, 概念@范围 to fix a scope
+Concepts = Annotated[list[str], "concepts"]  # a non-empty list of them
+Side = Annotated[dict[str, Any], "side"]  # {table, side?, column, rows?} of table_match
+Relation = Annotated[str, "relation"]  # equal / part
+TableKind = Annotated[str, "table"]  # a standard table of the vocabulary's `tables`
+TableKinds = Annotated[list[str], "tables"]
+Words = Annotated[list[str], "words"]  # header words, the first found wins
+WordLists = Annotated[list[list[str]], "wordlists"]  # one list of header words per column
+Regexes = Annotated[list[str], "regexes"]
+YearRegexes = Annotated[list[str], "year_regexes"]  # each with a (?P<year>…) group
+NameRegexes = Annotated[list[str], "name_regexes"]  # each with a (?P<name>…) group
+Fraction = Annotated[float, "fraction"]  # strictly between 0 and 1
+Count = Annotated[int, "count"]  # a whole number ≥ 1
+
+
+def _shape(hint: Any) -> str | None:
+    if get_origin(hint) is Annotated:
+        return next((m for m in hint.__metadata__ if isinstance(m, str)), None)
+    return next((s for s in map(_shape, get_args(hint)) if s), None)
+
+
+def shapes(params: type) -> dict[str, tuple[str, bool]]:
+    """A Params dataclass as {parameter: (shape, required)}, in declaration order."""
+    hints = get_type_hints(params, include_extras=True)
+    out = {}
+    for f in dataclasses.fields(params):
+        shape = _shape(hints[f.name])
+        if shape is None:
+            raise TypeError(f"{params.__qualname__}.{f.name}: no parameter shape")
+        required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        out[f.name] = (shape, required)
+    return out
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -31,14 +67,15 @@ class Rule:
     params: dict[str, Any] = field(default_factory=dict, hash=False)
     origin: str = ""
     rounding: str | None = None  # half-up / truncate / either; None: the report's mode
+    config: Any = field(default=None, hash=False, compare=False)  # the kind's Params
 
     def applies(self, report_kind: str | None) -> bool:
         return report_kind is None or report_kind in self.applies_to
 
 
-def _rule_lines(path: Path) -> list[int]:
+def _rule_lines(text: str) -> list[int]:
     """1-based line of each entry under `rules:`, to name it in error messages."""
-    node = yaml.compose(path.read_text(encoding="utf-8"))
+    node = yaml.compose(text)
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             if key.value == "rules" and isinstance(value, yaml.SequenceNode):
@@ -138,14 +175,25 @@ SHAPES = {
 }
 
 
-def _parse(path: Path, kinds: dict[str, dict[str, str]], vocab: Vocabulary) -> list[Rule]:
+def _parse(path: Path, kinds: dict[str, type], vocab: Vocabulary) -> list[Rule]:
     data = load_yaml(path)
+    return parse(data, _rule_lines(path.read_text(encoding="utf-8")), str(path), kinds, vocab)
+
+
+def parse_text(text: str, origin: str, kinds: dict[str, type], vocab: Vocabulary) -> list[Rule]:
+    """Rules from YAML text (a kind's documented example), as if read from file `origin`."""
+    return parse(yaml.safe_load(text), _rule_lines(text), origin, kinds, vocab)
+
+
+def parse(
+    data: Any, lines: list[int], origin: str, kinds: dict[str, type], vocab: Vocabulary
+) -> list[Rule]:
+    """Validate loaded YAML against the kinds' Params; every error names origin and line."""
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
-        raise RulesError(str(path), "规则文件须有顶层键“rules”，其值为规则列表")
-    lines = _rule_lines(path)
+        raise RulesError(origin, "规则文件须有顶层键“rules”，其值为规则列表")
     rules = []
     for i, entry in enumerate(data["rules"]):
-        where = f"{path}:{lines[i]}" if i < len(lines) else str(path)
+        where = f"{origin}:{lines[i]}" if i < len(lines) else origin
         if not isinstance(entry, dict):
             raise RulesError(where, "每条规则须是键值映射")
         missing = [k for k in ("id", "title", "kind", "severity") if k not in entry]
@@ -180,15 +228,15 @@ def _parse(path: Path, kinds: dict[str, dict[str, str]], vocab: Vocabulary) -> l
             for k, v in entry.items()
             if k not in ("id", "title", "kind", "severity", "applies_to", "rounding")
         }
-        for name, spec in kinds[kind].items():
-            required = not spec.endswith("?")
+        declared = shapes(kinds[kind])
+        for name, (spec, required) in declared.items():
             value = params.get(name)
             if value is None:
                 if required:
                     raise RulesError(where, f"规则 {entry['id']}（{kind}）缺少参数“{name}”")
                 continue
-            if spec.rstrip("?") in SHAPES:
-                problem = SHAPES[spec.rstrip("?")](value, vocab)
+            if spec in SHAPES:
+                problem = SHAPES[spec](value, vocab)
                 if problem:
                     raise RulesError(where, f"规则 {entry['id']} 的参数“{name}”{problem}")
                 continue
@@ -202,7 +250,7 @@ def _parse(path: Path, kinds: dict[str, dict[str, str]], vocab: Vocabulary) -> l
                 raise RulesError(
                     where, f"规则 {entry['id']} 引用了词表中没有的概念：{', '.join(bad)}"
                 )
-        unknown = set(params) - set(kinds[kind])
+        unknown = set(params) - set(declared)
         if unknown:
             raise RulesError(where, f"规则 {entry['id']} 有未知参数：{', '.join(sorted(unknown))}")
         rules.append(
@@ -213,8 +261,9 @@ def _parse(path: Path, kinds: dict[str, dict[str, str]], vocab: Vocabulary) -> l
                 entry["severity"],
                 tuple(applies),
                 params,
-                str(path),
+                origin,
                 rounding,
+                kinds[kind](**{k: v for k, v in params.items() if v is not None}),
             )
         )
     return rules
@@ -224,7 +273,7 @@ def _yaml_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def load(extra: Path | None, kinds: dict[str, dict[str, str]]) -> tuple[list[Rule], Vocabulary]:
+def load(extra: Path | None, kinds: dict[str, type]) -> tuple[list[Rule], Vocabulary]:
     """Built-in rules and vocabulary, with a user's directory adding or replacing files by name."""
     files = {p.name: p for p in _yaml_files(BUILTIN)}
     vocab = load_vocabulary(files.pop(VOCABULARY))

@@ -1,4 +1,9 @@
-"""Check kinds: one module each, with the parameters its YAML rules must give."""
+"""Check kinds: one module each. A module names its kind (`KIND`), declares the parameters its
+YAML rules take (a frozen `Params` dataclass) and documents its contract in its docstring
+(参数 / 公式 / 示例 / 通过 / 报错; see auditor.checks.shared.contract); the registry below is
+built from the modules."""
+
+from types import ModuleType
 
 from auditor.checks import (
     agreement,
@@ -29,32 +34,42 @@ from auditor.checks import (
 )
 from auditor.checks import sum as sum_
 
-MODULES = {
-    "agreement": agreement,
-    "balance": balance,
-    "completion": completion,
-    "direction": direction,
-    "doc_completeness": doc_completeness,
-    "doc_placeholder": doc_placeholder,
-    "doc_unit_name": doc_unit_name,
-    "doc_year": doc_year,
-    "enumeration_sum": enumeration_sum,
-    "missing": missing,
-    "share": share,
-    "share_sum": share_sum,
-    "sum": sum_,
-    "table_balance": table_balance,
-    "table_columns": table_columns,
-    "table_formula": table_formula,
-    "table_hierarchy": table_hierarchy,
-    "table_layout": table_layout,
-    "table_match": table_match,
-    "table_narrative": table_narrative,
-    "table_part": table_part,
-    "table_total": table_total,
-    "table_unread": table_unread,
-    "unit_slip": unit_slip,
-    "yoy": yoy,
-    "zero_base": zero_base,
-}
-KINDS = {name: module.PARAMS for name, module in MODULES.items()}
+
+def _registry(*modules: ModuleType) -> dict[str, ModuleType]:
+    found: dict[str, ModuleType] = {}
+    for module in modules:
+        if module.KIND in found:
+            raise ImportError(f"check kind {module.KIND!r} declared twice")
+        found[module.KIND] = module
+    return found
+
+
+MODULES = _registry(
+    agreement,
+    balance,
+    completion,
+    direction,
+    doc_completeness,
+    doc_placeholder,
+    doc_unit_name,
+    doc_year,
+    enumeration_sum,
+    missing,
+    share,
+    share_sum,
+    sum_,
+    table_balance,
+    table_columns,
+    table_formula,
+    table_hierarchy,
+    table_layout,
+    table_match,
+    table_narrative,
+    table_part,
+    table_total,
+    table_unread,
+    unit_slip,
+    yoy,
+    zero_base,
+)
+KINDS = {kind: module.Params for kind, module in MODULES.items()}

@@ -1,8 +1,39 @@
-"""agreement: one quantity stated in several places must have one value."""
+"""agreement: one quantity stated in several places must have one value.
+
+同一数据（同一概念或科目、同一资金范围、口径和期间）在报告各处只能有一个数值。
+One concept (or 科目) with one scope, basis and period has one value everywhere.
+
+参数: 无
+
+公式:
+    同一概念、范围、口径、期间的各处陈述数值相等
+
+尾数:
+    两处的数字按所印小数位的区间比较，区间相交即视为一致。
+
+示例:
+    - id: agreement
+      title: 同一数据在报告各处应一致
+      kind: agreement
+      severity: error
+
+通过:
+    （一）“三公”经费财政拨款支出决算总体情况说明
+    2022年度“三公”经费财政拨款支出决算为6.80万元，较上年减少0.40万元，下降5.56%。
+    （二）“三公”经费财政拨款支出决算具体情况说明
+    2022年度“三公”经费财政拨款支出决算6.80万元，其中：因公出国（境）费0万元，公务用车购置及运行维护费5.20万元，公务接待费1.60万元。
+
+报错:
+    （一）“三公”经费财政拨款支出决算总体情况说明
+    2022年度“三公”经费财政拨款支出决算为6.80万元，较上年减少0.40万元，下降5.56%。
+    （二）“三公”经费财政拨款支出决算具体情况说明
+    2022年度“三公”经费财政拨款支出决算6.08万元，其中：因公出国（境）费0万元，公务用车购置及运行维护费5.20万元，公务接待费1.60万元。
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from auditor.checks.shared.common import Context, shown
 from auditor.facts import Fact
@@ -10,7 +41,12 @@ from auditor.findings import Finding, lines_of
 from auditor.numbers import fmt
 from auditor.rules import Rule
 
-PARAMS: dict[str, str] = {}
+KIND = "agreement"
+
+
+@dataclass(frozen=True)
+class Params:
+    """agreement takes no parameters: YAML only switches its rule on."""
 
 
 def _key(fact: Fact) -> tuple | None:

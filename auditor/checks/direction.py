@@ -1,15 +1,45 @@
-"""direction: 大于/小于 and 增加/下降 words must match the figures they describe."""
+"""direction: 大于/小于 and 增加/下降 words must match the figures they describe.
+
+“决算数大于/小于预算数”须与两个数字的大小一致；同一句中的“增加”与“下降”（或本年数
+低于比较数却称“增长”）不能互相矛盾。
+大于/小于 against the 决算 and 预算 figures; 增加 … 下降 contradictions within a change.
+
+参数: 无
+
+公式:
+    “大于”⇔ 决算数 > 预算数，“小于”⇔ 决算数 < 预算数；增减额与增减率同向
+
+示例:
+    - id: direction
+      title: 大于/小于、增加/减少等措辞应与数字一致
+      kind: direction
+      severity: error
+
+通过:
+    1.农林水支出（类）水利（款）行政运行（项）。年初预算为268.50万元，支出决算为275.12万元，完成年初预算的102.47%，支出决算数大于年初预算数的主要原因是人员调入。
+
+报错:
+    2.农林水支出（类）水利（款）水利工程运行与维护（项）。年初预算为420.00万元，支出决算为388.64万元，完成年初预算的92.53%，支出决算数大于年初预算数的主要原因是部分维修项目延至下年实施。
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from auditor.checks.shared.common import Context, mixed_units
 from auditor.claims import Change
 from auditor.findings import Finding, lines_of
 from auditor.rules import Rule
 
-PARAMS: dict[str, str] = {}
+KIND = "direction"
+
+
+@dataclass(frozen=True)
+class Params:
+    """direction takes no parameters: YAML only switches its rule on."""
+
+
 WORD = {True: "大于", False: "小于", None: "等于"}
 
 

@@ -1,6 +1,9 @@
 """doc_completeness: every standard table the 目录 lists is in the body, and a table printed
 without data says so in a 说明.
 
+目录列出的每张标准报表正文中都须有；印出而没有数据的标准报表须说明本表无数据。PDF 有页面
+未能读取时不作判断；没有目录时不说缺表。
+
 A 目录 entry names a standard table the way a table title does (the vocabulary's `tables:`
 map); the body must hold a table of that kind. A table of a standard kind with no figure in
 any of its lines must carry a 说明 saying it has no data (in its notes, or anywhere between
@@ -8,24 +11,66 @@ its title and the next table or part); one with figures the reader could not pla
 `table.layout` rule's business, not this one's. Nothing is said when pages of the document
 could not be read (a PDF page without a text layer), nor about missing tables without a 目录.
 
-Parameters: `toc` — patterns of the line that opens the 目录; `no_data` — patterns of a
-sentence saying a table has no data.
+参数:
+    toc: 目录开头一行的正则表达式
+    no_data: “本表无数据”一类说明的正则表达式
+
+公式:
+    目录所列标准报表 ⊆ 正文中的表；无数据的表须有“本表无数据”一类说明
+
+示例:
+    - id: document.completeness
+      title: 目录列出的标准报表正文中都有；没有数据的表须说明本表无数据
+      kind: doc_completeness
+      severity: warning
+      toc:
+        - ^目录$
+      no_data:
+        - 本表无数据
+        - 本表为空表
+        - (?:无|没有|未发生|未使用)[^。；]{0,40}(?:收入|支出|经费|资金|安排|数据)
+
+通过:
+    2024年度收入合计532.10万元，支出合计532.10万元。
+                         政府性基金预算财政拨款收入支出决算表
+    单位：万元
+              项目                 年初结转   本年收入            本年支出             年末结转
+    科目代码   科目名称             和结余               小计    基本支出   项目支出    和结余
+    注：本表反映部门本年度政府性基金预算财政拨款收入、支出及结转和结余情况。
+    说明：本部门本年度无政府性基金预算财政拨款收入支出，故本表无数据。
+
+报错:
+    2024年度收入合计532.10万元，支出合计532.10万元。
+                         政府性基金预算财政拨款收入支出决算表
+    单位：万元
+              项目                 年初结转   本年收入            本年支出             年末结转
+    科目代码   科目名称             和结余               小计    基本支出   项目支出    和结余
+    注：本表反映部门本年度政府性基金预算财政拨款收入、支出及结转和结余情况。
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import regex
 
 from auditor.checks.shared.common import Context
 from auditor.checks.shared.doc_text import compact, lines, patterns, toc, unread
 from auditor.findings import Finding
-from auditor.rules import Rule
+from auditor.rules import Regexes, Rule
 from auditor.tables.read import Table
 from auditor.text.located import MARKER, is_table_row
 
-PARAMS = {"toc": "regexes", "no_data": "regexes"}
+KIND = "doc_completeness"
+
+
+@dataclass(frozen=True)
+class Params:
+    toc: Regexes
+    no_data: Regexes
+
+
 FIGURE = regex.compile(r"(?<![\d.])\d[\d,]*\.\d+(?![\d.])")
 TITLE_END = regex.compile(r"表(?:\(续\))?$")
 

@@ -1,4 +1,7 @@
-"""doc_unit_name: the department named on the cover is the one the part headings name.
+r"""doc_unit_name: the department named on the cover is the one the part headings name.
+
+封面上的单位名称须与各部分标题中的单位名称一致（一个名称包含另一个即视为一致；括注的
+“（本级）”和“本部门”一类泛称不是名称）。
 
 The cover is the first few lines, up to the one naming the report ("上海市某区某局" /
 "2024年度部门决算", or "某局2023年度部门决算" on one line), read as one text; `cover`
@@ -10,21 +13,71 @@ a title line "<name>2024年度部门决算表" above the tables); a line that ma
 compared. Without a cover the first named heading is the reference. Two names agree when
 one contains the other (a heading may drop the city: "汉阳区某中心" for "武汉市汉阳区某中心");
 bracketed parts ("（本级）") and the `generic` words ("本部门") are not names.
+
+参数:
+    cover: 从封面（前几行连读）取单位名称的正则表达式（命名分组 name）
+    headings: 从标题行取单位名称的正则表达式（命名分组 name，按序取第一个匹配的）
+    generic: 不是名称的泛称
+
+公式:
+    各部分标题中的单位名称 ≈ 封面上的单位名称（一方包含另一方）
+
+示例:
+    - id: document.unit-name
+      title: 封面的单位名称应与各部分标题中的单位名称一致
+      kind: doc_unit_name
+      severity: warning
+      cover:
+        - ^(?P<name>\D+?)\d{4}年度?(?:部门|单位)(?:决算|预算)
+        - ^\d{4}年度?(?P<name>\D+?)(?:部门|单位)(?:决算|预算)
+      headings:
+        - ^第[一二三四五六七八九十]+部分(?P<name>\D+?)概况$
+        - ^第[一二三四五六七八九十]+部分(?P<name>\D+?)\d{4}年度?(?:部门|单位)(?:决算|预算)
+        - ^(?!第[一二三四五六七八九十]+部分)(?P<name>\D+?)\d{4}年度?(?:部门|单位)(?:决算|预算)(?:公开)?表
+      generic: [本部门, 部门, 本单位, 单位, 部门(单位), 本级]
+
+通过:
+    江城市青山区退役军人服务中心
+    2024年度部门决算
+    第一部分 江城市青山区退役军人服务中心概况
+    一、主要职能
+    负责全区退役军人思想政治、管理保障和安置服务等工作。
+    第三部分 江城市青山区退役军人服务中心2024年度部门决算情况说明
+    2024年度收入合计532.10万元，支出合计532.10万元。
+
+报错:
+    江城市青山区退役军人服务中心
+    2024年度部门决算
+    第一部分 江城市青山区民政局概况
+    一、主要职能
+    负责全区退役军人思想政治、管理保障和安置服务等工作。
+    第三部分 江城市青山区退役军人服务中心2024年度部门决算情况说明
+    2024年度收入合计532.10万元，支出合计532.10万元。
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import regex
 
 from auditor.checks.shared.common import Context
 from auditor.checks.shared.doc_text import compact, headings, lines, patterns, strip_page
 from auditor.findings import Finding
-from auditor.rules import Rule
+from auditor.rules import NameRegexes, Rule, Words
 from auditor.text.located import MARKER
 
-PARAMS = {"cover": "name_regexes", "headings": "name_regexes", "generic": "words"}
+KIND = "doc_unit_name"
+
+
+@dataclass(frozen=True)
+class Params:
+    cover: NameRegexes
+    headings: NameRegexes
+    generic: Words
+
+
 COVER_LINES = 4  # non-blank lines the cover may take
 BRACKETED = regex.compile(r"\([^()]*\)")
 

@@ -1,5 +1,8 @@
-"""doc_year: the report's year (from its title, "2023年度部门决算") is the year its headings,
+r"""doc_year: the report's year (from its title, "2023年度部门决算") is the year its headings,
 table titles and 截至 dates name, and a 决算's comparisons are with the year before.
+
+报告年度取自标题（“2023年度部门决算”）；标题、标准报表的表名、“截至…年末”的日期须写同一年度，
+决算中“与××年度相比”须比较上一年度。只看这些位置，句中的年份（“2021年启动的项目”）从不判断。
 
 Only these places are looked at, never a year inside a sentence ("2021年启动的项目"):
 
@@ -15,11 +18,50 @@ Only these places are looked at, never a year inside a sentence ("2021年启动�
 - in a 决算, a comparison with a named year (`comparisons`): "与2022年度相比" must name the
   year before. A wrong comparison year is a warning (a deliberate comparison with an earlier
   year is possible); a wrong heading, title or 截至 year takes the rule's severity.
+
+参数:
+    headings: 标题中紧跟年份的决算、预算字样（命名分组 year，可选 genre）
+    titles: 标准报表表名中的年份（命名分组 year）
+    as_of: 年末的“截至”日期（命名分组 year）
+    comparisons: 决算中与某一年的比较（命名分组 year；应为上一年度）
+
+公式:
+    标题、表名、截至日期中的年份 = 报告年度（预算的截至日期：上一年度）；决算的比较年度 = 报告年度 − 1
+
+示例:
+    - id: document.year
+      title: 标题、表名、“截至”日期与比较年份应与报告年度一致
+      kind: doc_year
+      severity: error
+      headings:
+        - (?<![与比较同]\s*)(?P<year>\d{4})\s*年度?\s*[^\d()]{0,30}?(?P<genre>决算|预算(?!执行))
+      titles:
+        - (?<![与比较同]\s*)(?P<year>\d{4})\s*年
+      as_of:
+        - 截[至止]\s*(?P<year>\d{4})\s*年\s*(?:12\s*月\s*31\s*日|年底|年末|末)
+      comparisons:
+        - 与\s*(?P<year>\d{4})\s*年度?\s*(?:决算数?)?\s*相比
+        - (?:比|较)\s*(?P<year>\d{4})\s*年度?\s*(?:决算数?)?\s*(?:增加|减少|增长|下降|上升|降低|持平)
+
+通过:
+    江城市青山区退役军人服务中心
+    2024年度部门决算
+    第三部分 2024年度部门决算情况说明
+    一、收入支出决算总体情况说明
+    2024年度收、支总计均为532.10万元。与2023年度相比，收、支总计各减少18.40万元，下降3.34%，主要原因是退役军人培训项目减少。
+
+报错:
+    江城市青山区退役军人服务中心
+    2024年度部门决算
+    第三部分 2023年度部门决算情况说明
+    一、收入支出决算总体情况说明
+    2024年度收、支总计均为532.10万元。与2023年度相比，收、支总计各减少18.40万元，下降3.34%，主要原因是退役军人培训项目减少。
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import regex
 
@@ -34,14 +76,17 @@ from auditor.checks.shared.doc_text import (
     span_lines,
 )
 from auditor.findings import Finding
-from auditor.rules import Rule
+from auditor.rules import Rule, YearRegexes
 
-PARAMS = {
-    "headings": "year_regexes",
-    "titles": "year_regexes",
-    "as_of": "year_regexes",
-    "comparisons": "year_regexes",
-}
+KIND = "doc_year"
+
+
+@dataclass(frozen=True)
+class Params:
+    headings: YearRegexes
+    titles: YearRegexes
+    as_of: YearRegexes
+    comparisons: YearRegexes
 
 
 def _soft(rule: Rule) -> str:

@@ -1,14 +1,41 @@
-"""missing: a label and its unit with no figure between them ("财政拨款收入 万元")."""
+"""missing: a label and its unit with no figure between them ("财政拨款收入 万元").
+
+标签与单位之间缺少数字（“财政拨款收入 万元”）：模板中待填的金额没有填写。
+A label followed directly by its unit: a figure of the template left unfilled.
+
+参数: 无
+
+公式:
+    “标签 + 数字 + 单位”中的数字不能缺
+
+示例:
+    - id: missing-value
+      title: 标签与单位之间缺少数字
+      kind: missing
+      severity: error
+
+通过:
+    2024年度收入合计532.10万元。其中：财政拨款收入532.10万元，占本年收入100%。
+
+报错:
+    2024年度收入合计532.10万元。其中：财政拨款收入 万元，占本年收入100%。
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from auditor.checks.shared.common import Context
 from auditor.findings import Finding
 from auditor.rules import Rule
 
-PARAMS: dict[str, str] = {}
+KIND = "missing"
+
+
+@dataclass(frozen=True)
+class Params:
+    """missing takes no parameters: YAML only switches its rule on."""
 
 
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:

@@ -1,8 +1,33 @@
-"""share_sum: the shares of an exhaustive enumeration add up to 100 %."""
+"""share_sum: the shares of an exhaustive enumeration add up to 100 %.
+
+完整列举（各项占比合计约为 100%）的各项占比之和须恰为 100%。
+The shares of an enumeration whose shares make about 100 % add to exactly 100 %.
+
+参数: 无
+
+公式:
+    Σ 各项占比 = 100%
+
+尾数:
+    各项占比按所印小数位的区间相加：区间包含 100% 即为尾数误差。
+
+示例:
+    - id: share-sum
+      title: 完整列举的各项占比合计应为 100%
+      kind: share_sum
+      severity: error
+
+通过:
+    2023年度一般公共预算财政拨款支出1,836.32万元，主要用于以下方面：文化旅游体育与传媒（类）支出1,512.61万元，占82.37%；社会保障和就业（类）支出168.30万元，占9.17%；卫生健康（类）支出85.39万元，占4.65%；住房保障（类）支出70.02万元，占3.81%。
+
+报错:
+    2023年度一般公共预算财政拨款支出1,836.32万元，主要用于以下方面：文化旅游体育与传媒（类）支出1,512.61万元，占82.37%；社会保障和就业（类）支出168.30万元，占9.17%；卫生健康（类）支出85.39万元，占4.65%；住房保障（类）支出70.02万元，占3.18%。
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 
 from auditor.checks.shared.common import HUNDRED, Context, expected_range, note, severity
@@ -10,7 +35,12 @@ from auditor.findings import Finding, lines_of
 from auditor.numbers import Interval, Verdict, fmt
 from auditor.rules import Rule
 
-PARAMS: dict[str, str] = {}
+KIND = "share_sum"
+
+
+@dataclass(frozen=True)
+class Params:
+    """share_sum takes no parameters: YAML only switches its rule on."""
 
 
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:

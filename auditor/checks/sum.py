@@ -1,17 +1,60 @@
-"""sum: a total equals the sum of its declared parts (基本 + 项目 = 支出合计, …)."""
+"""sum: a total equals the sum of its declared parts (基本 + 项目 = 支出合计, …).
+
+合计须等于所列分项之和。按资金范围、口径和期间分组，组内各概念取首次明确陈述的数值；
+`optional` 中的分项未出现时视为未知的非负数，此时只有分项之和超过合计才是确定的错误。
+Facts are grouped by scope, basis and period and the first clean statement of each concept
+is used; a missing optional part is an unknown non-negative amount, so only parts exceeding
+the total are then certain errors.
+
+参数:
+    total: 合计的概念（词表 concepts 中的名称，可写“概念@范围”指定资金范围）
+    parts: 必有的分项概念列表
+    optional: 可能不出现的分项概念列表（可省略）
+
+公式:
+    {total} = {parts}[ (+ 可选: {optional})]
+
+尾数:
+    合计与分项按所印小数位的区间相加比较。
+
+示例:
+    - id: sum.basic-project
+      title: 基本支出与项目支出之和应等于支出合计
+      kind: sum
+      severity: error
+      total: 支出合计
+      parts: [基本支出, 项目支出]
+      optional: [上缴上级支出, 经营支出, 对附属单位补助支出]
+
+通过:
+    2024年度支出合计532.10万元，与2023年度相比，支出合计减少18.40万元，下降3.34%。其中：基本支出402.36万元，项目支出129.74万元。
+
+报错:
+    2024年度支出合计532.10万元，与2023年度相比，支出合计减少18.40万元，下降3.34%。其中：基本支出402.36万元，项目支出139.74万元。
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 
 from auditor.checks.shared.common import Context, expected_range, note, severity
 from auditor.facts import Fact
 from auditor.findings import Finding, lines_of
 from auditor.numbers import Interval, Rounding, fmt, fmt_range, judge
-from auditor.rules import Rule
+from auditor.rules import Concept, Concepts, Rule
 
-PARAMS = {"total": "concept", "parts": "concepts", "optional": "concepts?"}
+KIND = "sum"
+
+
+@dataclass(frozen=True)
+class Params:
+    total: Concept
+    parts: Concepts
+    optional: Concepts | None = None
+
+
 ZERO = Interval(Decimal(0), Decimal(0))
 
 Key = tuple[str, str, str]  # scope, basis, period

@@ -1,17 +1,76 @@
 """table_match: the same 科目 (or line) carries the same amount in two tables.
 
+两张表中同一科目（或同一行）的金额须一致。每一侧写明表的种类、可选的左右半表（收入 / 支出）
+和要读的栏（表头中含所列词之一的第一栏）。行按科目代码配对，否则按名称；合计、本年收入合计、
+本年支出合计相互配对。`rows: totals` 时一侧取其各合计行之和（人员经费合计 + 公用经费合计），
+`rows: items` 时只配对非合计行。`relation: part` 表示右表是左表的一部分（财政拨款在全部资金
+之内）：任何一行都不能超过左表，两表合计相等时每一行都须相等。
 Each side names a table kind, optionally its half (收入 / 支出), and the column to read
 (the first whose header contains one of the given words). Rows pair by 科目代码, else by
 name; 合计 / 本年收入合计 / 本年支出合计 pair with each other. With `rows: totals` a side
 is the sum of its total rows (人员经费合计 + 公用经费合计); with `rows: items` only the
-rows that are not totals pair (财政拨款 income lines, while the 本年收入合计 differ). With `relation: part` the right
-table is a part of the left one (财政拨款 within all funds): no row may exceed its
-counterpart, and where the totals agree every row must.
+rows that are not totals pair (财政拨款 income lines, while the 本年收入合计 differ). With
+`relation: part` the right table is a part of the left one (财政拨款 within all funds): no row
+may exceed its counterpart, and where the totals agree every row must.
+
+参数:
+    left: 左表 {table: 表的种类, side: 收入|支出（可省略）, column: [表头词…], rows: each|items|totals（可省略）}
+    right: 右表（同上）
+    relation: equal（缺省，“=”）或 part（“≥”：右表是左表的一部分，两表合计相等时各行须相等；可省略）
+
+公式:
+    每个科目：{left} {relation} {right}
+
+尾数:
+    空白单元格为 0；两表的数字按所印小数位的区间比较。
+
+示例:
+    - id: table.cross.expenditure
+      title: 收支总表的支出各类及合计应与支出表一致
+      kind: table_match
+      severity: error
+      left: {table: 收支总表, side: 支出, column: [金额, 合计, 预算数, 决算数]}
+      right: {table: 支出表, column: [本年支出合计, 合计, 小计]}
+
+通过:
+                                   收入支出决算总表
+    单位：万元
+                     收入                                          支出
+                项目                  决算数                  项目                 决算数
+    一、一般公共预算财政拨款收入       226.47    八、社会保障和就业支出             153.88
+                                                 十八、自然资源海洋气象等支出         72.59
+    本年收入合计                       226.47    本年支出合计                       226.47
+    总计                               226.47    总计                               226.47
+                                      支出决算表
+    单位：万元
+                       项目                       本年支出   基本支出   项目支出
+    科目代码               科目名称                 合计
+               合计                                 226.47     153.88      72.59
+    208        社会保障和就业支出                   153.88     153.88
+    220        自然资源海洋气象等支出                 72.59                  72.59
+
+报错:
+                                   收入支出决算总表
+    单位：万元
+                     收入                                          支出
+                项目                  决算数                  项目                 决算数
+    一、一般公共预算财政拨款收入       226.47    八、社会保障和就业支出             135.88
+                                                 十八、自然资源海洋气象等支出         90.59
+    本年收入合计                       226.47    本年支出合计                       226.47
+    总计                               226.47    总计                               226.47
+                                      支出决算表
+    单位：万元
+                       项目                       本年支出   基本支出   项目支出
+    科目代码               科目名称                 合计
+               合计                                 226.47     153.88      72.59
+    208        社会保障和就业支出                   153.88     153.88
+    220        自然资源海洋气象等支出                 72.59                  72.59
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -21,10 +80,19 @@ from auditor.checks.shared.cells import checked, describe, places, sum_finding, 
 from auditor.checks.shared.common import Context
 from auditor.findings import Finding
 from auditor.numbers import Figure, Verdict, judge
-from auditor.rules import Rule
+from auditor.rules import Relation, Rule, Side
 from auditor.tables.read import Row, Table
 
-PARAMS = {"left": "side", "right": "side", "relation": "relation?"}
+KIND = "table_match"
+
+
+@dataclass(frozen=True)
+class Params:
+    left: Side
+    right: Side
+    relation: Relation | None = None
+
+
 TOTAL_KEY = "本年合计"
 
 

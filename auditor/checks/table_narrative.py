@@ -1,15 +1,59 @@
 """table_narrative: a figure the 情况说明 states must match the table cell that carries it.
 
-A cell's concept comes from its row label (本年收入合计, 卫生健康支出, 人员经费合计) or, on a
-total row, from its column header (基本支出, 本年支出合计); its fund scope from the row,
-the column or else the table title (一般公共预算财政拨款支出决算表 → 一般公共预算); its basis
-from the column (预算数 / 决算数) or the report. Only clean department-level statements of
-the current year are compared, and a statement matching any cell of its key is fine.
+情况说明中明确陈述的本年金额，须与报表中同一概念、同一资金范围、同一口径的单元格一致。单元格
+的概念取自行名（本年收入合计、卫生健康支出、人员经费合计），合计行上取自栏目名（基本支出、
+本年支出合计）；资金范围取自行、栏或表名（一般公共预算财政拨款支出决算表 → 一般公共预算）；
+口径取自栏目（预算数 / 决算数）或报告类型。与同一键的任一单元格相符即可。
+A cell's concept comes from its row label or, on a total row, from its column header; its
+fund scope from the row, the column or else the table title; its basis from the column or
+the report. Only clean department-level statements of the current year are compared, and a
+statement matching any cell of its key is fine.
+
+参数:
+    tables: 参与比较的表的种类列表（词表 tables 中的名称）
+    totals_only: 其中只取合计行的表（可省略）
+
+公式:
+    情况说明中的金额 = {tables} 中同一概念、资金范围、口径的单元格[（{totals_only} 只取合计行）]
+
+尾数:
+    文中数字与单元格按所印小数位的区间比较（元、亿元折算为万元）。
+
+示例:
+    - id: table.narrative
+      title: 情况说明中的金额应与报表一致
+      kind: table_narrative
+      severity: error
+      tables: [收支总表, 收入表, 支出表, 财政拨款收支总表, 一般公共预算支出表, 一般公共预算基本支出表, 三公经费表]
+      totals_only: [收入表]
+
+通过:
+    三、支出决算情况说明
+    2023年度支出合计226.47万元，其中：基本支出153.88万元，项目支出72.59万元。
+                                      支出决算表
+    单位：万元
+                       项目                       本年支出   基本支出   项目支出
+    科目代码               科目名称                 合计
+               合计                                 226.47     153.88      72.59
+    208        社会保障和就业支出                   153.88     153.88
+    220        自然资源海洋气象等支出                 72.59                  72.59
+
+报错:
+    三、支出决算情况说明
+    2023年度支出合计262.47万元，其中：基本支出153.88万元，项目支出72.59万元。
+                                      支出决算表
+    单位：万元
+                       项目                       本年支出   基本支出   项目支出
+    科目代码               科目名称                 合计
+               合计                                 226.47     153.88      72.59
+    208        社会保障和就业支出                   153.88     153.88
+    220        自然资源海洋气象等支出                 72.59                  72.59
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import regex
 
@@ -18,11 +62,18 @@ from auditor.checks.shared.common import Context, expected_range, note, severity
 from auditor.facts import Fact
 from auditor.findings import Finding
 from auditor.numbers import fmt, judge
-from auditor.rules import Rule
+from auditor.rules import Rule, TableKinds
 from auditor.tables.read import TOTAL_WORD, Cell, Column, Row, Table
 from auditor.vocabulary import norm_label
 
-PARAMS = {"tables": "tables", "totals_only": "tables?"}
+KIND = "table_narrative"
+
+
+@dataclass(frozen=True)
+class Params:
+    tables: TableKinds
+    totals_only: TableKinds | None = None
+
 
 Key = tuple[str, str, str]  # concept, scope, basis
 

@@ -1,13 +1,53 @@
 """table_total: a 合计 / 本年收入合计 / 总计 row is the sum of the rows it totals.
 
+合计、总计行须等于其所合计各行之和：有科目代码时，合计行等于本半表最上级科目之和；没有
+科目代码时，合计等于上一个合计以来各行之和（印在各行之上的合计亦然），总计等于合计加其后
+各行（结转和结余的分项只经其上级计入一次）。
 With 科目代码, a total row sums the top-level codes of its column group (类, or 301/302…);
 without, each 合计 sums the rows since the previous total and 总计 adds the rows after
 it (年初结转和结余 …), a breakdown under a 结转和结余 row counted once, through its parent.
+
+参数: 无
+
+公式:
+    合计 = Σ 所合计的各行；总计 = 合计 + 其后各行（每一金额栏）
+
+尾数:
+    空白单元格为 0；合计与各行之和按所印小数位的区间比较。
+
+示例:
+    - id: table.total
+      title: 合计、总计行应等于其所合计各行之和
+      kind: table_total
+      severity: error
+
+通过:
+    收入支出决算总表
+    单位：万元
+                     收入                                     支出
+                项目                  决算数             项目               决算数
+    一、一般公共预算财政拨款收入      486.90    一、一般公共服务支出           326.18
+    八、其他收入                       10.00    八、社会保障和就业支出         170.72
+    本年收入合计                      496.90    本年支出合计                   496.90
+    年初结转和结余                     12.00    年末结转和结余                  12.00
+    总计                              508.90    总计                           508.90
+
+报错:
+    收入支出决算总表
+    单位：万元
+                     收入                                     支出
+                项目                  决算数             项目               决算数
+    一、一般公共预算财政拨款收入      486.90    一、一般公共服务支出           326.18
+    八、其他收入                       10.00    八、社会保障和就业支出         170.72
+    本年收入合计                      496.90    本年支出合计                   496.90
+    年初结转和结余                     12.00    年末结转和结余                  12.00
+    总计                              498.90    总计                           508.90
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from auditor.checks.shared.cells import checked, columns_of, describe, sum_finding, value
 from auditor.checks.shared.common import Context
@@ -15,7 +55,14 @@ from auditor.findings import Finding
 from auditor.rules import Rule
 from auditor.tables.read import Row, Table
 
-PARAMS: dict[str, str] = {}
+KIND = "table_total"
+
+
+@dataclass(frozen=True)
+class Params:
+    """table_total takes no parameters: YAML only switches its rule on."""
+
+
 CARRIED = ("结转和结余", "结转结余", "结余")
 
 

@@ -1,24 +1,77 @@
-"""table_unread: doubt before accusing. A real published table is overwhelmingly consistent;
-one that fails many of its own identities as read (more than `share` of those judged, and at
-least `least` of them) was far more likely misread — halves paired wrongly, columns shifted,
-a 其中 taken for a sibling — than published that broken. It is reported once, as unread,
-and no error is raised from it: not its own, nor a comparison of its cells with another
-table or the narrative.
+"""table_unread: doubt before accusing.
 
-This is a review of the other checks' findings, run after them (`review`); `check` itself
-finds nothing.
+真实公开的报表绝大多数是自洽的。一张表按读出的行列，自身恒等式（合计、上下级科目、合计栏、
+其中）不成立的超过已核对的 share，且至少 least 个时，多半是版式读错了（左右两半配错、栏目
+错位、把“其中”当成并列项），而不是报表真有这么多错：只提示一次“未能读懂”，不据此表报告
+任何错误——它自身的、它与别的表或与文字的比较都不报。
+A real published table is overwhelmingly consistent; one that fails many of its own
+identities as read was far more likely misread than published that broken. It is reported
+once, as unread, and no error is raised from it. This kind reviews the other checks'
+findings after they have run (`review`); `check` finds nothing by itself.
+
+参数:
+    share: 不成立的恒等式占已核对恒等式的比例超过它时怀疑读错（0 与 1 之间）
+    least: 且不成立的至少这么多个（一处笔误通常只破坏一到三个恒等式）
+
+公式:
+    不成立的恒等式 > {share} × 已核对的，且 ≥ {least} 个 → 视为未能读懂
+
+示例:
+    - id: table.unread
+      title: 一张表自身的恒等式大量不成立时视为未能读懂，不据此报错
+      kind: table_unread
+      severity: info
+      share: 0.25
+      least: 3
+
+通过:
+    某区档案馆2024年度部门决算
+
+    表3 支出决算表
+    单位：万元
+    科目编码   科目名称                            本年支出合计    基本支出    项目支出
+               合计                                      620.00      500.00      120.00
+    201        一般公共服务支出                          520.00      400.00      120.00
+    20126      档案事务                                  520.00      400.00      120.00
+    2012601    行政运行                                  400.00      400.00
+    2012604    档案馆                                    120.00                  120.00
+    208        社会保障和就业支出                        100.00      100.00
+    20805      行政事业单位养老支出                      100.00      100.00
+    2080505    机关事业单位基本养老保险缴费支出          100.00      100.00
+
+报错:
+    某区档案馆2024年度部门决算
+
+    表3 支出决算表
+    单位：万元
+    科目编码   科目名称                            本年支出合计    基本支出    项目支出
+               合计                                      620.00      500.00      120.00
+    201        一般公共服务支出                          520.00      400.00      120.00
+    20126      档案事务                                  520.00      400.00      120.00
+    2012601    行政运行                                              400.00      400.00
+    2012604    档案馆                                                120.00
+    208        社会保障和就业支出                                    100.00      100.00
+    20805      行政事业单位养老支出                                  100.00      100.00
+    2080505    机关事业单位基本养老保险缴费支出                      100.00      100.00
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 
 from auditor.checks.shared.common import Context
 from auditor.findings import Finding
-from auditor.rules import Rule
+from auditor.rules import Count, Fraction, Rule
 
-PARAMS = {"share": "fraction", "least": "count"}
+KIND = "table_unread"
+
+
+@dataclass(frozen=True)
+class Params:
+    share: Fraction
+    least: Count
 
 
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:

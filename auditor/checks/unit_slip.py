@@ -1,14 +1,44 @@
-"""unit_slip: an amount printed in 元 where the rate beside it only works in 万元."""
+"""unit_slip: an amount printed in 元 where the rate beside it only works in 万元.
+
+金额单位疑误：一个以“元”印出的金额，按“元”计算与旁边的完成率或占比不符，按“万元”才相符。
+An amount in 元 whose completion rate or share only works if it were 万元.
+
+参数: 无
+
+公式:
+    比率 ≠ 按“元”计算的结果，而 = 按“万元”计算的结果 ⇒ 单位错误
+
+尾数:
+    比率按所印小数位的区间判断是否相符。
+
+示例:
+    - id: unit-slip
+      title: 金额单位疑误（元与万元）
+      kind: unit_slip
+      severity: error
+
+通过:
+    1.卫生健康支出（类）公共卫生（款）疾病预防控制机构（项）。年初预算数为1,044.77万元，决算数1,030.20万元，完成年初预算的98.61%。
+
+报错:
+    1.卫生健康支出（类）公共卫生（款）疾病预防控制机构（项）。年初预算数为1,044.77元，决算数1,030.20万元，完成年初预算的98.61%。
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from auditor.checks.shared.common import Context, unit_slip
 from auditor.findings import Finding, lines_of
 from auditor.rules import Rule
 
-PARAMS: dict[str, str] = {}
+KIND = "unit_slip"
+
+
+@dataclass(frozen=True)
+class Params:
+    """unit_slip takes no parameters: YAML only switches its rule on."""
 
 
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:

@@ -1,9 +1,36 @@
-"""yoy: a 增减额 and 增减率 must agree with the figures compared (上年数 = 本年数 ∓ 增减额)."""
+"""yoy: a 增减额 and 增减率 must agree with the figures compared (上年数 = 本年数 ∓ 增减额).
+
+增减额、增减率须与所比较的数字相符：上年数 = 本年数 ∓ 增减额（或文中所述的上年数），
+增减率 = 增减额 ÷ 上年数；由本年数与增减额推算出的上年数为负，也是错误。以 0 为基数的
+增减率由 zero_base 报告。
+The 上年数 is the one stated, or 本年数 ∓ 增减额; a 增减率 is 增减额 ÷ 上年数; a
+negative 上年数 is an error. A rate against a zero base is zero_base's finding.
+
+参数: 无
+
+公式:
+    上年数 = 本年数 ∓ 增减额；增减率 = 增减额 ÷ 上年数 × 100%
+
+尾数:
+    本年数、增减额、上年数和增减率都按所印小数位的区间计算。
+
+示例:
+    - id: yoy
+      title: 增减率应等于增减额除以上年数
+      kind: yoy
+      severity: error
+
+通过:
+    2023年度收入合计865.32万元，与2022年度相比，收入合计增加105.32万元，增长13.86%。
+
+报错:
+    2023年度收入合计865.32万元，与2022年度相比，收入合计增加105.32万元，增长12.17%。
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from auditor.checks.shared.common import (
@@ -22,7 +49,12 @@ from auditor.findings import Finding, lines_of
 from auditor.numbers import Interval, Rounding, fmt, fmt_range, judge
 from auditor.rules import Rule
 
-PARAMS: dict[str, str] = {}
+KIND = "yoy"
+
+
+@dataclass(frozen=True)
+class Params:
+    """yoy takes no parameters: YAML only switches its rule on."""
 
 
 def _in_wan(fact: Fact | None) -> Fact | None:

@@ -1,14 +1,41 @@
-"""zero_base: a completion or growth rate stated against a budget or prior year of zero."""
+"""zero_base: a completion or growth rate stated against a budget or prior year of zero.
+
+以 0 为基数的完成率或增减率无从计算：预算数为 0 却报告完成率，上年数为 0 却报告增长率。
+A completion rate against a zero budget, or a growth rate against a zero prior year.
+
+参数: 无
+
+公式:
+    预算数 = 0 或 上年数 = 0 ⇒ 不应有完成率、增减率
+
+示例:
+    - id: zero-base
+      title: 以 0 为基数的完成率或增长率无从计算
+      kind: zero_base
+      severity: warning
+
+通过:
+    2.灾害防治及应急管理支出（类）应急管理事务（款）安全监管（项）。年初预算为0万元，支出决算为24.60万元，支出决算数大于年初预算数的主要原因是年中追加安全生产专项检查经费。
+
+报错:
+    2.灾害防治及应急管理支出（类）应急管理事务（款）安全监管（项）。年初预算为0万元，支出决算为24.60万元，完成年初预算的100%，支出决算数大于年初预算数的主要原因是年中追加安全生产专项检查经费。
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from auditor.checks.shared.common import Context
 from auditor.findings import Finding, lines_of
 from auditor.rules import Rule
 
-PARAMS: dict[str, str] = {}
+KIND = "zero_base"
+
+
+@dataclass(frozen=True)
+class Params:
+    """zero_base takes no parameters: YAML only switches its rule on."""
 
 
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:

@@ -75,15 +75,16 @@ def sum_finding(
     spread = fmt_range(allowed, digits)
     within = "" if spread == fmt(point, digits) else f"（按尾数误差可为 {spread}）"
     result = f"{shown} = {fmt(point, digits)}{within}" if len(parts) > 1 else shown
+    against = "小于其分项" if relation == "ge" else "而"
     return Finding(
         rule.id,
         level,
-        f"{what}{note(verdict)}：{table.label()}“{column}”栏，{name} {figure.text}，而 {result}",
+        f"{what}{note(verdict)}：{table.label()}“{column}”栏，{name} {figure.text}，{against} {result}",
         tuple(
             sorted({*lines, *(empty if verdict is Verdict.ERROR and point < figure.value else ())})
         ),
         stated=f"{figure.text}{unit}",
-        expected=f"{fmt(point, digits)}{unit}",
+        expected=f"{'不小于' if relation == 'ge' else ''}{fmt(point, digits)}{unit}",
         difference=f"{fmt(figure.value - point, digits)}{unit}",
         **expected_range(allowed, digits, unit),
     )
