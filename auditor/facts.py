@@ -211,6 +211,7 @@ def read_prose(text: LogicalText, kind: str | None, year: int | None, vocab: Voc
         _interpret(fact, prose, vocab, section_scope.get(owner[p], "全部"), default_basis)
         prose.facts.append(fact)
     _find_heads(prose)
+    _items_of_heads(prose, vocab)
     _find_absent(prose, vocab, owner, section_scope, default_basis)
     return prose
 
@@ -309,6 +310,22 @@ def _find_heads(prose: Prose) -> None:
         para = prose.text.paragraphs[head.paragraph]
         if head.role == "value" and head.is_amount and para.start <= match.start() < para.end:
             prose.heads.append((match.start(), head))
+
+
+def _items_of_heads(prose: Prose, vocab: Vocabulary) -> None:
+    """Items listed after a head (其中 / 包括) speak for what the head speaks for: under a
+    head said of a sub-unit (所属执法大队政府采购预算合计…，包括：货物类…), the items are
+    not the department's own statements either."""
+    for n, (marker, head) in enumerate(prose.heads):
+        if head.clean or not vocab.says("sub_unit", head.label):
+            continue
+        end = next(
+            (m for m, other in prose.heads[n + 1 :] if other.paragraph == head.paragraph),
+            prose.text.paragraphs[head.paragraph].end,
+        )
+        for fact in prose.facts:
+            if fact.paragraph == head.paragraph and marker < fact.start < end:
+                fact.clean = False
 
 
 def _find_absent(

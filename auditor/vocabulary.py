@@ -37,7 +37,7 @@ class Vocabulary:
     scopes: dict[str, str]  # word -> scope
     bases: list[tuple[str, list[str]]]
     tables: dict[str, str] = field(default_factory=dict)  # title phrase -> table kind
-    wording: dict[str, list[str]] = field(default_factory=dict)  # table wording: regexes
+    wording: dict[str, list[str]] = field(default_factory=dict)  # name -> regexes
     readings: dict[str, list[str]] = field(default_factory=dict)  # concept -> what else it may mean
 
     def __post_init__(self) -> None:
@@ -51,7 +51,7 @@ class Vocabulary:
         }
 
     def says(self, name: str, text: str) -> regex.Match[str] | None:
-        """Where `text` uses the table wording `name` (unit_line, of_which, sub_line)."""
+        """Where `text` uses the wording `name` (unit_line, of_which, sub_line, sub_unit)."""
         pattern = self._wording.get(name)
         return pattern.search(text) if pattern else None
 
@@ -122,7 +122,7 @@ def load_vocabulary(path: Path) -> Vocabulary:
         for name, words in _mapping(data, "tables", path, False).items()
         for w in [name, *words]
     }
-    wording = _patterns(data, "table_wording", path)
+    wording = _patterns(data, "wording", path)
     readings = {
         norm_label(name): [norm_label(w) for w in words]
         for name, words in _mapping(data, "readings", path, False).items()
