@@ -13,10 +13,12 @@ from auditor.checks.shared.common import Context
 from auditor.claims import gather
 from auditor.document import Document, build_document
 from auditor.errors import InputError
+from auditor.facts import Fact
 from auditor.findings import Finding
 from auditor.numbers import Rounding
 from auditor.read import Source, read_source
 from auditor.rules import Rule
+from auditor.tables.read import Table
 from auditor.vocabulary import Vocabulary
 
 PATTERNS = ("*.txt", "*.pdf")  # what a directory is searched for, by default
@@ -67,9 +69,9 @@ def check_source(
     return doc, out
 
 
-def figures(doc: Document) -> int:
+def figures(facts: Sequence[Fact], tables: Sequence[Table]) -> int:
     """Amounts and percentages read, in prose and in tables."""
-    return len(doc.facts) + sum(t.figures() for t in doc.tables)
+    return len(facts) + sum(t.figures() for t in tables)
 
 
 def audit_source(
@@ -80,7 +82,7 @@ def audit_source(
         source.path,
         doc.kind,
         doc.year,
-        figures(doc),
+        figures(doc.facts, doc.tables),
         sum(1 for t in doc.tables if t.kind),
         findings,
         pages=source.pages,
