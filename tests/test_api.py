@@ -117,3 +117,19 @@ def test_rounding_and_refusals(tmp_path):
     with pytest.raises(InputError):
         audit(tmp_path / "missing.txt")
     assert audit("没有数字的一句话").figures == 0  # read, but nothing to check
+
+
+def test_readme_example_is_current(monkeypatch):
+    import doctest
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    block = readme[readme.index("```python\n>>> from auditor") + len("```python\n") :]
+    block = block[: block.index("```")]
+    runnable = "\n".join(  # the last lines name files of the reader's own
+        line for line in block.splitlines() if "report.pdf" not in line and "my-rules" not in line
+    )
+    monkeypatch.chdir(ROOT)
+    test = doctest.DocTestParser().get_doctest(runnable, {}, "README", "README.md", 0)
+    runner = doctest.DocTestRunner()
+    runner.run(test)
+    assert runner.summarize(verbose=False).failed == 0
