@@ -90,8 +90,9 @@ def as_stated(figure: Figure, unit: str = "") -> Quantity:
     return Quantity(figure.value, own, text)
 
 
-def computed(value: Decimal, places: int, unit: str) -> Quantity:
+def computed(value: Decimal, places: int, unit: str | None) -> Quantity:
     """A value the arithmetic gives, shown to the places of the figure it is set against."""
+    unit = unit or ""
     return Quantity(round_to(value, max(places, 0)), unit, f"{fmt(value, places)}{unit}")
 
 
