@@ -2,11 +2,33 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from decimal import Decimal
 
 SEVERITIES = ("error", "warning", "info")
+CITATION = re.compile(r"第[\d,]+行|p\d+:L\d+(?:,(?:p\d+:)?L\d+)*")  # as checks write lines
 RANK = {name: i for i, name in enumerate(reversed(SEVERITIES))}  # info 0 < warning 1 < error 2
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A figure a finding names: its value (None for words such as 无法计算), its unit ("" when
+    none) and its text as shown to a reader (2,946.25万元, 3.9%, 0.1个百分点)."""
+
+    value: Decimal | None
+    unit: str
+    text: str
+
+    @classmethod
+    def words(cls, text: str) -> Quantity:
+        """What is said in words, not as a number: 实际内容, 无法计算, 决算数大于预算数."""
+        return cls(None, "", text)
+
+    def __str__(self) -> str:
+        return self.text
 
 
 @dataclass(frozen=True)
@@ -15,14 +37,33 @@ class Finding:
     severity: str
     message: str
     lines: tuple[int, ...]
-    stated: str | None = None
-    expected: str | None = None
-    difference: str | None = None
-    expected_low: str | None = None  # the range the stated inputs allow, when recomputed
-    expected_high: str | None = None
+    stated: Quantity | None = None
+    expected: Quantity | None = None
+    difference: Quantity | None = None
+    expected_low: Quantity | None = None  # the range the stated inputs allow, when recomputed
+    expected_high: Quantity | None = None
+    # Filled in once the rule and the source are known (pipeline): the rule's title and
+    # every line of `lines` as a reader finds it.
+    title: str = field(default="", compare=False)
+    cited: tuple[Place, ...] = field(default=(), compare=False)
+    id: str = field(default="", compare=False)  # identity(), unique within its report
 
     def sort_key(self) -> tuple:
         return (self.lines[:1] or (0,), self.rule, self.message)
+
+    def identity(self) -> str:
+        """A short hash of what the finding is about, not where: its rule, the texts of its
+        cited lines, its stated figure and its message without line numbers. Lines inserted
+        above, or pages shifting, leave it unchanged (the pipeline numbers repeats: -2, -3)."""
+        key = "\x1f".join(
+            [
+                self.rule,
+                *(" ".join(place.text.split()) for place in self.cited),
+                self.stated.text if self.stated else "",
+                CITATION.sub("", self.message),
+            ]
+        )
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
 
 
 @dataclass(frozen=True)

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 
 from auditor.checks import MODULES
 from auditor.checks.shared.common import Context
 from auditor.claims import gather
-from auditor.document import build_document
+from auditor.document import Document, build_document
 from auditor.errors import InputError
-from auditor.findings import Finding, Place, cite
+from auditor.facts import Fact
+from auditor.findings import Finding
 from auditor.numbers import Rounding
 from auditor.read import Source, read_source
 from auditor.rules import Rule
+from auditor.tables.read import Table
 from auditor.vocabulary import Vocabulary
 
 PATTERNS = ("*.txt", "*.pdf")  # what a directory is searched for, by default
@@ -32,10 +35,6 @@ class FileResult:
     error: str | None = None  # why the file could not be read; then nothing else is said
     pages: int = 0  # of a PDF
     scanned: tuple[int, ...] = ()  # PDF pages with no text layer: nothing on them was checked
-    places: dict[int, Place] = field(default_factory=dict)  # every line the findings cite
-
-    def cite(self, lines: Iterable[int]) -> str:
-        return cite(self.places[n] for n in lines)
 
 
 def select_rules(rules: list[Rule], select: Iterable[str], ignore: Iterable[str]) -> list[Rule]:
@@ -48,9 +47,11 @@ def select_rules(rules: list[Rule], select: Iterable[str], ignore: Iterable[str]
     ]
 
 
-def audit_source(
+def check_source(
     source: Source, rules: list[Rule], vocab: Vocabulary, rounding: Rounding = Rounding.EITHER
-) -> FileResult:
+) -> tuple[Document, list[Finding]]:
+    """The report's model and its findings in reading order, each with its rule's title and
+    its lines as a reader finds them."""
     doc = build_document(source.path, source.lines, vocab, source.scanned)
     ctx = Context(doc, gather(doc, vocab), vocab, rounding, source.place)
     applied = [rule for rule in rules if rule.applies(doc.kind)]
@@ -59,16 +60,34 @@ def audit_source(
         review = getattr(MODULES[rule.kind], "review", None)
         if review is not None:
             findings = review(ctx, rule, findings)
+    titles = {rule.id: rule.title for rule in applied}
+    out, seen = [], Counter()
+    for f in sorted(findings, key=Finding.sort_key):
+        f = replace(f, title=titles[f.rule], cited=tuple(source.place(n) for n in f.lines))
+        key = f.identity()
+        seen[key] += 1
+        out.append(replace(f, id=key if seen[key] == 1 else f"{key}-{seen[key]}"))
+    return doc, out
+
+
+def figures(facts: Sequence[Fact], tables: Sequence[Table]) -> int:
+    """Amounts and percentages read, in prose and in tables."""
+    return len(facts) + sum(t.figures() for t in tables)
+
+
+def audit_source(
+    source: Source, rules: list[Rule], vocab: Vocabulary, rounding: Rounding = Rounding.EITHER
+) -> FileResult:
+    doc, findings = check_source(source, rules, vocab, rounding)
     return FileResult(
         source.path,
         doc.kind,
         doc.year,
-        len(doc.facts) + sum(t.figures() for t in doc.tables),
+        figures(doc.facts, doc.tables),
         sum(1 for t in doc.tables if t.kind),
-        sorted(findings, key=Finding.sort_key),
+        findings,
         pages=source.pages,
         scanned=source.scanned,
-        places={n: source.place(n) for f in findings for n in f.lines},
     )
 
 

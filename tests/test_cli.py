@@ -30,23 +30,23 @@ def test_example_has_errors_and_exit_1():
 def test_json_schema():
     result = run("check", "--format", "json", str(EXAMPLE))
     data = json.loads(result.output)
-    assert data["version"] == 1
+    assert data["version"] == 2
     (entry,) = data["files"]
     assert (entry["kind"], entry["year"]) == ("决算", 2023)
     assert entry["figures"] > 20
     finding = next(f for f in entry["findings"] if f["rule"] == "share")
     assert set(finding) == {
-        "rule", "severity", "message", "lines", "stated", "expected", "difference",
-        "expected_low", "expected_high", "cited",
+        "id", "rule", "title", "severity", "message", "cited", "stated", "expected", "difference",
     }  # fmt: skip
-    assert [c["line"] for c in finding["cited"]] == finding["lines"]
-    assert all(c["page"] is None and c["text"] for c in finding["cited"])
-    assert (finding["expected_low"], finding["expected_high"]) == ("3.20%", "3.21%")  # outward
-    assert (
-        finding["lines"] == [22, 24]
-        and finding["stated"] == "3.30%"
-        and finding["expected"] == "3.20%"
-    )
+    assert finding["title"] and len(finding["id"]) == 12
+    assert [c["line"] for c in finding["cited"]] == [22, 24]
+    assert all(set(c) == {"line", "text"} and c["text"] for c in finding["cited"])  # no page
+    assert finding["stated"] == {"value": "3.30", "unit": "%", "text": "3.30%"}
+    expected = finding["expected"]
+    assert (expected["value"], expected["unit"], expected["text"]) == ("3.20", "%", "3.20%")
+    assert (expected["low"]["text"], expected["high"]["text"]) == ("3.20%", "3.21%")  # outward
+    assert (expected["low"]["value"], expected["high"]["value"]) == ("3.20", "3.21")
+    assert finding["difference"]["unit"] == "个百分点"
     assert data["summary"]["error"] == len(
         [f for f in entry["findings"] if f["severity"] == "error"]
     )
@@ -254,7 +254,8 @@ def test_rounding_set_per_rule(tmp_path):
     data = json.loads(run("check", "--format", "json", "--rules", str(tmp_path), str(path)).output)
     (finding,) = data["files"][0]["findings"]
     assert "末位误差" in finding["message"]
-    assert (finding["expected_low"], finding["expected_high"]) == ("99.86%", "99.87%")
+    low, high = finding["expected"]["low"], finding["expected"]["high"]
+    assert (low["text"], high["text"]) == ("99.86%", "99.87%")
     assert "half-up" in run("rules", "--rules", str(tmp_path)).output
     (tmp_path / "narrative.yaml").write_text(
         "rules:\n  - id: share\n    title: t\n    kind: share\n    severity: error\n    rounding: banker\n",

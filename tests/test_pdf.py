@@ -103,10 +103,10 @@ def test_wrong_growth_rate_cited_at_its_page_and_line():
     _, data, _ = checked(EXAMPLE)
     want = DELIBERATE["yoy"]
     (finding,) = [f for f in data["files"][0]["findings"] if f["rule"] == "yoy"]
-    assert (finding["severity"], finding["stated"]) == ("error", want["stated"])
-    assert finding["expected"] == want["expected"]
+    assert (finding["severity"], finding["stated"]["text"]) == ("error", want["stated"])
+    assert finding["expected"]["text"] == want["expected"]
     assert {c["page"] for c in finding["cited"]} == {want["page"]}
-    assert finding["lines"] == want["lines"] == [c["line"] for c in finding["cited"]]
+    assert [c["line"] for c in finding["cited"]] == want["lines"]
     (rate,) = [c for c in finding["cited"] if want["stated"] in c["text"]]
     assert want["text"] in rate["text"]
     assert rate["line"] == want["lines"][-1]
@@ -119,7 +119,10 @@ def test_wrong_table_row_cited_on_the_continuation_page():
         want = DELIBERATE[rule]
         (finding,) = [f for f in findings if f["rule"] == rule]
         assert finding["severity"] == "error"
-        assert (finding["stated"], finding["expected"]) == (want["stated"], want["expected"])
+        assert (finding["stated"]["text"], finding["expected"]["text"]) == (
+            want["stated"],
+            want["expected"],
+        )
         on_page = [c for c in finding["cited"] if c["page"] == want["page"]]
         assert [c["line"] for c in on_page][-1:] == want["lines"]
         assert on_page[-1]["text"] == want["text"]
@@ -270,8 +273,8 @@ def test_unruled_only_the_deliberate_hierarchy_error():
     ):
         assert finding["severity"] == "error"
         assert f"支出决算表“{column}”栏，21303 水利" in finding["message"]
-        assert (finding["stated"], finding["expected"]) == (stated, expected)
-        assert finding["difference"] == "-9.00万元"
+        assert (finding["stated"]["text"], finding["expected"]["text"]) == (stated, expected)
+        assert finding["difference"] == {"value": "-9.00", "unit": "万元", "text": "-9.00万元"}
         assert [(c["page"], c["line"]) for c in finding["cited"]] == HIERARCHY_CITED
     assert data["summary"]["error"] == len(HIERARCHY)
 
@@ -285,7 +288,7 @@ def test_unruled_cited_lines_hold_the_figures():
         assert [t.split()[0] for t in texts] == ["21303", "2130304", "2130306", "2130399"]
         for text, figure in zip(texts, HIERARCHY_PARTS[column], strict=True):
             assert figure in text.split()
-        assert finding["stated"].removesuffix("万元") in texts[0].split()
+        assert finding["stated"]["value"] in texts[0].split()
 
 
 def test_unruled_terminal_cites_both_pages():
@@ -376,7 +379,9 @@ def test_unruled_narrative_is_compared_with_the_tables():
     )
     findings = json.loads(result.stdout)["files"][0]["findings"]
     assert result.exit_code == 1
-    assert {(f["rule"], f["stated"]) for f in findings} == {("table.narrative", "530.19万元")}
+    assert {(f["rule"], f["stated"]["text"]) for f in findings} == {
+        ("table.narrative", "530.19万元")
+    }
 
 
 def test_unruled_table_continued_on_a_page_of_body_text():
@@ -391,7 +396,7 @@ def test_unruled_table_continued_on_a_page_of_body_text():
     assert [r["code"] for r in expense["rows"]] == EXPENSE_CODES
     assert [r["line"] for r in expense["rows"][12:]] == [f"p3:L{n}" for n in range(1, 7)]
     assert expense["rows"] == extracted(UNRULED)["tables"][1]["rows"]
-    found = [(f["rule"], f["stated"], f["expected"]) for f in entry["findings"]]
+    found = [(f["rule"], f["stated"]["text"], f["expected"]["text"]) for f in entry["findings"]]
     assert found == [("table.hierarchy", *pair) for pair in HIERARCHY.values()]
     for finding in entry["findings"]:
         assert [(c["page"], c["line"]) for c in finding["cited"]] == HIERARCHY_CITED

@@ -35,10 +35,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from auditor.checks.shared.common import Context, shown
+from auditor.checks.shared.common import Context, computed, shown, words
 from auditor.facts import Fact
 from auditor.findings import Finding, lines_of
-from auditor.numbers import fmt
 from auditor.rules import Rule
 
 KIND = "agreement"
@@ -81,6 +80,6 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
             rule.severity,
             f"同一数据前后不一致：{name} 先为 {shown(ctx, earlier)}，后为 {shown(ctx, fact)}，须核对哪一处有误",
             lines_of(earlier, fact),
-            stated=f"{earlier.figure.text}；{fact.figure.text}",
-            difference=f"{fmt(diff, max(fact.figure.places, earlier.figure.places))}万元",
+            stated=words(f"{earlier.figure.text}；{fact.figure.text}"),
+            difference=computed(diff, max(fact.figure.places, earlier.figure.places), "万元"),
         )

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from auditor.checks.shared.common import Context, mixed_units
+from auditor.checks.shared.common import Context, mixed_units, words
 from auditor.claims import Change
 from auditor.findings import Finding, lines_of
 from auditor.rules import Rule
@@ -68,8 +68,8 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 rule.severity,
                 f"方向与数字矛盾{hint}：文中称“{claim.words}”，但决算数 {claim.actual.figure.text}{WORD[truth]}预算数 {claim.budget.figure.text}",
                 tuple(sorted({*claim.lines, *lines_of(claim.actual, claim.budget)})),
-                stated=claim.words,
-                expected=f"决算数{WORD[truth]}预算数",
+                stated=words(claim.words),
+                expected=words(f"决算数{WORD[truth]}预算数"),
             )
     for change in ctx.claims.changes:
         finding = _change_direction(rule, change)
@@ -98,5 +98,5 @@ def _change_direction(rule: Rule, change: Change) -> Finding | None:
         rule.severity,
         f"增减方向前后矛盾：{said}，增减率却称“{'增长' if rate.sign > 0 else '下降'}”",
         lines_of(*facts),
-        stated=f"{rate.label} {rate.figure.text}",
+        stated=words(f"{rate.label} {rate.figure.text}"),
     )

@@ -55,7 +55,7 @@ from dataclasses import dataclass
 
 import regex
 
-from auditor.checks.shared.common import Context
+from auditor.checks.shared.common import Context, words
 from auditor.checks.shared.doc_text import compact, lines, patterns, toc, unread
 from auditor.findings import Finding
 from auditor.rules import Regexes, Rule
@@ -106,8 +106,8 @@ def _missing(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 f"目录列出的“{entry.text}”（{ctx.at(entry.lines)}）在正文中只有标题"
                 f"（{ctx.at(title)}），没有读到表格内容",
                 (*entry.lines, *title),
-                stated=entry.text,
-                expected="正文中的该表",
+                stated=words(entry.text),
+                expected=words("正文中的该表"),
             )
         else:
             yield Finding(
@@ -115,8 +115,8 @@ def _missing(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 rule.severity,
                 f"目录列出的“{entry.text}”在正文中没有找到",
                 entry.lines,
-                stated=entry.text,
-                expected="正文中的该表",
+                stated=words(entry.text),
+                expected=words("正文中的该表"),
             )
 
 
@@ -145,8 +145,8 @@ def _silent_empty(ctx: Context, rule: Rule) -> Iterator[Finding]:
             rule.severity,
             f"{table.label()}：表中没有数据，也没有说明本表无数据",
             (table.line,),
-            stated="空表",
-            expected="数据，或“本表无数据”之类的说明",
+            stated=words("空表"),
+            expected=words("数据，或“本表无数据”之类的说明"),
         )
 
 

@@ -46,7 +46,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from auditor.checks.shared.common import Context
+from auditor.checks.shared.common import Context, words
 from auditor.checks.shared.doc_text import paragraphs, patterns, span_lines
 from auditor.findings import Finding
 from auditor.rules import Regexes, Rule
@@ -85,6 +85,6 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
             rule.severity,
             f"模板内容未填写或未删除：{shown}",
             tuple(sorted(lines)),
-            stated="、".join(texts),
-            expected="实际内容",
+            stated=words("、".join(texts)),
+            expected=words("实际内容"),
         )

@@ -62,7 +62,7 @@ from dataclasses import dataclass
 
 import regex
 
-from auditor.checks.shared.common import Context
+from auditor.checks.shared.common import Context, words
 from auditor.checks.shared.doc_text import compact, headings, lines, patterns, strip_page
 from auditor.findings import Finding
 from auditor.rules import NameRegexes, Rule, Words
@@ -141,6 +141,6 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 f"单位名称不一致：{where}为“{reference[1]}”（{ctx.at(reference[0])}），"
                 f"标题为“{name}”（{ctx.at(heading_lines)}）",
                 tuple(sorted({*reference[0], *heading_lines})),
-                stated=name,
-                expected=reference[1],
+                stated=words(name),
+                expected=words(reference[1]),
             )

@@ -62,6 +62,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 
 import regex
 
@@ -75,7 +76,7 @@ from auditor.checks.shared.doc_text import (
     patterns,
     span_lines,
 )
-from auditor.findings import Finding
+from auditor.findings import Finding, Quantity
 from auditor.rules import Rule, YearRegexes
 
 KIND = "doc_year"
@@ -115,8 +116,8 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 level,
                 f"{what}写的是{stated}年，报告是{year}年度{kind or ''}，应为{expected}年",
                 at,
-                stated=f"{stated}年",
-                expected=f"{expected}年",
+                stated=Quantity(Decimal(stated), "年", f"{stated}年"),
+                expected=Quantity(Decimal(expected), "年", f"{expected}年"),
             )
 
     budget = kind == "预算"

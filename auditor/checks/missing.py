@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from auditor.checks.shared.common import Context
+from auditor.checks.shared.common import Context, words
 from auditor.findings import Finding
 from auditor.rules import Rule
 
@@ -45,6 +45,6 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
             rule.severity,
             f"缺少数字：“{claim.label}”后直接是“{claim.unit}”",
             claim.lines,
-            stated=f"{claim.label} {claim.unit}",
-            expected="一个金额",
+            stated=words(f"{claim.label} {claim.unit}"),
+            expected=words("一个金额"),
         )

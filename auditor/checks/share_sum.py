@@ -30,8 +30,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from auditor.checks.shared.common import HUNDRED, Context, expected_range, note, severity
-from auditor.findings import Finding, lines_of
+from auditor.checks.shared.common import HUNDRED, Context, computed, expected_range, note, severity
+from auditor.findings import Finding, Quantity, lines_of
 from auditor.numbers import Interval, Verdict, fmt
 from auditor.rules import Rule
 
@@ -64,8 +64,8 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
             level,
             f"各项占比合计应为 100%{note(verdict)}：{' + '.join(r.text for r in rates)} = {fmt(point, places)}%",
             lines_of(enum.whole, *(f for s in enum.shares for f in (s.part, s.rate))),
-            stated=f"{fmt(point, places)}%",
-            expected="100%",
-            difference=f"{fmt(point - HUNDRED, places)}个百分点",
+            stated=computed(point, places, "%"),
+            expected=Quantity(HUNDRED, "%", "100%"),
+            difference=computed(point - HUNDRED, places, "个百分点"),
             **expected_range(allowed, places, "%"),
         )

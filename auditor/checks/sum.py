@@ -39,7 +39,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from auditor.checks.shared.common import Context, expected_range, note, severity
+from auditor.checks.shared.common import (
+    Context,
+    as_stated,
+    computed,
+    expected_range,
+    note,
+    severity,
+)
 from auditor.facts import Fact
 from auditor.findings import Finding, lines_of
 from auditor.numbers import Interval, Rounding, fmt, fmt_range, judge
@@ -115,9 +122,9 @@ def compare_total(
         level,
         message,
         lines_of(total, *parts),
-        stated=total.figure.text,
-        expected=f"{fmt(point, places)}{unit}",
-        difference=f"{fmt(figure.value - point, places)}{unit}",
+        stated=as_stated(total.figure),
+        expected=computed(point, places, unit),
+        difference=computed(figure.value - point, places, unit),
         **expected_range(allowed, places, unit),
     )
 

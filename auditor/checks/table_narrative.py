@@ -58,10 +58,18 @@ from dataclasses import dataclass
 import regex
 
 from auditor.checks.shared.cells import checked
-from auditor.checks.shared.common import Context, expected_range, note, severity, shown
+from auditor.checks.shared.common import (
+    Context,
+    as_stated,
+    computed,
+    expected_range,
+    note,
+    severity,
+    shown,
+)
 from auditor.facts import Fact
 from auditor.findings import Finding
-from auditor.numbers import fmt, judge
+from auditor.numbers import judge
 from auditor.rules import Rule, TableKinds
 from auditor.tables.read import TOTAL_WORD, Cell, Column, Row, Table
 from auditor.vocabulary import norm_label
@@ -187,8 +195,8 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
             f"文中为 {shown(ctx, fact)}，{table.label()}“{cell.column.name}”栏"
             f"“{row.label or row.code}”为 {cell.figure.text}{table.unit}（{ctx.at([cell.line])}）",
             tuple(sorted({*fact.lines, cell.line})),
-            stated=fact.figure.text,
-            expected=f"{fmt(figure.value, places)}万元",
-            difference=f"{fmt(stated.value - figure.value, places)}万元",
+            stated=as_stated(fact.figure),
+            expected=computed(figure.value, places, "万元"),
+            difference=computed(stated.value - figure.value, places, "万元"),
             **expected_range(figure.bounds(mode), places, "万元"),
         )

@@ -29,8 +29,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from auditor.checks.shared.common import Context, unit_slip
-from auditor.findings import Finding, lines_of
+from auditor.checks.shared.common import Context, as_stated, unit_slip
+from auditor.findings import Finding, Quantity, lines_of
 from auditor.rules import Rule
 
 KIND = "unit_slip"
@@ -53,6 +53,8 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
             rule.severity,
             f"单位疑误：{slipped.figure.text} 按“元”计算与 {rate.figure.text} 不符，按“万元”计算才相符",
             lines_of(numerator, denominator, rate),
-            stated=slipped.figure.text,
-            expected=slipped.figure.text.replace("元", "万元"),
+            stated=as_stated(slipped.figure),
+            expected=Quantity(
+                slipped.figure.value, "万元", slipped.figure.text.replace("元", "万元")
+            ),
         )

@@ -35,13 +35,15 @@ from decimal import Decimal
 
 from auditor.checks.shared.common import (
     Context,
+    as_stated,
+    computed,
     expected_range,
     mixed_units,
     note,
-    percent_text,
     range_text,
     ratio,
     severity,
+    words,
 )
 from auditor.claims import Change
 from auditor.facts import Fact
@@ -117,9 +119,9 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
                     f"本年数与比较数、增减额不符{note(verdict)}：按所列数据 {base.figure.text} {'+' if sign > 0 else '−'} {delta.figure.text} "
                     f"应为 {fmt_range(implied, places)}{unit}，报告为 {current.figure.text}",
                     lines,
-                    stated=current.figure.text,
-                    expected=f"{fmt(implied_point, places)}{unit}",
-                    difference=f"{fmt(current.figure.value - implied_point, places)}{unit}",
+                    stated=as_stated(current.figure),
+                    expected=computed(implied_point, places, unit),
+                    difference=computed(current.figure.value - implied_point, places, unit),
                     **expected_range(implied, places, unit),
                 )
                 continue
@@ -129,8 +131,8 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 rule.severity,
                 f"按本年数 {current.figure.text} 与增减额 {delta.figure.text} 推算，上年数为负（{fmt(prior_point, 2)}{unit}），不可能",
                 lines,
-                stated=delta.figure.text,
-                expected=f"不超过 {current.figure.text}",
+                stated=as_stated(delta.figure),
+                expected=words(f"不超过 {current.figure.text}"),
             )
             continue
         if rate is None or prior_point <= 0:
@@ -148,8 +150,8 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
             f"增减率与增减额不符{note(result.verdict)}：按所列数据，比较基数{basis}，"
             f"增减率应为 {change_text} ÷ {shown_prior} = {range_text(result, places)}，报告为 {rate.figure.text}",
             lines,
-            stated=rate.figure.text,
-            expected=percent_text(result.point, places),
-            difference=f"{fmt(abs(rate.figure.value) - result.point, places)}个百分点",
+            stated=as_stated(rate.figure),
+            expected=computed(result.point, places, "%"),
+            difference=computed(abs(rate.figure.value) - result.point, places, "个百分点"),
             **expected_range(result.allowed, places, "%"),
         )

@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from auditor.checks.shared.common import Context
+from auditor.checks.shared.common import Context, as_stated, words
 from auditor.findings import Finding, lines_of
 from auditor.rules import Rule
 
@@ -46,8 +46,8 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 rule.severity,
                 f"预算数为 0，完成率无从计算，却报告为 {claim.rate.figure.text}",
                 lines_of(claim.budget, claim.actual, claim.rate),
-                stated=claim.rate.figure.text,
-                expected="无法计算",
+                stated=as_stated(claim.rate.figure),
+                expected=words("无法计算"),
             )
     for change in ctx.claims.changes:
         delta, rate, base, current = change.delta, change.rate, change.base, change.current
@@ -64,6 +64,6 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 rule.severity,
                 f"比较基数为 0{whole}，增减率无从计算，却报告为 {rate.figure.text}",
                 lines_of(base, current, delta, rate),
-                stated=rate.figure.text,
-                expected="无法计算",
+                stated=as_stated(rate.figure),
+                expected=words("无法计算"),
             )

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from auditor.errors import InputError
 from auditor.findings import Place
 from auditor.read.pdf import read_pages
-from auditor.read.text import text_lines
+from auditor.read.text import split_lines, text_lines
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,11 @@ def read_source(path: str) -> Source:
         raise InputError(path, "没有读取权限") from None
     except OSError as exc:
         raise InputError(path, f"无法读取（{exc.strerror}）") from None
+    return read_bytes(path, data)
+
+
+def read_bytes(path: str, data: bytes) -> Source:
+    """A report's bytes: a PDF if they start with %PDF-, else a text file; `path` names it."""
     if not data:
         raise InputError(path, "文件为空")
     if data.lstrip()[:5] == b"%PDF-":
@@ -73,6 +78,13 @@ def read_source(path: str) -> Source:
             raise InputError(path, "不是 PDF 文件（文件头不是 %PDF-），也不是文本") from None
         raise
     return Source(path=path, lines=lines, encoding=encoding)
+
+
+def read_text(path: str, text: str) -> Source:
+    """A report given as text (already decoded); `path` names it."""
+    if not text.strip():
+        raise InputError(path, "文件为空")
+    return Source(path=path, lines=split_lines(text), encoding="str")
 
 
 UNREAD = "（本页没有可读的文字层，未读取。）"

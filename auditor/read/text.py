@@ -38,8 +38,12 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
 def text_lines(data: bytes, path: str) -> tuple[tuple[str, ...], str]:
     """The lines of a text file's bytes, and the encoding they were read in."""
     text, encoding = decode(data, path)
+    return split_lines(text), encoding
+
+
+def split_lines(text: str) -> tuple[str, ...]:
+    """Split on LF only, so line numbers match what grep -n and editors show."""
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    # Split on LF only, so line numbers match what grep -n and editors show.
-    return tuple(line.removesuffix("\r") for line in lines), encoding
+    return tuple(line.removesuffix("\r") for line in lines)

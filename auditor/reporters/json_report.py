@@ -1,55 +1,81 @@
-"""Machine-readable output; the schema (version 1) is documented in README.md."""
+"""Machine-readable output: version 2, documented in README.md and described by the JSON
+Schema auditor/schema/findings-v2.json."""
 
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from typing import TextIO
 
+from auditor.findings import Finding, Place, Quantity
 from auditor.pipeline import FileResult
 from auditor.reporters.summary import counts
 
-VERSION = 1
+VERSION = 2
+
+
+def number(value: Decimal) -> str:
+    """A decimal string as written by hand: never an exponent (1E+3 is "1000")."""
+    return format(value, "f")
+
+
+def quantity(q: Quantity) -> dict:
+    return {"value": None if q.value is None else number(q.value), "unit": q.unit, "text": q.text}
+
+
+def place(p: Place) -> dict:
+    """A cited line: its page (a PDF's only), its line on that page, its text."""
+    return {**({"page": p.page} if p.page else {}), "line": p.line, "text": p.text}
+
+
+def finding(f: Finding) -> dict:
+    """One finding; a figure it does not name is left out, not null."""
+    out: dict = {
+        "id": f.id,
+        "rule": f.rule,
+        "title": f.title,
+        "severity": f.severity,
+        "message": f.message,
+        "cited": [place(p) for p in f.cited],
+    }
+    if f.stated:
+        out["stated"] = quantity(f.stated)
+    if f.expected:
+        out["expected"] = quantity(f.expected)
+        if f.expected_low and f.expected_high:
+            out["expected"]["low"] = quantity(f.expected_low)
+            out["expected"]["high"] = quantity(f.expected_high)
+    if f.difference:
+        out["difference"] = quantity(f.difference)
+    return out
+
+
+def file_entry(r: FileResult) -> dict:
+    entry: dict = {
+        "path": r.path,
+        "kind": r.kind,
+        "year": r.year,
+        "figures": r.figures,
+        "tables": r.tables,
+        "pages": r.pages or None,
+        "scanned_pages": list(r.scanned),
+    }
+    if r.error:
+        entry["error"] = r.error
+    entry["findings"] = [finding(f) for f in r.findings]
+    return entry
 
 
 def write(results: list[FileResult], out: TextIO) -> None:
-    files = []
-    for r in results:
-        entry: dict = {
-            "path": r.path,
-            "kind": r.kind,
-            "year": r.year,
-            "figures": r.figures,
-            "tables": r.tables,
-            "pages": r.pages or None,
-            "scanned_pages": list(r.scanned),
-        }
-        if r.error:
-            entry["error"] = r.error
-        entry["findings"] = [
-            {
-                "rule": f.rule,
-                "severity": f.severity,
-                "message": f.message,
-                "lines": [r.places[n].line for n in f.lines],
-                "cited": [
-                    {"page": r.places[n].page, "line": r.places[n].line, "text": r.places[n].text}
-                    for n in f.lines
-                ],
-                "stated": f.stated,
-                "expected": f.expected,
-                "difference": f.difference,
-                "expected_low": f.expected_low,
-                "expected_high": f.expected_high,
-            }
-            for f in r.findings
-        ]
-        files.append(entry)
     summary = {
         "files": len(results),
         **counts(results),
         "unreadable": sum(1 for r in results if r.error),
     }
     json.dump(
-        {"version": VERSION, "files": files, "summary": summary}, out, ensure_ascii=False, indent=2
+        {"version": VERSION, "files": [file_entry(r) for r in results], "summary": summary},
+        out,
+        ensure_ascii=False,
+        indent=2,
     )
     out.write("\n")

@@ -7,7 +7,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from auditor.findings import SEVERITIES
+from auditor.findings import SEVERITIES, Quantity, cite
 from auditor.pipeline import FileResult
 from auditor.reporters.summary import counts, genre, pages
 
@@ -17,6 +17,10 @@ NAME = {"error": "错误", "warning": "警告", "info": "提示"}
 
 def _tally(tally: dict[str, int]) -> str:
     return "，".join(f"{NAME[k]} {v}" for k, v in tally.items())
+
+
+def _text(quantity: Quantity | None) -> str | None:
+    return quantity.text if quantity else None
 
 
 def write_file(r: FileResult, console: Console) -> None:
@@ -33,18 +37,18 @@ def write_file(r: FileResult, console: Console) -> None:
             f"  [yellow]第 {pages(r.scanned)} 页没有可读的文字层（扫描件，或字体没有 Unicode 编码），这些页未检查[/]"
         )
     for f in r.findings:
-        where = f"{escape(r.path)}:{r.cite(f.lines)}"
+        where = f"{escape(r.path)}:{cite(f.cited)}"
         console.print(
             f"{where}  [{STYLE[f.severity]}]{f.severity}[/]  [bold]{f.rule}[/]  {escape(f.message)}"
         )
-        spread = f.expected_low != f.expected_high and f"{f.expected_low}–{f.expected_high}"
+        low, high = _text(f.expected_low), _text(f.expected_high)
         details = [
             (label, value)
             for label, value in (
-                ("报告", f.stated),
-                ("应为", f.expected),
-                ("按所列数据的范围", spread),
-                ("差异", f.difference),
+                ("报告", _text(f.stated)),
+                ("应为", _text(f.expected)),
+                ("按所列数据的范围", low != high and f"{low}–{high}"),
+                ("差异", _text(f.difference)),
             )
             if value
         ]

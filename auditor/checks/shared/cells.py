@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
-from auditor.checks.shared.common import Context, expected_range, note, severity
+from auditor.checks.shared.common import (
+    Context,
+    as_stated,
+    computed,
+    expected_range,
+    note,
+    severity,
+)
 from auditor.findings import Finding
 from auditor.numbers import Figure, Interval, Verdict, fmt, fmt_range, judge
 from auditor.rules import Rule
@@ -83,9 +90,9 @@ def sum_finding(
         tuple(
             sorted({*lines, *(empty if verdict is Verdict.ERROR and point < figure.value else ())})
         ),
-        stated=f"{figure.text}{unit}",
-        expected=f"{'不小于' if relation == 'ge' else ''}{fmt(point, digits)}{unit}",
-        difference=f"{fmt(figure.value - point, digits)}{unit}",
+        stated=as_stated(figure, unit),
+        expected=computed(point, digits, unit, "不小于" if relation == "ge" else ""),
+        difference=computed(figure.value - point, digits, unit),
         **expected_range(allowed, digits, unit),
     )
 

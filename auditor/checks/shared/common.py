@@ -4,26 +4,30 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from auditor.claims import Claims
 from auditor.document import Document
 from auditor.facts import Fact
-from auditor.findings import Finding, Place, cite, lines_of
+from auditor.findings import Finding, Place, Quantity, cite, lines_of
 from auditor.numbers import (
+    TO_WAN,
     Figure,
     Interval,
     Rounding,
     Verdict,
+    decimals,
     fmt,
     fmt_bounds,
     fmt_range,
     judge,
+    round_to,
 )
 from auditor.rules import Rule
 from auditor.vocabulary import Vocabulary
 
 HUNDRED = Decimal(100)
+PRINTED_UNITS = ("亿元", "万元", "元", "%")  # longest first: 万元 also ends in 元
 
 
 @dataclass(frozen=True)
@@ -71,10 +75,38 @@ def note(verdict: Verdict) -> str:
     return NOTES.get(verdict, "")
 
 
-def expected_range(allowed: Interval, places: int, unit: str) -> dict[str, str]:
-    """expected_low / expected_high of a Finding."""
+def expected_range(allowed: Interval, places: int, unit: str) -> dict[str, Quantity]:
+    """expected_low / expected_high of a Finding, rounded outward to the places shown."""
     low, high = fmt_bounds(allowed, places)
-    return {"expected_low": f"{low}{unit}", "expected_high": f"{high}{unit}"}
+    digits = max(places, 0)
+    return {
+        "expected_low": Quantity(round_to(allowed.lo, digits, ROUND_FLOOR), unit, f"{low}{unit}"),
+        "expected_high": Quantity(
+            round_to(allowed.hi, digits, ROUND_CEILING), unit, f"{high}{unit}"
+        ),
+    }
+
+
+def as_stated(figure: Figure, unit: str = "") -> Quantity:
+    """A figure as the report prints it; `unit` when its text leaves the unit out (a cell).
+    A figure converted for arithmetic (1.25亿元 as 12,500万元) is given in its printed unit."""
+    text, own = f"{figure.text}{unit}", figure.unit or unit
+    printed = next((u for u in PRINTED_UNITS if text.endswith(u)), own)
+    if printed != own and printed in TO_WAN and own in TO_WAN:
+        exact = figure.value * TO_WAN[own] / TO_WAN[printed]
+        return Quantity(round_to(exact, decimals(text.removesuffix(printed))), printed, text)
+    return Quantity(figure.value, own, text)
+
+
+def computed(value: Decimal, places: int, unit: str | None, bound: str = "") -> Quantity:
+    """A value the arithmetic gives, shown to the places of the figure it is set against;
+    `bound` (不小于) when only a limit is asserted."""
+    unit = unit or ""
+    return Quantity(round_to(value, max(places, 0)), unit, f"{bound}{fmt(value, places)}{unit}")
+
+
+def words(text: str) -> Quantity:
+    return Quantity.words(text)
 
 
 def shown(ctx: Context, fact: Fact) -> str:
@@ -140,10 +172,6 @@ def unit_slip(stated: Figure, numerator: Fact, denominator: Fact, mode: Rounding
     )
 
 
-def percent_text(value: Decimal, places: int) -> str:
-    return f"{fmt(value, places)}%"
-
-
 def range_text(result: Ratio, places: int) -> str:
     return f"{fmt_range(result.allowed, places)}%"
 
@@ -171,8 +199,8 @@ def ratio_finding(
         level,
         f"{what}{note(result.verdict)}：按所列数据 {operands} 应为 {range_text(result, places)}，报告为 {rate.figure.text}",
         lines_of(numerator, denominator, rate),
-        stated=rate.figure.text,
-        expected=percent_text(result.point, places),
-        difference=f"{fmt(abs(rate.figure.value) - result.point, places)}个百分点",
+        stated=as_stated(rate.figure),
+        expected=computed(result.point, places, "%"),
+        difference=computed(abs(rate.figure.value) - result.point, places, "个百分点"),
         **expected_range(result.allowed, places, "%"),
     )
