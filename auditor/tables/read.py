@@ -18,7 +18,7 @@ from auditor.tables.grid import CODE, Grid, space_grid, tab_grid
 from auditor.vocabulary import NOISE, Vocabulary
 
 LABEL_HEADER = regex.compile(
-    r"^(?:项目|科目|名称|行次|栏次|序号|代码|编码|\S*(?:科目|代码|编码|名称|分类))$"
+    r"^(?:项目|科目|名称|行次|栏次|序号|代码|编码|类|款|项|\S*(?:科目|代码|编码|名称|分类))$"
 )
 AMOUNT_CELL = regex.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 CODE_PART = regex.compile(r"^(?:\d{2}|[类款项])$")  # 款, 项 codes; the 类/款/项 header cells
