@@ -7,7 +7,6 @@ direction word (决算数大于预算数), or a label with its unit and no figur
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -15,6 +14,7 @@ import regex
 
 from auditor.document import Document
 from auditor.facts import Fact
+from auditor.shares import Enumeration, Share, enumerations, shares
 from auditor.text.located import clause_start
 from auditor.vocabulary import Vocabulary, norm_label
 
@@ -26,7 +26,6 @@ DIRECTION = regex.compile(
 )
 MORE, LESS = {"大于", "高于", "超过", "超出", "多于"}, {"小于", "低于", "少于"}
 EQUAL = {"等于", "持平", "相等", "一致"}
-DEPARTMENT_WIDE = regex.compile(r"本年|全年|全部|总")
 MISSING = regex.compile(r"(?<=\p{Han}) *(万元|亿元)")
 
 
@@ -45,28 +44,6 @@ class Completion:
     budget: Fact
     actual: Fact
     rate: Fact
-
-
-@dataclass(frozen=True)
-class Share:
-    part: Fact
-    whole: Fact
-    rate: Fact
-
-
-@dataclass(frozen=True)
-class Enumeration:
-    """Parts of one whole, each with its share: "其中：A a万元，占x%；B b万元，占y%"."""
-
-    whole: Fact
-    shares: tuple[Share, ...]
-    flat: bool  # no part opens a "其中" of its own (小微企业 within 中小企业)
-
-    @property
-    def exhaustive(self) -> bool:
-        """Shares that add up to about 100 % say the parts make up the whole."""
-        total = sum(s.rate.figure.value for s in self.shares)
-        return self.flat and len(self.shares) >= 2 and 99 <= total <= 101
 
 
 @dataclass(frozen=True)
@@ -103,10 +80,6 @@ def _previous(facts: list[Fact], fact: Fact) -> Iterator[Fact]:
         yield facts[i]
 
 
-def _is_value(fact: Fact) -> bool:
-    return fact.role == "value" and fact.is_amount
-
-
 def _current_for(doc: Document, delta: Fact) -> Fact | None:
     """The figure a 增减额 is measured from: same concept in the section, else the nearest.
 
@@ -119,7 +92,7 @@ def _current_for(doc: Document, delta: Fact) -> Fact | None:
             f = doc.facts[i]
             if f.section != delta.section:
                 break
-            if not (_is_value(f) and f.concept == delta.concept and f.scope == delta.scope):
+            if not (f.is_value and f.concept == delta.concept and f.scope == delta.scope):
                 continue
             if f.comparison:
                 continue
@@ -130,7 +103,7 @@ def _current_for(doc: Document, delta: Fact) -> Fact | None:
             fallback = fallback or f
         return fallback
     for f in _previous(doc.facts, delta):
-        if _is_value(f) and not f.comparison:
+        if f.is_value and not f.comparison:
             same_or_previous = f.sentence == delta.sentence or f.sentence[1] <= delta.sentence[0]
             return f if same_or_previous and f.period == "current" else None
     return None
@@ -176,7 +149,7 @@ def _both_years(facts: list[Fact], rate: Fact) -> Change | None:
     for f in _previous(facts, rate):
         if f.sentence != rate.sentence or f.role in ("delta", "rate"):
             break
-        if not _is_value(f):
+        if not f.is_value:
             continue
         if base is None and (f.comparison or f.period == "prior"):
             base = f
@@ -200,7 +173,7 @@ def _completions(doc: Document) -> list[Completion]:
         for f in _previous(doc.facts, fact):
             if f.sentence != fact.sentence or f.role == "completion":
                 break
-            if not (_is_value(f) and f.basis_stated):
+            if not (f.is_value and f.basis_stated):
                 continue
             if f.basis == "决算" and actual is None:
                 actual = f
@@ -225,7 +198,7 @@ def _directions(doc: Document) -> list[Direction]:
                 (
                     f
                     for f in reversed(before)
-                    if _is_value(f) and f.basis_stated and f.basis == "决算"
+                    if f.is_value and f.basis_stated and f.basis == "决算"
                 ),
                 None,
             )
@@ -240,7 +213,7 @@ def _directions(doc: Document) -> list[Direction]:
             budgets = [
                 f
                 for f in reversed(before)
-                if _is_value(f) and f.basis_stated and f.basis in BUDGET_BASES
+                if f.is_value and f.basis_stated and f.basis in BUDGET_BASES
             ]
             budget = _preferred(budgets, named)
             if not (actual and budget):
@@ -255,56 +228,6 @@ def _directions(doc: Document) -> list[Direction]:
                     budget, actual, more, doc.text.lines(match.start(), match.end()), match.group()
                 )
             )
-    return claims
-
-
-def _whole_for(doc: Document, vocab: Vocabulary, share: Fact, part: Fact) -> Fact | None:
-    label = share.whole_label
-    if not label:
-        position = bisect.bisect_left(doc.heads, share.start, key=lambda head: head[0])
-        head = doc.heads[position - 1][1] if position else None
-        return head if head and head.section == share.section else None
-    found = vocab.concept(label)
-    named_scope = vocab.scope(label)
-    scope = named_scope or "全部"
-    for f in reversed(doc.facts[: share.index]):
-        if not _is_value(f) or f.period != "current" or f.subject or f is part:
-            continue
-        # 占基本支出的 x%: the section's own 基本支出 when the label names no scope.
-        # (本年支出, 全部支出 name the department's whole, wherever they are cited.)
-        local = named_scope is None and not DEPARTMENT_WIDE.search(label)
-        same_section = local and f.section == share.section
-        if found and f.concept == found.concept and (f.scope == scope or same_section):
-            return f
-        if not found and len(label) >= 2 and f.label.endswith(label):
-            return f
-    return None
-
-
-def _part_for(doc: Document, share: Fact) -> Fact | None:
-    """The amount a 占比 belongs to: the figure just before it, one clause back at most."""
-    if share.label.split("占", 1)[0] not in ("", "(", "所", "约", "分别") or share.index == 0:
-        return None
-    part = doc.facts[share.index - 1]
-    if not _is_value(part) or part.sentence != share.sentence:
-        return None
-    between = norm_label(doc.text.text[part.end : share.start])
-    return (
-        part
-        if between.endswith(share.label) and between[: -len(share.label)] in ("", "，", ",", "、")
-        else None
-    )
-
-
-def _shares(doc: Document, vocab: Vocabulary) -> list[Share]:
-    claims = []
-    for fact in doc.facts:
-        if fact.role != "share":
-            continue
-        part = _part_for(doc, fact)
-        whole = _whole_for(doc, vocab, fact, part) if part else None
-        if part and whole and whole is not part:
-            claims.append(Share(part, whole, fact))
     return claims
 
 
@@ -329,34 +252,13 @@ def _missing(doc: Document, vocab: Vocabulary) -> list[Missing]:
     return claims
 
 
-def _enumerations(doc: Document, shares: list[Share]) -> list[Enumeration]:
-    groups: dict[tuple[int, int], dict[int, Share]] = {}
-    for share in shares:
-        key = (share.whole.index, share.rate.section)
-        groups.setdefault(key, {}).setdefault(share.part.index, share)
-    return [
-        Enumeration(
-            next(iter(g.values())).whole, tuple(g.values()), flat=_flat(doc, list(g.values()))
-        )
-        for g in groups.values()
-    ]
-
-
-def _flat(doc: Document, shares: list[Share]) -> bool:
-    """No "其中" between two parts: a part followed by 其中 opens a list nested inside it."""
-    raw = doc.text.text
-    return not any(
-        "其中" in raw[a.part.end : b.part.start] for a, b in zip(shares, shares[1:], strict=False)
-    )
-
-
 def gather(doc: Document, vocab: Vocabulary) -> Claims:
-    shares = _shares(doc, vocab)
+    stated = shares(doc, vocab)
     return Claims(
         changes=_changes(doc),
         completions=_completions(doc),
-        shares=shares,
-        enumerations=_enumerations(doc, shares),
+        shares=stated,
+        enumerations=enumerations(doc, stated),
         directions=_directions(doc),
         missing=_missing(doc, vocab),
     )

@@ -76,6 +76,11 @@ class Fact:
     def is_amount(self) -> bool:
         return self.figure.unit in ("万元", "元", "亿元")
 
+    @property
+    def is_value(self) -> bool:
+        """An amount stated as such (not a change, a share or a rate)."""
+        return self.role == "value" and self.is_amount
+
 
 @dataclass
 class Prose:

@@ -3,18 +3,20 @@
 真实公开的报表绝大多数是自洽的。一张表按读出的行列，自身恒等式（合计、上下级科目、合计栏、
 其中）不成立的超过已核对的 share，且至少 least 个时，多半是版式读错了（左右两半配错、栏目
 错位、把“其中”当成并列项），而不是报表真有这么多错：只提示一次“未能读懂”，不据此表报告
-任何错误——它自身的、它与别的表或与文字的比较都不报。
+任何错误——它自身的、它与别的表或与文字的比较都不报。一处笔误破坏的恒等式都经过它所在的
+那一行；不成立的恒等式若都经过同一行，就是笔误，照常报告。
 A real published table is overwhelmingly consistent; one that fails many of its own
 identities as read was far more likely misread than published that broken. It is reported
-once, as unread, and no error is raised from it. This kind reviews the other checks'
+once, as unread, and no error is raised from it. Failures that all run through one row
+are a slip in that row, and are reported as usual. This kind reviews the other checks'
 findings after they have run (`review`); `check` finds nothing by itself.
 
 参数:
     share: 不成立的恒等式占已核对恒等式的比例超过它时怀疑读错（0 与 1 之间）
-    least: 且不成立的至少这么多个（一处笔误通常只破坏一到三个恒等式）
+    least: 且不成立的至少这么多个（一处笔误至多破坏三个：它所在的上级科目、合计行与本行合计栏）
 
 公式:
-    不成立的恒等式 > {share} × 已核对的，且 ≥ {least} 个 → 视为未能读懂
+    不成立的恒等式 > {share} × 已核对的，且 ≥ {least} 个，且不都经过同一行 → 视为未能读懂
 
 示例:
     - id: table.unread
@@ -22,7 +24,7 @@ findings after they have run (`review`); `check` finds nothing by itself.
       kind: table_unread
       severity: info
       share: 0.25
-      least: 3
+      least: 4
 
 通过:
     某区档案馆2024年度部门决算
@@ -81,8 +83,11 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
 def review(ctx: Context, rule: Rule, findings: set[Finding]) -> set[Finding]:
     share, least = Decimal(str(rule.params["share"])), int(rule.params["least"])
     for table in ctx.doc.tables:
-        judged, failed = ctx.tally.get(table.line, (0, 0))
-        if failed < least or failed <= share * judged:
+        tally = ctx.tally.get(table.line)
+        if tally is None or tally.common or tally.failed < least:
+            continue  # few failures, or all through one row: a slip, not a misreading
+        judged, failed = tally.judged, tally.failed
+        if failed <= share * judged:
             continue
         lines = {table.line, *(row.line for row in table.rows)}
         findings = {

@@ -61,14 +61,15 @@ def sum_finding(
     `empty` parts too when the parts fall short, for the amount missing may be any of them.
     With relation "ge" the total need only be at least the parts (其中 ≤ its whole)."""
     mode = ctx.mode(rule)
+    lines, empty = list(lines), list(empty)
     name, figure = total
     point = sum((f.value for _, f in parts), Decimal(0))
     allowed = sum((f.bounds(mode) for _, f in parts), ZERO)
     if relation == "ge" and (point <= figure.value or allowed.meets(figure.bounds(mode))):
-        ctx.judged(table.line, False)
+        ctx.judged(table.line, None)
         return None
     verdict = judge(figure, point, allowed, mode)
-    ctx.judged(table.line, verdict is Verdict.ERROR)
+    ctx.judged(table.line, [*lines, *empty] if verdict is Verdict.ERROR else None)
     level = severity(rule, verdict)
     if level is None:
         return None

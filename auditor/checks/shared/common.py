@@ -30,6 +30,22 @@ HUNDRED = Decimal(100)
 PRINTED_UNITS = ("亿元", "万元", "元", "%")  # longest first: 万元 also ends in 元
 
 
+@dataclass
+class Tally:
+    """A table's identities as judged: how many, how many failed beyond rounding, and the
+    lines every failure involves (one wrong cell breaks only identities through its row)."""
+
+    judged: int = 0
+    failed: int = 0
+    common: set[int] | None = None
+
+    def add(self, lines: Iterable[int] | None) -> None:
+        self.judged += 1
+        if lines is not None:
+            self.failed += 1
+            self.common = set(lines) if self.common is None else self.common & set(lines)
+
+
 @dataclass(frozen=True)
 class Context:
     doc: Document
@@ -37,14 +53,13 @@ class Context:
     vocab: Vocabulary
     rounding: Rounding = Rounding.EITHER
     place: Callable[[int], Place] = lambda n: Place(n, None, "")  # noqa: E731 - a plain default
-    # per table (its title line): identities judged and how many failed beyond rounding,
-    # so a table that fails too many of its own can be doubted rather than accused
-    tally: dict[int, list[int]] = field(default_factory=dict)
+    # per table (its title line): the identities judged, so a table that fails too many of
+    # its own can be doubted rather than accused
+    tally: dict[int, Tally] = field(default_factory=dict)
 
-    def judged(self, table_line: int, failed: bool) -> None:
-        counts = self.tally.setdefault(table_line, [0, 0])
-        counts[0] += 1
-        counts[1] += failed
+    def judged(self, table_line: int, lines: Iterable[int] | None) -> None:
+        """One identity of a table judged: `lines` it involves if it failed, else None."""
+        self.tally.setdefault(table_line, Tally()).add(lines)
 
     def at(self, lines: Iterable[int]) -> str:
         """Lines named in a message as the reader finds them: 第12,13行, or p7:L12 on a PDF."""
