@@ -20,6 +20,7 @@ from auditor.text.width import char_width
 CODE = regex.compile(r"^\d{3}(?:\d{2}){0,2}$")
 NUMBER_TOKEN = regex.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
 DECIMAL = regex.compile(r"^[-+]?[\d,]*\d\.\d+$")
+CODE_LIKE = regex.compile(r"^(?:\d{2}|\d{3}(?:\d{2}){0,2})$")
 ORDINAL_ITEM = regex.compile(r"^[一二三四五六七八九十]+、\s*\p{Han}")
 TOTAL_LABEL = regex.compile(r"^(?:本年)?(?:收入|支出)?(?:合\s*计|总\s*计)$")
 GAP_COST = 2.0  # display columns of centring a header must gain to take a blank
@@ -256,16 +257,21 @@ def _align(body: list[tuple[int, list[str]]], width: int) -> list[tuple[int, lis
     alignment would put a figure into a column that full rows use for names and codes only,
     the cells from the first figure on are aligned to the right instead."""
     full = [cells for _, cells in body if len(cells) == width]
-    figures = {k for cells in full for k, text in enumerate(cells) if NUMBER_TOKEN.match(text)}
+    figures = {k for cells in full for k, text in enumerate(cells) if _amount(text)}
     if not full or not figures:
         return body
     out = []
     for number, cells in body:
-        first = next((k for k, text in enumerate(cells) if DECIMAL.match(text)), None)
+        first = next((k for k, text in enumerate(cells) if _amount(text)), None)
         if len(cells) < width and first is not None and first not in figures:
             cells = cells[:first] + [""] * (width - len(cells)) + cells[first:]
         out.append((number, cells))
     return out
+
+
+def _amount(text: str) -> bool:
+    """A figure, not a 科目代码 or a two-digit 款 / 项 code part."""
+    return bool(NUMBER_TOKEN.match(text)) and not CODE_LIKE.match(text)
 
 
 def space_grid(rows: list[tuple[int, str]], widths: dict[int, list[int]]) -> Grid | None:

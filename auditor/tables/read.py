@@ -21,7 +21,8 @@ LABEL_HEADER = regex.compile(
     r"^(?:项目|科目|名称|行次|栏次|序号|代码|编码|类|款|项|\S*(?:科目|代码|编码|名称|分类))$"
 )
 AMOUNT_CELL = regex.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
-CODE_PART = regex.compile(r"^(?:\d{2}|[类款项])$")  # 款, 项 codes; the 类/款/项 header cells
+# 款, 项 codes (a spreadsheet may drop the leading zero: 2 for 02); the 类/款/项 header cells
+CODE_PART = regex.compile(r"^(?:\d{1,2}|[类款项])$")
 EMPTY_CELL = regex.compile(r"^[-—–/\\]*$")
 ORDINAL = regex.compile(
     r"^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]+\)|\d+[.、])"
@@ -80,6 +81,7 @@ class Row:
     numbered: bool = False  # its label began 一、 / 1. (a row of its own, never a wrapped end)
     part_of: int | None = None  # a 其中 row or numbered sub-line: index of the row it is part of
     sub: str = ""  # "其中" / "子行": how its label marked it as a part (before parents are set)
+    grand: bool = False  # a bare 合计 below 本年收入合计 (+ 结转和结余 …): the half's 总计
 
     @property
     def is_total(self) -> bool:
@@ -87,7 +89,7 @@ class Row:
 
     @property
     def is_grand(self) -> bool:
-        return self.label.endswith("总计")
+        return self.label.endswith("总计") or self.grand
 
 
 @dataclass
@@ -235,6 +237,13 @@ def _parts(table: Table) -> None:
             row.part_of = parent
         else:
             last[row.segment] = i
+    named: set[int] = set()  # segments with a 本年收入合计 / 本年支出合计 above
+    for row in table.rows:
+        if row.is_total and row.part_of is None:
+            if row.label in ("合计", "总计") and row.segment in named:
+                row.grand = True  # 本年收入合计, 使用结余, 年初结转和结余, then 合计
+            elif row.label not in ("合计", "总计", "小计"):
+                named.add(row.segment)
 
 
 def _read(table: Table, grid: Grid, vocab: Vocabulary) -> None:
@@ -323,7 +332,7 @@ def _row(
             if CODE.match(text) and code is None:
                 code = text
             elif code is not None and label is None and CODE_PART.match(text):
-                code += text  # 类 | 款 | 项 printed in columns of their own: 201 | 06 | 01
+                code += text.zfill(2)  # 类 | 款 | 项 printed in columns of their own: 201 | 06 | 01
             elif text.isdigit():
                 serial = True  # 行次
             elif label is None:
