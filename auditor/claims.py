@@ -8,13 +8,14 @@ direction word (决算数大于预算数), or a label with its unit and no figur
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
 from auditor.document import Document
 from auditor.facts import Fact
-from auditor.shares import Enumeration, Share, enumerations, shares
+from auditor.numbers import Rounding
+from auditor.shares import HUNDRED, Enumeration, Share, enumerations, shares
 from auditor.text.located import clause_start
 from auditor.vocabulary import Vocabulary, norm_label
 
@@ -109,6 +110,24 @@ def _current_for(doc: Document, delta: Fact) -> Fact | None:
     return None
 
 
+def _fits(current: Fact, delta: Fact, rate: Fact) -> bool:
+    """The rate follows from the change measured from `current`, within rounding."""
+    mode = Rounding.EITHER
+    now, change = current.figure.in_wan(mode), delta.figure.in_wan(mode)
+    prior = now - change if delta.sign > 0 else now + change
+    ratio = change.ratio(prior)
+    stated = replace(rate.figure, places=rate.figure.printed)  # as printed: 265.6%
+    return ratio is not None and ratio.scale(HUNDRED).abs().meets(stated.bounds(mode))
+
+
+def _head_of(doc: Document, item: Fact) -> Fact | None:
+    """The figure whose 其中 list, in the same sentence, `item` is an item of."""
+    for marker, head in reversed(doc.heads):
+        if head.sentence == item.sentence and head.end <= marker < item.start:
+            return head
+    return None
+
+
 def _rate_for(facts: list[Fact], delta: Fact) -> Fact | None:
     """The 增减率 told with a 增减额: right after it, or right before it in the same sentence."""
     after = facts[delta.index + 1] if delta.index + 1 < len(facts) else None
@@ -130,6 +149,11 @@ def _changes(doc: Document) -> list[Change]:
             continue
         rate = _rate_for(facts, fact)
         current = _current_for(doc, fact)
+        if current is not None and rate is not None and not _fits(current, fact, rate):
+            # read by consistency: a change told after a 其中 list may be the head's
+            head = _head_of(doc, current)
+            if head is not None and _fits(head, fact, rate):
+                current = head
         before = facts[fact.index - 1] if fact.index else None
         base = before if before and before.comparison and before.sentence == fact.sentence else None
         if current is not None or base is not None:

@@ -318,19 +318,32 @@ def _find_heads(prose: Prose) -> None:
 
 
 def _items_of_heads(prose: Prose, vocab: Vocabulary) -> None:
-    """Items listed after a head (其中 / 包括) speak for what the head speaks for: under a
-    head said of a sub-unit (所属执法大队政府采购预算合计…，包括：货物类…), the items are
-    not the department's own statements either."""
+    """Items listed after a head (其中 / 包括) speak for what the head speaks for.
+
+    Under a head that names no concept of ours (机构运行 X元，其中：基本支出 a元，项目支出 b元)
+    or is said of a sub-unit (所属执法大队…，包括：货物类…), the items are parts of that
+    thing, not the department's own 基本支出 or 货物 figures. Under a head of another year
+    (2021年度…合计支出20.12万元，其中：…7.73万元), items that name no year of their own
+    are of that year too."""
     for n, (marker, head) in enumerate(prose.heads):
-        if head.clean or not vocab.says("sub_unit", head.label):
-            continue
         end = next(
             (m for m, other in prose.heads[n + 1 :] if other.paragraph == head.paragraph),
             prose.text.paragraphs[head.paragraph].end,
         )
+        foreign = head.concept is None or (
+            not head.clean and vocab.says("sub_unit", head.label) is not None
+        )
         for fact in prose.facts:
-            if fact.paragraph == head.paragraph and marker < fact.start < end:
+            if fact.paragraph != head.paragraph or not marker < fact.start < end:
+                continue
+            if foreign:
                 fact.clean = False
+            if (
+                head.period != "current"
+                and fact.period == "current"
+                and not YEAR.search(fact.label)
+            ):
+                fact.period = head.period
 
 
 def _find_absent(

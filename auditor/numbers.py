@@ -130,8 +130,10 @@ class Verdict(enum.Enum):
 
 def judge(stated: Figure, point: Decimal, allowed: Interval, mode: Rounding) -> Verdict:
     """Compare a stated figure with the point value of its arithmetic and the allowed range."""
-    if stated.value in mode.shows(point, stated.places):
-        return Verdict.EXACT
+    if stated.value in mode.shows(point, stated.places) or (
+        stated.printed < stated.places and stated.value in mode.shows(point, stated.printed)
+    ):
+        return Verdict.EXACT  # to the last place printed (265.6% among peers of two decimals)
     if allowed.meets(stated.bounds(mode)):
         return Verdict.ROUNDING
     coarse = Figure(stated.value, stated.printed, stated.unit, stated.text, stated.printed)

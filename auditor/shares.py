@@ -8,7 +8,7 @@ same words are of one whole, the one under which most of them hold.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 import regex
@@ -81,7 +81,8 @@ def _holds(share: Fact, part: Fact, whole: Fact) -> bool:
     """The stated share follows from part ÷ whole within their rounding."""
     mode = Rounding.EITHER
     ratio = part.figure.in_wan(mode).ratio(whole.figure.in_wan(mode))
-    return ratio is not None and ratio.scale(HUNDRED).meets(share.figure.bounds(mode))
+    stated = replace(share.figure, places=share.figure.printed)  # as printed: 3.9%
+    return ratio is not None and ratio.scale(HUNDRED).meets(stated.bounds(mode))
 
 
 def _part_for(doc: Document, share: Fact) -> Fact | None:

@@ -53,12 +53,19 @@ def test_truncated_share_is_exact_only_when_truncation_is_allowed():
     assert judge(fig("99.87", unit="%"), point, allowed, TRUNC) is Verdict.LAST_PLACE
 
 
-def test_coarse_percentage_is_rounding_not_error():
+def test_coarse_percentage_is_exact_to_what_it_prints():
+    # 92.46 rounded to the one decimal printed is 92.5: right as printed, nothing to say
     point = D("92.46")
     assert (
-        judge(fig("92.5", places=2, unit="%"), point, Interval(point, point), HALF)
-        is Verdict.ROUNDING
+        judge(fig("92.5", places=2, unit="%"), point, Interval(point, point), HALF) is Verdict.EXACT
     )
+
+
+def test_coarse_percentage_is_rounding_not_error():
+    # 92.44 printed 92.5 is off as printed, but the inputs' rounding can explain it
+    point = D("92.44")
+    allowed = Interval(D("92.44"), D("92.46"))
+    assert judge(fig("92.5", places=2, unit="%"), point, allowed, HALF) is Verdict.ROUNDING
 
 
 def test_ratio_against_zero_is_undefined():
