@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from auditor.counts import Count, read_counts
 from auditor.facts import Fact, read_prose
 from auditor.tables.read import Table, read_tables
 from auditor.text.located import LogicalText
@@ -28,6 +29,7 @@ class Document:
     subjects: dict[int, tuple[int, str] | None] = field(default_factory=dict)  # per paragraph
     tables: list[Table] = field(default_factory=list)
     unread_pages: tuple[int, ...] = ()  # PDF pages with no text layer: absence proves nothing
+    counts: list[Count] = field(default_factory=list)  # 12 个, 3 次, 2 辆: non-money figures
 
 
 def detect_kind_year(lines: tuple[str, ...]) -> tuple[str | None, int | None]:
@@ -62,4 +64,5 @@ def build_document(
         subjects=prose.subjects,
         tables=tables,
         unread_pages=unread_pages,
+        counts=read_counts(text, year, vocab),
     )

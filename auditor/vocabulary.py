@@ -39,6 +39,9 @@ class Vocabulary:
     tables: dict[str, str] = field(default_factory=dict)  # title phrase -> table kind
     wording: dict[str, list[str]] = field(default_factory=dict)  # table wording: regexes
     readings: dict[str, list[str]] = field(default_factory=dict)  # concept -> what else it may mean
+    counting: dict[str, list[str]] = field(default_factory=dict)  # how counts are read: regexes
+    count_subjects: dict[str, list[str]] = field(default_factory=dict)  # subject -> wordings
+    count_parts: dict[str, list[str]] = field(default_factory=dict)  # subject -> its wholes
 
     def __post_init__(self) -> None:
         self._concepts = _alternation(self.concepts)
@@ -127,7 +130,20 @@ def load_vocabulary(path: Path) -> Vocabulary:
         norm_label(name): [norm_label(w) for w in words]
         for name, words in _mapping(data, "readings", path, False).items()
     }
-    return Vocabulary(concepts, scopes, bases, tables, wording, readings)
+    counting = _patterns(data, "counts", path)
+    count_subjects = _patterns(data, "count_subjects", path)
+    count_parts = _mapping(data, "count_parts", path, False)
+    return Vocabulary(
+        concepts,
+        scopes,
+        bases,
+        tables,
+        wording,
+        readings,
+        counting,
+        count_subjects,
+        count_parts,
+    )
 
 
 def _patterns(data: object, key: str, path: Path) -> dict[str, list[str]]:
@@ -159,4 +175,7 @@ def merge(base: Vocabulary, extra: Vocabulary) -> Vocabulary:
         {**base.tables, **extra.tables},
         {**base.wording, **extra.wording},
         {**base.readings, **extra.readings},
+        {**base.counting, **extra.counting},
+        {**extra.count_subjects, **base.count_subjects, **extra.count_subjects},  # user's first
+        {**base.count_parts, **extra.count_parts},
     )
