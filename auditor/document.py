@@ -10,6 +10,7 @@ import regex
 
 from auditor.counts import Count, read_counts
 from auditor.facts import Fact, read_prose
+from auditor.performance import FundBlock, read_funds
 from auditor.tables.read import Table, read_tables
 from auditor.text.located import LogicalText
 from auditor.vocabulary import Vocabulary, norm_label
@@ -30,6 +31,9 @@ class Document:
     tables: list[Table] = field(default_factory=list)
     unread_pages: tuple[int, ...] = ()  # PDF pages with no text layer: absence proves nothing
     counts: list[Count] = field(default_factory=list)  # 12 个, 3 次, 2 辆: non-money figures
+    funds: list[FundBlock] = field(
+        default_factory=list
+    )  # 绩效目标表 / 自评表: 资金总额 and sources
 
 
 def detect_kind_year(lines: tuple[str, ...]) -> tuple[str | None, int | None]:
@@ -65,4 +69,5 @@ def build_document(
         tables=tables,
         unread_pages=unread_pages,
         counts=read_counts(text, year, vocab),
+        funds=read_funds(lines, vocab),
     )

@@ -42,6 +42,7 @@ class Vocabulary:
     counting: dict[str, list[str]] = field(default_factory=dict)  # how counts are read: regexes
     count_subjects: dict[str, list[str]] = field(default_factory=dict)  # subject -> wordings
     count_parts: dict[str, list[str]] = field(default_factory=dict)  # subject -> its wholes
+    performance: dict[str, list[str]] = field(default_factory=dict)  # fund line labels: regexes
 
     def __post_init__(self) -> None:
         self._concepts = _alternation(self.concepts)
@@ -52,6 +53,16 @@ class Vocabulary:
             for name, patterns in self.wording.items()
             if patterns
         }
+        self._performance = {
+            name: regex.compile("|".join(f"(?:{p})" for p in patterns))
+            for name, patterns in self.performance.items()
+            if patterns
+        }
+
+    def says_performance(self, name: str, label: str) -> bool:
+        """Whether a performance table's label is the fund line `name` (total, other …)."""
+        pattern = self._performance.get(name)
+        return bool(pattern and pattern.fullmatch(label))
 
     def says(self, name: str, text: str) -> regex.Match[str] | None:
         """Where `text` uses the table wording `name` (unit_line, of_which, sub_line)."""
@@ -133,6 +144,7 @@ def load_vocabulary(path: Path) -> Vocabulary:
     counting = _patterns(data, "counts", path)
     count_subjects = _patterns(data, "count_subjects", path)
     count_parts = _mapping(data, "count_parts", path, False)
+    performance = _patterns(data, "performance", path)
     return Vocabulary(
         concepts,
         scopes,
@@ -143,6 +155,7 @@ def load_vocabulary(path: Path) -> Vocabulary:
         counting,
         count_subjects,
         count_parts,
+        performance,
     )
 
 
@@ -178,4 +191,5 @@ def merge(base: Vocabulary, extra: Vocabulary) -> Vocabulary:
         {**base.counting, **extra.counting},
         {**extra.count_subjects, **base.count_subjects, **extra.count_subjects},  # user's first
         {**base.count_parts, **extra.count_parts},
+        {**base.performance, **extra.performance},
     )
