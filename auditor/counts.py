@@ -1,10 +1,12 @@
 """Counts the prose states: a whole number with its measure word (12 个, 3 次, 2 辆, 925 场),
 what it counts and when.
 
-A count is a fact of its own, kept apart from the amounts: its subject is the wording around
-it — the clause before the number and the noun after its measure word, other numbers masked
-and years left out — and, where the vocabulary's `count_subjects` name it, a subject of the
-vocabulary (车辆保有量 for "公务用车保有量 2 辆", "共有车辆 2 辆", "仅保留一辆公务用车").
+A count is a fact of its own, kept apart from the amounts. What it counts is said two ways:
+its `key`, the sentence as written from the count's clause to its end (years left out, other
+numbers as N) under its topic (before a colon) and enumeration head (the clause before 其中),
+for finding a sentence restated elsewhere; and, where the vocabulary's `count_subjects` name
+it, a subject (公务用车保有量 for "公务用车保有量 2 辆" and "仅保留一辆公务用车", 车辆总数 for
+"共有车辆 2 辆"), the only case where a count in Chinese numerals (一辆) is read.
 Only plain statements are kept: a count said to be approximate (约、近、余、以上), a target
 or plan (目标、计划、指标值), a comparison (比上年增加 3 个) or an ordinal (第 3 次) is not read.
 """
