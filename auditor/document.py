@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 
 import regex
 
+from auditor.counts import Count, read_counts
 from auditor.facts import Fact, read_prose
+from auditor.performance import FundBlock, read_funds
 from auditor.tables.read import Table, read_tables
 from auditor.text.located import LogicalText
 from auditor.vocabulary import Vocabulary, norm_label
@@ -28,6 +30,10 @@ class Document:
     subjects: dict[int, tuple[int, str] | None] = field(default_factory=dict)  # per paragraph
     tables: list[Table] = field(default_factory=list)
     unread_pages: tuple[int, ...] = ()  # PDF pages with no text layer: absence proves nothing
+    counts: list[Count] = field(default_factory=list)  # 12 个, 3 次, 2 辆: non-money figures
+    funds: list[FundBlock] = field(
+        default_factory=list
+    )  # 绩效目标表 / 自评表: 资金总额 and sources
 
 
 def detect_kind_year(lines: tuple[str, ...]) -> tuple[str | None, int | None]:
@@ -62,4 +68,6 @@ def build_document(
         subjects=prose.subjects,
         tables=tables,
         unread_pages=unread_pages,
+        counts=read_counts(text, year, vocab),
+        funds=read_funds(lines, vocab),
     )

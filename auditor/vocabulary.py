@@ -39,6 +39,10 @@ class Vocabulary:
     tables: dict[str, str] = field(default_factory=dict)  # title phrase -> table kind
     wording: dict[str, list[str]] = field(default_factory=dict)  # name -> regexes
     readings: dict[str, list[str]] = field(default_factory=dict)  # concept -> what else it may mean
+    counting: dict[str, list[str]] = field(default_factory=dict)  # how counts are read: regexes
+    count_subjects: dict[str, list[str]] = field(default_factory=dict)  # subject -> wordings
+    count_parts: dict[str, list[str]] = field(default_factory=dict)  # subject -> its wholes
+    performance: dict[str, list[str]] = field(default_factory=dict)  # fund line labels: regexes
 
     def __post_init__(self) -> None:
         self._concepts = _alternation(self.concepts)
@@ -49,6 +53,16 @@ class Vocabulary:
             for name, patterns in self.wording.items()
             if patterns
         }
+        self._performance = {
+            name: regex.compile("|".join(f"(?:{p})" for p in patterns))
+            for name, patterns in self.performance.items()
+            if patterns
+        }
+
+    def says_performance(self, name: str, label: str) -> bool:
+        """Whether a performance table's label is the fund line `name` (total, other …)."""
+        pattern = self._performance.get(name)
+        return bool(pattern and pattern.fullmatch(label))
 
     def says(self, name: str, text: str) -> regex.Match[str] | None:
         """Where `text` uses the wording `name` (unit_line, of_which, sub_line, sub_unit)."""
@@ -127,7 +141,22 @@ def load_vocabulary(path: Path) -> Vocabulary:
         norm_label(name): [norm_label(w) for w in words]
         for name, words in _mapping(data, "readings", path, False).items()
     }
-    return Vocabulary(concepts, scopes, bases, tables, wording, readings)
+    counting = _patterns(data, "counts", path)
+    count_subjects = _patterns(data, "count_subjects", path)
+    count_parts = _mapping(data, "count_parts", path, False)
+    performance = _patterns(data, "performance", path)
+    return Vocabulary(
+        concepts,
+        scopes,
+        bases,
+        tables,
+        wording,
+        readings,
+        counting,
+        count_subjects,
+        count_parts,
+        performance,
+    )
 
 
 def _patterns(data: object, key: str, path: Path) -> dict[str, list[str]]:
@@ -159,4 +188,8 @@ def merge(base: Vocabulary, extra: Vocabulary) -> Vocabulary:
         {**base.tables, **extra.tables},
         {**base.wording, **extra.wording},
         {**base.readings, **extra.readings},
+        {**base.counting, **extra.counting},
+        {**extra.count_subjects, **base.count_subjects, **extra.count_subjects},  # user's first
+        {**base.count_parts, **extra.count_parts},
+        {**base.performance, **extra.performance},
     )
