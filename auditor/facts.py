@@ -32,6 +32,7 @@ PRIOR = regex.compile(r"上年|上一年|去年|上年度")
 SUBJECT = regex.compile(
     r"([^。；，:：]{2,30}?)\(类\)([^。；，]{2,40}?)\(款\)(?:([^。；，]{2,40}?)\(项\))?"
 )
+UNMARKED_ITEM = regex.compile(r"[\"“”]?(\p{Han}[\p{Han}()（）]{1,39}?)[\"“”]?(?=[。；，,;:：]|$)")
 FILLER = regex.compile(
     r"财政拨款|本年度|本年|全年|年度|年初|调整|决算|预算|执行|实际|支出|收入|金额|合计|总额"
     r"|共计|分别为|均为|为|是|共|计|达|约|数|了|的|\d{4}年"
@@ -295,7 +296,13 @@ def _subject(text: LogicalText, paragraph: int) -> tuple[int, str] | None:
         return None
     path = [norm_label(g) for g in match.groups() if g]
     path[0] = MARKER.sub("", path[0])
-    return match.end(), "/".join(path)
+    end = match.end()
+    if match.group(3) is None:  # "…（款）其他行政事业单位医疗支出。": a 项 left unmarked
+        unmarked = UNMARKED_ITEM.match(text.text, end, para.end)
+        if unmarked:
+            path.append(norm_label(unmarked.group(1)))
+            end = unmarked.end()
+    return end, "/".join(path)
 
 
 def _find_heads(prose: Prose) -> None:

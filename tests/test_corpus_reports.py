@@ -12,7 +12,7 @@ Hand-audit verdicts, per report (what is real, what is not an error):
 - putuo-socialwork-2024-final: the template's "仍保留该表格式…作下述说明" left in twice;
   rates of 100 % on a zero base (the unit was founded that year) are warnings.
 - putuo-wanli-2024-budget: 住房公积金 350.35 then 352.67 in one sentence whose 0.53 % fits
-  350.35 (p9:L19); the 三公 table's note says 无 beside a table and a narrative of 47.91
+  350.35 and the tables say 350.35 (p9:L19); the 三公 table's note says 无 beside a table and a narrative of 47.91
   (p31:L7, p32:L3); a 100 % rate on a 0.00 base (p7) is a warning. Not caught: a reason
   saying 增加 for a decrease (p6), building areas that do not add up (p33, not money).
 - putuo-wanli-2025-budget, shanghai-finance-2025-budget: no inconsistency; their tables are
@@ -56,6 +56,7 @@ ERRORS: dict[str, set[tuple[str, Cited]]] = {
     },
     "pdf/putuo-wanli-2024-budget.pdf": {
         ("yoy", ((9, 19),)),
+        ("table.subject", ((9, 19), (26, 5))),  # 352.67 where the tables say 350.35
         ("agreement", ((31, 7), (32, 3))),
     },
     "pdf/putuo-wanli-2025-budget.pdf": set(),
