@@ -81,19 +81,30 @@ def _previous(facts: list[Fact], fact: Fact) -> Iterator[Fact]:
         yield facts[i]
 
 
-def _current_for(doc: Document, delta: Fact) -> Fact | None:
+def _named_before(doc: Document, vocab: Vocabulary, delta: Fact) -> str | None:
+    """The concept a change's sentence names since the figure before it, when the change's
+    own clause names none ("公务接待费支出决算比预算无增减变化，比去年增加0.5万元")."""
+    start = delta.sentence[0]
+    if delta.index and doc.facts[delta.index - 1].sentence == delta.sentence:
+        start = doc.facts[delta.index - 1].end
+    found = vocab.concept(norm_label(doc.text.text[start : delta.start]))
+    return found.concept if found else None
+
+
+def _current_for(doc: Document, delta: Fact, concept: str | None = None) -> Fact | None:
     """The figure a 增减额 is measured from: same concept in the section, else the nearest.
 
     Of the same concept, a figure on the delta's own basis (决算 for 决算数比上年增加) wins
     over a nearer one on another basis (年初预算).
     """
-    if delta.concept:
+    concept = delta.concept or concept
+    if concept:
         fallback = None
         for i in range(delta.index - 1, -1, -1):
             f = doc.facts[i]
             if f.section != delta.section:
                 break
-            if not (f.is_value and f.concept == delta.concept and f.scope == delta.scope):
+            if not (f.is_value and f.concept == concept and f.scope == delta.scope):
                 continue
             if f.comparison:
                 continue
@@ -141,14 +152,14 @@ def _rate_for(facts: list[Fact], delta: Fact) -> Fact | None:
     return None
 
 
-def _changes(doc: Document) -> list[Change]:
+def _changes(doc: Document, vocab: Vocabulary) -> list[Change]:
     claims = []
     facts = doc.facts
     for fact in facts:
         if fact.role != "delta":
             continue
         rate = _rate_for(facts, fact)
-        current = _current_for(doc, fact)
+        current = _current_for(doc, fact, _named_before(doc, vocab, fact))
         if current is not None and rate is not None and not _fits(current, fact, rate):
             # read by consistency: a change told after a 其中 list may be the head's
             head = _head_of(doc, current)
@@ -279,7 +290,7 @@ def _missing(doc: Document, vocab: Vocabulary) -> list[Missing]:
 def gather(doc: Document, vocab: Vocabulary) -> Claims:
     stated = shares(doc, vocab)
     return Claims(
-        changes=_changes(doc),
+        changes=_changes(doc, vocab),
         completions=_completions(doc),
         shares=stated,
         enumerations=enumerations(doc, stated),

@@ -327,8 +327,8 @@ def _find_heads(prose: Prose) -> None:
 def _items_of_heads(prose: Prose, vocab: Vocabulary) -> None:
     """Items listed after a head (其中 / 包括) speak for what the head speaks for.
 
-    Under a head that names no concept of ours (机构运行 X元，其中：基本支出 a元，项目支出 b元)
-    or is said of a sub-unit (所属执法大队…，包括：货物类…), the items are parts of that
+    Under a head that names no concept of ours (机构运行 X元，其中：基本支出 a元，项目支出 b元),
+    names a 科目 (教育支出…，其中：基本支出…; vocabulary `classes`) or is said of a sub-unit (所属执法大队…，包括：货物类…), the items are parts of that
     thing, not the department's own 基本支出 or 货物 figures. Under a head of another year
     (2021年度…合计支出20.12万元，其中：…7.73万元), items that name no year of their own
     are of that year too."""
@@ -337,8 +337,10 @@ def _items_of_heads(prose: Prose, vocab: Vocabulary) -> None:
             (m for m, other in prose.heads[n + 1 :] if other.paragraph == head.paragraph),
             prose.text.paragraphs[head.paragraph].end,
         )
-        foreign = head.concept is None or (
-            not head.clean and vocab.says("sub_unit", head.label) is not None
+        foreign = (
+            head.concept is None
+            or head.concept in vocab.classes
+            or (not head.clean and vocab.says("sub_unit", head.label) is not None)
         )
         for fact in prose.facts:
             if fact.paragraph != head.paragraph or not marker < fact.start < end:

@@ -43,6 +43,7 @@ class Vocabulary:
     count_subjects: dict[str, list[str]] = field(default_factory=dict)  # subject -> wordings
     count_parts: dict[str, list[str]] = field(default_factory=dict)  # subject -> its wholes
     performance: dict[str, list[str]] = field(default_factory=dict)  # fund line labels: regexes
+    classes: frozenset[str] = frozenset()  # concepts naming a 科目 (功能分类 类), not a total
 
     def __post_init__(self) -> None:
         self._concepts = _alternation(self.concepts)
@@ -145,6 +146,11 @@ def load_vocabulary(path: Path) -> Vocabulary:
     count_subjects = _patterns(data, "count_subjects", path)
     count_parts = _mapping(data, "count_parts", path, False)
     performance = _patterns(data, "performance", path)
+    classes = data.get("classes") if isinstance(data, dict) else None
+    if classes is not None and not (
+        isinstance(classes, list) and all(norm_label(str(c)) in concepts.values() for c in classes)
+    ):
+        raise RulesError(str(path), "词表“classes”须是 concepts 中概念名称的列表")
     return Vocabulary(
         concepts,
         scopes,
@@ -156,6 +162,7 @@ def load_vocabulary(path: Path) -> Vocabulary:
         count_subjects,
         count_parts,
         performance,
+        frozenset(norm_label(str(c)) for c in classes or ()),
     )
 
 
@@ -192,4 +199,5 @@ def merge(base: Vocabulary, extra: Vocabulary) -> Vocabulary:
         {**extra.count_subjects, **base.count_subjects, **extra.count_subjects},  # user's first
         {**base.count_parts, **extra.count_parts},
         {**base.performance, **extra.performance},
+        base.classes | extra.classes,
     )

@@ -125,7 +125,12 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
                     **expected_range(implied, places, unit),
                 )
                 continue
-        if base is None and prior.hi < 0 and (rate is not None or delta.concept == current.concept):
+        # a figure of another sentence and another concept may be another quantity
+        paired = delta is not None and (
+            delta.concept == current.concept
+            or (rate is not None and current.sentence == delta.sentence)
+        )
+        if base is None and prior.hi < 0 and paired:
             yield Finding(
                 rule.id,
                 rule.severity,
