@@ -338,7 +338,7 @@ def _items_of_heads(prose: Prose, vocab: Vocabulary) -> None:
             prose.text.paragraphs[head.paragraph].end,
         )
         foreign = (
-            head.concept is None
+            (head.concept is None and not _bare(head.label, vocab))
             or head.concept in vocab.classes
             or (not head.clean and vocab.says("sub_unit", head.label) is not None)
         )

@@ -9,6 +9,9 @@ is read as it is written; the broken variant reports its one slip where it is.
 4. ``code-columns``: codes in three 类 | 款 | 项 columns; the 合计 row printed first, on the
    line of the 类 | 款 | 项 header cells; a continuation whose code columns collapsed.
 5. ``procurement-items``: "政府采购预算…，其中：政府采购货物预算…" — items, not the total.
+``subject-items``: items listed under a 科目 (“初中教育支出…，其中：基本支出…”, “机构运行…，其中：
+…”) are that 科目's, not the department's; items under a figure of another year are of that
+year; a change told after a 其中 list belongs to the list's head when only the head fits it.
 And ``shifted-columns``: a table whose rows are misread one column to the right is doubted
 (table.unread), never a cascade of errors.
 """
@@ -44,6 +47,9 @@ EXPECTED: dict[str, Expected] = {
     "procurement-items-ok.txt": set(),
     # 42.50 + 0 + 1,656.53 = 1,699.03 ≠ 1,708.03
     "procurement-items-bad.txt": {("sum.procurement", "error", (5,))},
+    "subject-items-ok.txt": set(),
+    # 公务用车运行费 10.60 − 2.60 = 8.00, 2.60 ÷ 8.00 = 32.50 %, printed 23.50 %
+    "subject-items-bad.txt": {("yoy", "error", (9,))},
     "shifted-columns-ok.txt": set(),
     "shifted-columns-unread.txt": {("table.unread", "info", (3,))},
 }
@@ -117,3 +123,27 @@ def test_procurement_items_are_items():
     ]
     # a sub-unit's list: its items are no statements of the department's own
     assert [c[1] for c in concepts[4:]] == [False, False, False]
+
+
+def test_subject_items_are_read_as_parts_of_their_head():
+    from auditor.claims import gather
+
+    doc = read("subject-items-ok.txt")
+    basic = [f for f in doc.facts if f.concept == "基本支出"]
+    assert [(f.figure.text, f.clean) for f in basic] == [
+        ("4,700,000.00元", True),
+        ("2,800,000.00元", False),
+        ("1,900,000.00元", False),
+        ("1,000,000.00元", False),
+        ("500,000.00元", False),
+    ]
+    prior = [f.figure.text for f in doc.facts if f.period == "prior" and f.is_value]
+    assert prior == ["20.00万元", "12.00万元", "8.00万元"]
+    changes = {
+        (c.current.figure.text, c.delta.figure.text) for c in gather(doc, VOCAB).changes if c.delta
+    }
+    assert changes == {
+        ("11.40万元", "0.60万元"),
+        ("10.60万元", "2.60万元"),
+        ("3,000,000.00元", "1,000,000.00元"),
+    }
