@@ -12,6 +12,8 @@ is read as it is written; the broken variant reports its one slip where it is.
 ``subject-items``: items listed under a 科目 (“初中教育支出…，其中：基本支出…”, “机构运行…，其中：
 …”) are that 科目's, not the department's; items under a figure of another year are of that
 year; a change told after a 其中 list belongs to the list's head when only the head fits it.
+``phrasings``: “收入总计与支出总计均为X万元…收、支总计各增加Y万元”, “政府采购预算合计X万元，
+包括：货物类a万元，服务类b万元”.
 And ``shifted-columns``: a table whose rows are misread one column to the right is doubted
 (table.unread), never a cascade of errors.
 """
@@ -50,6 +52,10 @@ EXPECTED: dict[str, Expected] = {
     "subject-items-ok.txt": set(),
     # 公务用车运行费 10.60 − 2.60 = 8.00, 2.60 ÷ 8.00 = 32.50 %, printed 23.50 %
     "subject-items-bad.txt": {("yoy", "error", (9,))},
+    "phrasings-ok.txt": set(),
+    # 收入总计与支出总计均为1,250.00，各增加50.00: 50 ÷ 1,200 = 4.17 %, printed 4.71 %;
+    # 包括：货物类120.00，服务类190.00 ≠ 合计300.00
+    "phrasings-bad.txt": {("yoy", "error", (4,)), ("sum.procurement", "error", (6,))},
     "shifted-columns-ok.txt": set(),
     "shifted-columns-unread.txt": {("table.unread", "info", (3,))},
 }
