@@ -13,8 +13,8 @@ Hand-audit verdicts, per report (what is real, what is not an error):
   rates of 100 % on a zero base (the unit was founded that year) are warnings.
 - putuo-wanli-2024-budget: 住房公积金 350.35 then 352.67 in one sentence whose 0.53 % fits
   350.35 and the tables say 350.35 (p9:L19); the 三公 table's note says 无 beside a table and a narrative of 47.91
-  (p31:L7, p32:L3); a 100 % rate on a 0.00 base (p7) is a warning. Not caught: a reason
-  saying 增加 for a decrease (p6), building areas that do not add up (p33, not money).
+  (p31:L7, p32:L3); a reason saying 经费增加 for a decrease of 2.98 % (p6:L18); a 100 % rate
+  on a 0.00 base (p7) is a warning. Not caught: building areas that do not add up (p33, m²).
 - putuo-wanli-2025-budget, shanghai-finance-2025-budget: no inconsistency; their tables are
   in 元 (the unit on the 编制部门 line), two-sided, with numbered sub-lines, codes in
   类 | 款 | 项 columns; the 1 元 differences are rounding (warnings at most).
@@ -57,6 +57,7 @@ ERRORS: dict[str, set[tuple[str, Cited]]] = {
     "pdf/putuo-wanli-2024-budget.pdf": {
         ("yoy", ((9, 19),)),
         ("table.subject", ((9, 19), (26, 5))),  # 352.67 where the tables say 350.35
+        ("direction.reason", ((6, 18), (6, 19))),  # 减少2.98%，主要原因是…经费增加
         ("agreement", ((31, 7), (32, 3))),
     },
     "pdf/putuo-wanli-2025-budget.pdf": set(),

@@ -1,0 +1,93 @@
+"""reason: the reason given for a change names the same direction as the change.
+
+“比上年减少2.98%。主要原因是：宣传事务一般行政管理事务经费增加”：一个科目的增减之后，
+说明原因时若说的是同一科目（原因中含有该科目的项名称）本身的增减，方向须与前面的数字一致。
+原因说的是别的事物（人员增加、项目调整）时不作判断。
+After a 科目's change, a reason that speaks of that same 科目 (its 项 name, or 款 and 项)
+increasing or decreasing must go the way the figures go. A reason about anything else
+(人员增加, 项目调整) is not judged.
+
+参数:
+    reasons: 原因句的开头（正则表达式），其后到句末为原因
+
+公式:
+    增减额或增减率的方向 = 原因中同一科目的“增加/减少”
+
+示例:
+    - id: direction.reason
+      title: 增减原因中同一科目的增减方向应与数字一致
+      kind: reason
+      severity: error
+      reasons: ['主要原因(?:是|为)[:：]?']
+
+通过:
+    4.“一般公共服务支出（类）宣传事务（款）一般行政管理事务（项）”110.60万元。2023年当年预算执行数为114.00万元，2024年预算安排110.60万元，比2023年预算执行数减少2.98%。主要原因是：宣传事务一般行政管理事务经费减少。
+
+报错:
+    4.“一般公共服务支出（类）宣传事务（款）一般行政管理事务（项）”110.60万元。2023年当年预算执行数为114.00万元，2024年预算安排110.60万元，比2023年预算执行数减少2.98%。主要原因是：宣传事务一般行政管理事务经费增加。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from auditor.checks.shared.common import Context, words
+from auditor.findings import Finding, lines_of
+from auditor.rules import Regexes, Rule
+from auditor.vocabulary import norm_label
+
+KIND = "reason"
+
+DIRECTION = regex.compile(r"(?:经费|支出|资金|预算|费用)?(增加|增长|上升|提高|减少|下降|降低)$")
+UP = {"增加", "增长", "上升", "提高"}
+END = regex.compile(r"[。；;!！?？]")
+
+
+@dataclass(frozen=True)
+class Params:
+    reasons: Regexes
+
+
+def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    lead = regex.compile("|".join(f"(?:{p})" for p in rule.params["reasons"]))
+    raw = ctx.doc.text.text
+    changes = [f for f in ctx.doc.facts if f.role in ("delta", "rate") and f.sign and f.subject]
+    for change in changes:
+        para = ctx.doc.text.paragraphs[change.paragraph]
+        found = lead.search(raw, change.end, para.end)
+        if found is None:
+            continue
+        following = [
+            f
+            for f in ctx.doc.facts
+            if f.paragraph == change.paragraph and change.end <= f.start < found.start
+        ]
+        if any(f.role in ("delta", "rate") for f in following):
+            continue  # the reason explains a later change, not this one
+        stop = END.search(raw, found.end(), para.end)
+        reason = norm_label(raw[found.end() : stop.start() if stop else para.end])
+        said = DIRECTION.search(reason)
+        item = change.subject.split("/")[-1]
+        if said is None or item not in reason[: said.start()]:
+            continue  # the reason speaks of something else
+        if (said.group(1) in UP) == (change.sign > 0):
+            continue
+        yield Finding(
+            rule.id,
+            rule.severity,
+            f"原因与数字方向相反：{change.figure.text} 为{'增加' if change.sign > 0 else '减少'}，"
+            f"原因却说“{reason}”（{ctx.at(lines_of(change))}）",
+            tuple(
+                sorted(
+                    {
+                        *change.lines,
+                        *ctx.doc.text.lines(found.start(), stop.end() if stop else para.end),
+                    }
+                )
+            ),
+            stated=words(said.group(1)),
+            expected=words("增加" if change.sign > 0 else "减少"),
+        )
