@@ -14,6 +14,8 @@ could not be read (a PDF page without a text layer), nor about missing tables wi
 参数:
     toc: 目录开头一行的正则表达式
     no_data: “本表无数据”一类说明的正则表达式
+    zero: 正文某处说明该表资金范围的数为零的正则表达式（“范围”代表表题中的资金范围，
+        如政府性基金），可省略；有此说明的空表不报
 
 公式:
     目录所列标准报表 ⊆ 正文中的表；无数据的表须有“本表无数据”一类说明
@@ -69,6 +71,7 @@ KIND = "doc_completeness"
 class Params:
     toc: Regexes
     no_data: Regexes
+    zero: Regexes | None = None
 
 
 FIGURE = regex.compile(r"(?<![\d.])\d[\d,]*\.\d+(?![\d.])")
@@ -140,6 +143,8 @@ def _silent_empty(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue  # figures the reader could not place: table.layout says so
         if any(n.search(compact(text)) for text in span for n in notes):
             continue
+        if _said_zero(ctx, rule, table):
+            continue
         yield Finding(
             rule.id,
             rule.severity,
@@ -148,6 +153,17 @@ def _silent_empty(ctx: Context, rule: Rule) -> Iterator[Finding]:
             stated=words("空表"),
             expected=words("数据，或“本表无数据”之类的说明"),
         )
+
+
+def _said_zero(ctx: Context, rule: Rule, table: Table) -> bool:
+    """The report says elsewhere that the table's fund scope is nil (政府性基金拨款支出预算为0)."""
+    if table.scope == "全部" or not rule.params.get("zero"):
+        return False
+    text = compact(ctx.doc.text.text)
+    return any(
+        regex.search(pattern.replace("范围", regex.escape(table.scope)), text)
+        for pattern in rule.params["zero"]
+    )
 
 
 def _span(ctx: Context, table: Table, stop: int | None) -> list[str]:
