@@ -7,7 +7,6 @@ from types import ModuleType
 
 from auditor.checks import (
     agreement,
-    balance,
     completion,
     count_agreement,
     direction,
@@ -16,13 +15,13 @@ from auditor.checks import (
     doc_unit_name,
     doc_year,
     enumeration_sum,
+    identity,
     missing,
     performance_funds,
     share,
     share_sum,
     table_balance,
     table_columns,
-    table_formula,
     table_hierarchy,
     table_layout,
     table_match,
@@ -34,7 +33,6 @@ from auditor.checks import (
     yoy,
     zero_base,
 )
-from auditor.checks import sum as sum_
 
 
 def _registry(*modules: ModuleType) -> dict[str, ModuleType]:
@@ -48,7 +46,6 @@ def _registry(*modules: ModuleType) -> dict[str, ModuleType]:
 
 MODULES = _registry(
     agreement,
-    balance,
     completion,
     count_agreement,
     direction,
@@ -57,14 +54,13 @@ MODULES = _registry(
     doc_unit_name,
     doc_year,
     enumeration_sum,
+    identity,
     missing,
     performance_funds,
     share,
     share_sum,
-    sum_,
     table_balance,
     table_columns,
-    table_formula,
     table_hierarchy,
     table_layout,
     table_match,
