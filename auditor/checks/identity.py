@@ -52,7 +52,7 @@ import regex
 
 from auditor.checks.shared.cells import checked, describe, sum_finding, value
 from auditor.checks.shared.common import Context
-from auditor.checks.shared.rows import find, pairs, sum_of_totals, this_year, total_row
+from auditor.checks.shared.rows import find, pairs, sum_of_totals, total_row
 from auditor.checks.shared.totals import Operand, Stated, compare_total, first, statements
 from auditor.facts import Fact
 from auditor.findings import Finding
@@ -117,8 +117,19 @@ def _column(table: Table, segment: int, words: tuple[str, ...]) -> str | None:
 
 
 def _items(rows: list[Row]) -> list[Row]:
-    """The rows a 合计 adds up: no total, no 其中 row, the top 科目 level only."""
-    rows = [r for r in this_year(rows) if r.part_of is None and not r.is_total and not r.is_grand]
+    """The rows a 合计 adds up: no total, no 其中 row, the top 科目 level only; a 合计 printed
+    below rows closes its half's list (结转和结余 follow it), one printed first does not."""
+    out: list[Row] = []
+    closed: set[int] = set()
+    for row in rows:
+        if row.segment in closed:
+            continue
+        if row.is_total or row.is_grand:
+            if any(r.segment == row.segment for r in out):
+                closed.add(row.segment)
+        elif row.part_of is None:
+            out.append(row)
+    rows = out
     codes = [len(r.code) for r in rows if r.code]
     return [r for r in rows if r.code and len(r.code) == min(codes)] if codes else rows
 
@@ -260,8 +271,9 @@ def _name(term: Term, stated: Term) -> str:
     return f"{sign}{term.table.label()}“{term.column}”栏 {term.row}"
 
 
-def _operand(term: Term, stated: Term) -> Stated:
-    """A term as compare_total takes it: the fact itself when unweighted."""
+def _operand(term: Term, stated: Term, before: Term | None = None) -> Stated:
+    """A term as compare_total takes it: the fact itself when unweighted; a cell by its table
+    and column, or by its row alone after another of the same column."""
     if term.fact is not None and term.figure is term.fact.figure:
         return term.fact
     if term.fact is not None:
@@ -269,6 +281,8 @@ def _operand(term: Term, stated: Term) -> Stated:
         return Operand(term.figure, fact.label, term.lines, fact.scope, fact.concept)
     assert term.table is not None
     label = f"{term.table.label()}“{term.column}”栏 {term.row}"
+    if before is not None and (before.table, before.column) == (term.table, term.column):
+        label = term.row
     scope = stated.fact.scope if stated.fact is not None else "全部"
     return Operand(term.figure, label, term.lines, scope)
 
@@ -311,7 +325,7 @@ def _judge(ctx: Context, rule: Rule, binding: Binding, sizes: tuple[int, int]) -
     return compare_total(
         rule,
         _operand(stated, stated),
-        [_operand(t, stated) for t in parts],
+        [_operand(t, stated, ([stated, *parts])[i]) for i, t in enumerate(parts)],
         complete,
         ctx.mode(rule),
         relation,
