@@ -13,6 +13,7 @@ import yaml
 from auditor.errors import RulesError
 from auditor.findings import SEVERITIES
 from auditor.numbers import Rounding
+from auditor.operands import problem as operands_problem
 from auditor.vocabulary import Vocabulary, load_vocabulary, merge
 from auditor.yamlfile import load_yaml
 
@@ -25,8 +26,10 @@ ROUNDING_MODES = tuple(mode.value for mode in Rounding)
 # its fields with these; a field with a default (None) is optional in YAML.
 Concept = Annotated[str, "concept"]  # a vocabulary concept, 概念@范围 to fix a scope
 Concepts = Annotated[list[str], "concepts"]  # a non-empty list of them
-Side = Annotated[dict[str, Any], "side"]  # {table, side?, column, rows?} of table_match
-Relation = Annotated[str, "relation"]  # equal / part
+Side = Annotated[dict[str, Any], "side"]  # {table, side?, column} of table_match
+Operands = Annotated[list[Any], "operands"]  # identity operands (auditor.operands)
+Comparison = Annotated[str, "comparison"]  # eq / le / ge
+Text = Annotated[str, "text"]  # a few words of a message
 TableKind = Annotated[str, "table"]  # a standard table of the vocabulary's `tables`
 TableKinds = Annotated[list[str], "tables"]
 Words = Annotated[list[str], "words"]  # header words, the first found wins
@@ -91,9 +94,9 @@ def _operand_ok(operand: Any, vocab: Vocabulary) -> bool:
 
 
 def _side(value: Any, vocab: Vocabulary) -> str | None:
-    """A table_match side: {table: 表的种类, side?: 收入/支出, column: [表头词…], rows?: …}."""
-    if not isinstance(value, dict) or set(value) - {"table", "side", "column", "rows"}:
-        return "须是含 table、column（可选 side、rows）的映射"
+    """A table_match side: {table: 表的种类, side?: 收入/支出, column: [表头词…]}."""
+    if not isinstance(value, dict) or set(value) - {"table", "side", "column"}:
+        return "须是含 table、column（可选 side）的映射"
     if value.get("table") not in set(vocab.tables.values()):
         return f"的 table “{value.get('table')}” 不是词表 tables 中的表"
     column = value.get("column")
@@ -103,15 +106,17 @@ def _side(value: Any, vocab: Vocabulary) -> str | None:
         or not all(isinstance(w, str) and w for w in column)
     ):
         return "的 column 须是非空的表头词列表"
-    if value.get("rows", "each") not in ("each", "items", "totals"):
-        return "的 rows 只能取 each、items、totals"
     if not isinstance(value.get("side", ""), str):
         return "的 side 须是文字"
     return None
 
 
-def _relation(value: Any, vocab: Vocabulary) -> str | None:
-    return None if value in ("equal", "part") else "只能取 equal、part"
+def _comparison(value: Any, vocab: Vocabulary) -> str | None:
+    return None if value in ("eq", "le", "ge") else "只能取 eq（=）、le（≤）、ge（≥）"
+
+
+def _text(value: Any, vocab: Vocabulary) -> str | None:
+    return None if isinstance(value, str) and value.strip() else "须是文字"
 
 
 def _tables(value: Any, vocab: Vocabulary) -> str | None:
@@ -164,7 +169,9 @@ SHAPES = {
     "fraction": _fraction,
     "count": _count,
     "side": _side,
-    "relation": _relation,
+    "operands": operands_problem,
+    "comparison": _comparison,
+    "text": _text,
     "tables": _tables,
     "table": _table,
     "words": _words,

@@ -94,8 +94,8 @@ def test_corpus_pdf_bytes():
 def test_own_rules_folder(tmp_path):
     (tmp_path / "vocabulary.yaml").write_text("concepts:\n  差旅费: [差旅费, 出差费]\n", "utf-8")
     (tmp_path / "mine.yaml").write_text(
-        "rules:\n  - id: mine.travel\n    title: 差旅费应在公用经费之内\n    kind: sum\n"
-        "    severity: error\n    total: 公用经费\n    parts: [差旅费]\n",
+        "rules:\n  - id: mine.travel\n    title: 差旅费应在公用经费之内\n    kind: identity\n"
+        "    severity: error\n    left: [差旅费]\n    relation: le\n    right: [公用经费]\n",
         encoding="utf-8",
     )
     assert audit(TRAVEL).findings == []

@@ -142,7 +142,7 @@ def test_usage_error_exit_2():
             "检查类型“nosuch”不存在",
         ),
         (
-            "rules:\n  - id: x\n    title: t\n    kind: sum\n    severity: error\n    total: 无此概念\n    parts: [基本支出]\n",
+            "rules:\n  - id: x\n    title: t\n    kind: identity\n    severity: error\n    left: [无此概念]\n    right: [基本支出]\n",
             "无此概念",
         ),
         ("rules:\n  - id: x\n    title: t\n    kind: yoy\n    severity: fatal\n", "严重程度"),
@@ -150,7 +150,7 @@ def test_usage_error_exit_2():
         ("just a string\n", "rules"),
         ("rules:\n  - id: 1\n    title: t\n    kind: yoy\n    severity: error\n", "须是文字"),
         (
-            "rules:\n  - id: x\n    title: t\n    kind: sum\n    severity: error\n    total: 支出合计\n    parts: []\n",
+            "rules:\n  - id: x\n    title: t\n    kind: identity\n    severity: error\n    left: [支出合计]\n    right: []\n",
             "非空",
         ),
         (
@@ -164,10 +164,20 @@ def test_usage_error_exit_2():
             "column",
         ),
         (
-            "rules:\n  - id: x\n    title: t\n    kind: table_match\n    severity: error\n"
-            "    relation: most\n    left: {table: 支出表, column: [合计]}\n"
-            "    right: {table: 收入表, column: [合计]}\n",
-            "equal、part",
+            "rules:\n  - id: x\n    title: t\n    kind: identity\n    severity: error\n"
+            "    relation: most\n    left: [{table: 支出表, column: [合计]}]\n"
+            "    right: [{table: 收入表, column: [合计]}]\n",
+            "eq（=）、le（≤）、ge（≥）",
+        ),
+        (
+            "rules:\n  - id: x\n    title: t\n    kind: identity\n    severity: error\n"
+            "    left: [{table: 支出表, row: some, column: [合计]}]\n    right: [支出合计]\n",
+            "row",
+        ),
+        (
+            "rules:\n  - id: x\n    title: t\n    kind: identity\n    severity: error\n"
+            "    left: [{concept: 支出合计, weight: 3}]\n    right: [支出合计]\n",
+            "weight",
         ),
         (
             "rules:\n  - id: x\n    title: t\n    kind: table_narrative\n    severity: error\n    tables: [某表]\n",
@@ -188,8 +198,8 @@ def test_user_rules_and_vocabulary_extend(tmp_path):
         "concepts:\n  差旅费: [差旅费, 出差费]\n", encoding="utf-8"
     )
     (tmp_path / "mine.yaml").write_text(
-        "rules:\n  - id: mine.travel\n    title: 差旅费应为公用经费之内\n    kind: sum\n    severity: error\n"
-        "    total: 公用经费\n    parts: [差旅费]\n",
+        "rules:\n  - id: mine.travel\n    title: 差旅费应为公用经费之内\n    kind: identity\n    severity: error\n"
+        "    left: [差旅费]\n    relation: le\n    right: [公用经费]\n",
         encoding="utf-8",
     )
     listing = run("rules", "--rules", str(tmp_path))
@@ -217,8 +227,8 @@ def test_rules_listing_names_every_kind():
         "agreement",
         "missing",
         "unit_slip",
-        "balance",
-        "sum",
+        "identity",
+        "table_match",
     ):
         assert f" {kind} " in result.output
 

@@ -7,7 +7,6 @@ from types import ModuleType
 
 from auditor.checks import (
     agreement,
-    balance,
     completion,
     count_agreement,
     direction,
@@ -16,6 +15,7 @@ from auditor.checks import (
     doc_unit_name,
     doc_year,
     enumeration_sum,
+    identity,
     missing,
     performance_funds,
     reason,
@@ -23,7 +23,6 @@ from auditor.checks import (
     share_sum,
     table_balance,
     table_columns,
-    table_formula,
     table_hierarchy,
     table_layout,
     table_match,
@@ -36,7 +35,6 @@ from auditor.checks import (
     yoy,
     zero_base,
 )
-from auditor.checks import sum as sum_
 
 
 def _registry(*modules: ModuleType) -> dict[str, ModuleType]:
@@ -50,7 +48,6 @@ def _registry(*modules: ModuleType) -> dict[str, ModuleType]:
 
 MODULES = _registry(
     agreement,
-    balance,
     completion,
     count_agreement,
     direction,
@@ -59,15 +56,14 @@ MODULES = _registry(
     doc_unit_name,
     doc_year,
     enumeration_sum,
+    identity,
     missing,
     reason,
     performance_funds,
     share,
     share_sum,
-    sum_,
     table_balance,
     table_columns,
-    table_formula,
     table_hierarchy,
     table_layout,
     table_match,

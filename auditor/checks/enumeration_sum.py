@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from auditor.checks.shared.common import Context
-from auditor.checks.sum import compare_total
+from auditor.checks.shared.totals import compare_total
 from auditor.findings import Finding
 from auditor.rules import Rule
 

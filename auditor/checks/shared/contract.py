@@ -22,6 +22,7 @@ from typing import Any
 
 import regex
 
+from auditor.operands import formula as operands_formula
 from auditor.rules import shapes
 
 SECTIONS = ("参数", "公式", "尾数", "示例", "通过", "报错")
@@ -75,10 +76,12 @@ class Contract:
 
 def render(shape: str, value: Any, sep: str | None = None) -> str:
     """A parameter's value as it reads in a formula."""
-    if shape == "relation":
-        return "≥" if value == "part" else "="
+    if shape == "comparison":
+        return {"le": "≤", "ge": "≥"}.get(value, "=")
     if value is None:
         return "—"
+    if shape == "operands":
+        return operands_formula(value, sep or " + ")
     if shape == "concepts":
         return (sep or " + ").join(value)
     if shape == "words":
@@ -87,8 +90,7 @@ def render(shape: str, value: Any, sep: str | None = None) -> str:
         return (sep or " + ").join(words[0] for words in value)
     if shape == "side":
         half = f"{value['side']}方" if value.get("side") else ""
-        rows = {"items": "（不含合计行）", "totals": "（合计行之和）"}.get(value.get("rows"), "")
-        return f"{value['table']}{half}“{value['column'][0]}”栏{rows}"
+        return f"{value['table']}{half}“{value['column'][0]}”栏"
     if shape == "tables":
         return (sep or "、").join(value)
     if shape.endswith("regexes"):
