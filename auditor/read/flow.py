@@ -26,6 +26,8 @@ MARKER = re.compile(
     r"|[(（]\d{1,2}[)）]"
     r"|(?<![\d.,，%])\d{1,2}[.、．](?![\d%])"
 )
+# a table's title and the lines under it (公开02表, 部门：…, 单位：万元), each a line of its own
+TITLE = re.compile(r"(?<=表) +(?=\S)|(?<= )(?=公开\s*\d+\s*表|(?:编制|金额)?(?:部门|单位)：)")
 TOKEN = re.compile(r"[^ ]+")
 
 
@@ -47,7 +49,10 @@ def _tokens(sentence: str, start: int) -> Iterator[tuple[int, str, bool]]:
 
 def _before_markers(text: str, start: int) -> Iterator[tuple[int, str]]:
     """Prose cut before each heading or item marker (一、 （二） 3.), as a new line starts."""
-    cuts = [m.start() for m in MARKER.finditer(text) if m.start() > 0]
+    cuts = sorted(
+        {m.start() for m in MARKER.finditer(text) if m.start() > 0}
+        | {m.end() for m in TITLE.finditer(text) if 0 < m.end() < len(text)}
+    )
     for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True):
         if text[a:b].strip():
             yield start + a, text[a:b]

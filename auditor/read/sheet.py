@@ -92,14 +92,10 @@ def _xlsx(path: str, data: bytes) -> Iterator[tuple[str, list[Row]]]:
                 continue
             rows: list[Row] = []
             for cells in sheet.iter_rows():
-                filled = [
-                    (c.column, text)
-                    for c in cells
-                    if getattr(c, "value", None) is not None
-                    and (text := shown(c.value, c.number_format))
-                ]
+                held = [c for c in cells if getattr(c, "value", None) is not None]
+                filled = [(c.column, t) for c in held if (t := shown(c.value, c.number_format))]
                 if filled:
-                    rows.append((cells[0].row, filled))
+                    rows.append((held[0].row, filled))
             yield sheet.title, rows
     finally:
         book.close()
