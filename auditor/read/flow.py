@@ -4,9 +4,10 @@ and spacing, so that no figure is paired with another merely because they share 
 
 A piece is cited `line:column` (column of its first character, 1-based), as editors do.
 Table rows are recovered only where the text still separates them (a space between one
-row's last cell and the next row's first); a run of cells that does not (rows joined with
-nothing between them) cannot be split into its rows, so each cell is its own piece: its
-figures are not read as a table, rather than read in the wrong columns.
+row's last cell and the next row's first, and around the row); a run of cells that is not
+so set apart (rows joined with nothing between them, a row run into a sentence) cannot be
+split into its rows, so each cell is its own piece: its figures are not read as a table,
+rather than read in the wrong columns.
 """
 
 from __future__ import annotations
@@ -29,6 +30,11 @@ MARKER = re.compile(
 # a table's title and the lines under it (公开02表, 部门：…, 单位：万元), each a line of its own
 TITLE = re.compile(r"(?<=表) +(?=\S)|(?<= )(?=公开\s*\d+\s*表|(?:编制|金额)?(?:部门|单位)：)")
 TOKEN = re.compile(r"[^ ]+")
+# a numbered heading run into its first sentence ("八、…决算情况2020 年度…"): cut after it
+HEADING = re.compile(
+    r"[^。；，]{2,40}?(?:情况|说明|概况|明细|职责|设置|解释|附件|表)"
+    r"(?= |\d{4}\s*年|本(?:单位|部门|年度)|我(?:单位|部门|局|委))"
+)
 
 
 def _tokens(sentence: str, start: int) -> Iterator[tuple[int, str, bool]]:
@@ -54,8 +60,19 @@ def _before_markers(text: str, start: int) -> Iterator[tuple[int, str]]:
         | {m.end() for m in TITLE.finditer(text) if 0 < m.end() < len(text)}
     )
     for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True):
-        if text[a:b].strip():
-            yield start + a, text[a:b]
+        piece = text[a:b]
+        head = HEADING.match(piece) if MARKER.match(piece) else None
+        if head:
+            yield start + a, head.group()
+            a += head.end()
+            piece = text[a:b]
+        if piece.strip():
+            yield start + a, piece
+
+
+def _spaced(line: str, start: int, end: int) -> bool:
+    """A row stands between spaces (or the line's ends): the break it lost left a space."""
+    return (start == 0 or line[start - 1] == " ") and (end == len(line) or line[end] == " ")
 
 
 def pieces(line: str) -> Iterator[tuple[int, str]]:
@@ -64,7 +81,7 @@ def pieces(line: str) -> Iterator[tuple[int, str]]:
         for offset, text, row in _tokens(sentence.group(), sentence.start()):
             if not row:
                 yield from _before_markers(text, offset)
-            elif text.count("\t") < MAX_CELLS:
+            elif text.count("\t") < MAX_CELLS and _spaced(line, offset, offset + len(text)):
                 yield offset, text
             else:
                 position = offset
