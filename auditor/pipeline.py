@@ -130,6 +130,7 @@ def expand(paths: Iterable[str], patterns: Sequence[str] = PATTERNS) -> list[str
                 if any(_matches(f.relative_to(p), pattern) for pattern in patterns)
                 and f.is_file()
                 and not any(part.startswith(".") for part in f.relative_to(p).parts)
+                and not f.name.startswith("~$")  # Word's and Excel's lock file of an open one
             )
             wanted = "、".join(patterns)
             out.extend(found or [FileResult(path, error=f"目录中没有报告文件（{wanted}）")])

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -211,3 +212,66 @@ def test_formats_not_read_are_refused_in_one_line(tmp_path, name):
     (line,) = result.stderr.splitlines()
     assert line.startswith(f"auditor: {path}: ") and words in line, line
     assert result.stdout.strip() == ""  # never findings
+
+
+def test_a_web_page_in_layout_tables_with_its_title_inside_the_table():
+    page = """<html><head><meta charset="gb2312"><style>td{}</style></head><body>
+    <table><tr><td><div class="menu">首页 | 公开 100.00万元</div></td></tr>
+    <tr><td><p>一、收入支出决算总体情况说明</p>
+    <table border=1>
+    <tr><td colspan=3>收入决算表</td></tr>
+    <tr><td colspan=3>单位：万元</td></tr>
+    <tr><th rowspan=2>项目</th><th colspan=2>本年收入</th></tr>
+    <tr><th>财政拨款</th><th>其他</th></tr>
+    <tr><td>合计</td><td>1,234.50</td><td>&nbsp;</td></tr>
+    <tr><td>注：本表反映收入。</td><td></td><td></td></tr>
+    </table></td></tr></table></body></html>"""
+    source = read_bytes("page.htm", page.encode("gbk"))
+    assert list(source.lines) == [
+        "一、收入支出决算总体情况说明",
+        "收入决算表",
+        "单位：万元",
+        "项目\t本年收入\t",
+        "\t财政拨款\t其他",
+        "合计\t1,234.50\t",
+        "注：本表反映收入。",
+    ]
+    assert [str(source.place(n)) for n in (1, 2, 6)] == ["L1", "表1 第1行", "表1 第5行"]
+
+
+def test_a_sheet_without_a_title_row_is_headed_by_its_name():
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    ws = book.active
+    ws.title = "收入决算表"
+    ws.append(["项目", "金额", "占比"])
+    ws.append(["合计", 2360.7, 0.0384])
+    ws["B2"].number_format = "#,##0.00"
+    ws["C2"].number_format = "0.00%"
+    out = io.BytesIO()
+    book.save(out)
+    source = read_bytes("t.xlsx", out.getvalue())
+    assert list(source.lines) == ["收入决算表", "项目\t金额\t占比", "合计\t2,360.70\t3.84%"]
+    assert [str(source.place(n)) for n in (1, 2, 3)] == [
+        "收入决算表",
+        "收入决算表!A1:C1",
+        "收入决算表!A2:C2",
+    ]
+    assert str(source.cited(3, {Decimal("2360.70")})) == "收入决算表!B2"
+
+
+def test_a_folder_of_formats_is_checked_file_by_file(tmp_path):
+    import shutil
+
+    for name in ("report.docx", "report.xlsx", "report.html", "report.txt"):
+        shutil.copy(FORMATS / name, tmp_path / name)
+    (tmp_path / "~$report.docx").write_bytes(b"\x00" * 162)  # Word's lock file: not a report
+    result = CliRunner().invoke(main, ["check", "--format", "json", "-j", "1", str(tmp_path)])
+    files = json.loads(result.stdout)["files"]
+    assert [Path(f["path"]).name for f in files] == sorted(
+        ["report.docx", "report.html", "report.txt", "report.xlsx"]
+    )
+    assert len({len(f["findings"]) for f in files}) == 1

@@ -13,6 +13,7 @@ import zipfile
 
 from auditor.errors import InputError
 from auditor.findings import Place
+from auditor.read.rows import alone
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -50,7 +51,7 @@ def _span(tc) -> tuple[int, bool]:
     return max(width, 1), continued
 
 
-def _row(tr) -> str:
+def _row(tr) -> list[str]:
     """One table row as a tab copy gives it: a cell spanning columns leaves them empty after
     its text, a cell continuing a vertical merge is empty."""
     cells: list[str] = []
@@ -62,7 +63,7 @@ def _row(tr) -> str:
         width, continued = _span(tc)
         cells.append("" if continued else _cell(tc))
         cells.extend([""] * (width - 1))
-    return "\t".join(cells)
+    return cells
 
 
 def _blocks(parent):
@@ -100,10 +101,13 @@ def read_docx(path: str, data: bytes) -> tuple[list[str], list[Place]]:
                 places.append(Place(len(lines), None, part, where, (("paragraph", paragraph),)))
         elif child.tag == f"{W}tbl":
             table += 1
+            header = True  # no row of several cells yet: a one-cell row is a title
             for number, tr in enumerate(child.findall(f"{W}tr"), 1):
-                line = _row(tr)
-                if not line.strip():
+                cells = _row(tr)
+                if not any(cells):
                     continue  # an empty row says nothing
+                line = next(c for c in cells if c) if alone(cells, header) else "\t".join(cells)
+                header = header and "\t" not in line
                 lines.append(line)
                 fields = (("table", table), ("row", number))
                 places.append(Place(len(lines), None, line, f"表{table} 第{number}行", fields))

@@ -14,6 +14,7 @@ import re
 
 from auditor.errors import InputError
 from auditor.findings import Place
+from auditor.read.rows import alone
 
 DROP = {
     "script", "style", "noscript", "template", "nav", "aside", "iframe", "svg", "select",
@@ -68,7 +69,7 @@ def _chrome(element) -> bool:
 
 def _cell(element) -> str:
     """A cell on one line: its text with line breaks joined (a wrapped cell)."""
-    return _flat("".join(element.itertext()).replace("\t", " "))
+    return _flat("".join(element.itertext()).replace("\t", " ")).strip()  # &nbsp; is empty
 
 
 def _grid(table) -> list[tuple[int, list[str]]]:
@@ -124,8 +125,12 @@ class _Page:
     def table(self, element) -> None:
         self.flush()
         self.tables += 1
+        header = True  # no row of several cells yet: a one-cell row is a title
         for number, cells in _grid(element):
-            line = "\t".join(cells)
+            if not any(cells):
+                continue
+            line = next(c for c in cells if c) if alone(cells, header) else "\t".join(cells)
+            header = header and "\t" not in line
             if line.strip():
                 self.lines.append(line)
                 fields = (("table", self.tables), ("row", number))

@@ -20,12 +20,12 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from auditor.errors import InputError
 from auditor.findings import Place
+from auditor.read.rows import alone
 
 Cell = tuple[str, str]  # (coordinate, text as displayed)
 Row = tuple[int, list[tuple[int, str]]]  # (row number, [(column number, text), …])
 
 LITERAL = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
-PROSE = 30  # a one-cell row this long is a sentence, not a table row with one cell filled
 
 
 def column(n: int) -> str:
@@ -148,24 +148,18 @@ def _lines(name: str, rows: list[Row]) -> Iterator[tuple[str, Place, tuple[Cell,
     titled = any(cells[0][1].endswith("表") for _, cells in rows[:first] if len(cells) == 1)
     if not titled and re.search(r"[\u4e00-\u9fff]", name):
         yield name, Place(0, None, name, sheet, (("sheet", name),)), ()
-    alone = [
-        i < first
-        or (len(cells) == 1 and (cells[0][0] == 1 and len(cells[0][1]) > PROSE))
-        or (len(cells) == 1 and cells[0][1].startswith(("注", "说明", "备注")))
-        for i, (_, cells) in enumerate(rows)
-    ]
-    alone = [a and not m for a, m in zip(alone, multi, strict=True)]
+    single = [alone([text for _, text in cells], i < first) for i, (_, cells) in enumerate(rows)]
     width = [0] * len(rows)
     start = 0
     for i in range(len(rows) + 1):  # each run of tab rows gets its widest row's width
-        if i == len(rows) or alone[i]:
+        if i == len(rows) or single[i]:
             widest = max((rows[j][1][-1][0] for j in range(start, i)), default=0)
             for j in range(start, i):
                 width[j] = widest
             start = i + 1
     for i, (number, cells) in enumerate(rows):
         found = tuple((f"{column(c)}{number}", text) for c, text in cells)
-        if alone[i]:
+        if single[i]:
             (coordinate, text), *_ = found
             fields = (("sheet", name), ("cell", coordinate))
             yield text, Place(0, None, text, f"{sheet}!{coordinate}", fields), found
