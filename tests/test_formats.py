@@ -275,3 +275,19 @@ def test_a_folder_of_formats_is_checked_file_by_file(tmp_path):
         ["report.docx", "report.html", "report.txt", "report.xlsx"]
     )
     assert len({len(f["findings"]) for f in files}) == 1
+
+
+@pytest.mark.parametrize(
+    "name, data, words",
+    [
+        ("broken.docx", b"PK\x03\x04" + bytes(100), ".docx 文件已损坏"),
+        ("broken.xlsx", b"PK\x03\x04" + bytes(100), ".xlsx 文件已损坏"),
+        ("renamed.xlsx", "2023年度部门决算 合计 1,234.00万元".encode(), "不是 .xlsx 文件"),
+        ("empty.html", b"<html><body><script>var a = 1;</script></body></html>", "没有任何正文"),
+    ],
+)
+def test_damaged_files_are_unreadable_in_one_line(tmp_path, name, data, words):
+    path = tmp_path / name
+    path.write_bytes(data)
+    result = audit_path(str(path), RULES, VOCAB)
+    assert result.error and words in result.error and not result.findings
