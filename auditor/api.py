@@ -50,7 +50,8 @@ def audit(
     """Check one report.
 
     `report` is a path (str or path-like), the report's bytes (a PDF if they start with
-    %PDF-, else a text file in any encoding the CLI reads), or its text: a str is a path if
+    %PDF-, a .docx, .xlsx, .xls or web page as their first bytes say, else a text file in
+    any encoding the CLI reads), or its text: a str is a path if
     such a file exists, else the report's text. `rules` is a folder of rule files added to
     (or replacing, file by file) the built-in ones, as `--rules` does. `rounding` is how the
     report rounds: "half-up", "truncate" or "either".

@@ -20,7 +20,7 @@ from auditor.document import build_document
 from auditor.errors import AuditorError, InputError
 from auditor.findings import RANK, SEVERITIES
 from auditor.numbers import Rounding
-from auditor.pipeline import PATTERNS, FileResult, expand, select_rules
+from auditor.pipeline import PATTERNS, FileResult, audit_path, expand, select_rules
 from auditor.read import read_source
 from auditor.reporters import extracted, json_report, terminal
 from auditor.reporters.explain import explain as explain_rule
@@ -104,11 +104,17 @@ def main() -> None:
     metavar="PATTERN",
     help="在目录中查找的文件名模式（可多次；默认 *.txt 与 *.pdf；含 / 时匹配相对路径）",
 )
+@click.option(
+    "--as-one",
+    is_flag=True,
+    help="所给的几个文件是同一份报告（如情况说明 .docx 与报表 .xlsx），合在一起检查",
+)
 @rules_option
 def check(
-    paths, fmt, fail_on, select, ignore, no_color, rounding, jobs, patterns, rules_dir
+    paths, fmt, fail_on, select, ignore, no_color, rounding, jobs, patterns, as_one, rules_dir
 ) -> None:
-    """检查报告：文本文件、PDF、目录（其下所有 *.txt 与 *.pdf），或 - 表示标准输入。"""
+    """检查报告：文本、PDF、.docx、.xlsx/.xls、网页（.html），目录（其下所有这些文件），
+    或 - 表示标准输入。"""
     rules, vocab = _load(rules_dir)
     rules = select_rules(rules, select, ignore)
     if not rules:
@@ -116,6 +122,14 @@ def check(
             "--select / --ignore 之后没有剩下任何规则（用 auditor rules 查看规则 id）"
         )
     items = expand(paths, patterns or PATTERNS)
+    if as_one:
+        refused = [item for item in items if isinstance(item, FileResult)]
+        files = [item for item in items if isinstance(item, str)]
+        if "-" in files:
+            raise click.UsageError("--as-one 不能与标准输入 - 一起使用")
+        items = refused + (
+            [audit_path(tuple(files), rules, vocab, Rounding(rounding))] if files else []
+        )
     console = _console(no_color)
     results: list[FileResult] = []
     with _progress(len(items)) as advance:

@@ -9,7 +9,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 SEVERITIES = ("error", "warning", "info")
-CITATION = re.compile(r"第[\d,]+行|p\d+:L\d+(?:,(?:p\d+:)?L\d+)*")  # as checks write lines
+# how messages name lines (text, PDF, then the other formats' schemes), left out of identity()
+CITATION = re.compile(
+    r"第[\d,]+行|p\d+:L\d+(?:,(?:p\d+:)?L\d+)*"
+    r"|(?:(?:[^\s,，：:]+\.\w+:)?(?:段\d+|表\d+ 第\d+行|L\d+|\d+:\d+|[^\s,，]+![A-Z]+\d+(?::[A-Z]+\d+)?),?)+"
+)
 RANK = {name: i for i, name in enumerate(reversed(SEVERITIES))}  # info 0 < warning 1 < error 2
 
 
@@ -68,25 +72,40 @@ class Finding:
 
 @dataclass(frozen=True)
 class Place:
-    """An original line as a reader finds it: line n of a text file, or of page p of a PDF."""
+    """An original line as a reader finds it: line n of a text file, or of page p of a PDF;
+    in other formats `where` names it in the format's own scheme (段12, 表3 第5行,
+    收入决算表!C12, L12 of a web page's text, 1:345 for column 345 of a very long line) and
+    `fields` says the same for JSON (paragraph, table, row, sheet, cell, column, file)."""
 
     line: int
     page: int | None
     text: str
+    where: str = ""
+    fields: tuple[tuple[str, int | str], ...] = ()
 
     def __str__(self) -> str:
+        if self.where:
+            return self.where
         return f"p{self.page}:L{self.line}" if self.page else str(self.line)
 
 
 def cite(places: Iterable[Place]) -> str:
-    """Lines as a reader finds them: `12,13`, or `p7:L12,L13,p8:L1` on a PDF."""
+    """Lines as a reader finds them: `12,13`, or `p7:L12,L13,p8:L1` on a PDF, or each in its
+    format's scheme (`段12,表3 第5行`)."""
     out: list[str] = []
     page: int | None = None
     for place in places:
-        same_page = place.page is not None and place.page == page
+        same_page = place.page is not None and place.page == page and not place.where
         out.append(f"L{place.line}" if same_page else str(place))
-        page = place.page
+        page = None if place.where else place.page
     return ",".join(out)
+
+
+def mention(places: list[Place]) -> str:
+    """Lines named in a message: 第12,13行 in a text file, else as `cite` names them."""
+    if places and (places[0].page or places[0].where):
+        return cite(places)
+    return f"第{cite(places)}行"
 
 
 def lines_of(*facts: object) -> tuple[int, ...]:

@@ -16,12 +16,13 @@ from auditor.errors import InputError
 from auditor.facts import Fact
 from auditor.findings import Finding
 from auditor.numbers import Rounding
-from auditor.read import Source, read_source
+from auditor.read import Source, read_source, read_sources
 from auditor.rules import Rule
 from auditor.tables.read import Table
 from auditor.vocabulary import Vocabulary
 
-PATTERNS = ("*.txt", "*.pdf")  # what a directory is searched for, by default
+# what a directory is searched for, by default
+PATTERNS = ("*.txt", "*.pdf", "*.docx", "*.xlsx", "*.xls", "*.html", "*.htm")
 
 
 @dataclass
@@ -63,7 +64,9 @@ def check_source(
     titles = {rule.id: rule.title for rule in applied}
     out, seen = [], Counter()
     for f in sorted(findings, key=Finding.sort_key):
-        f = replace(f, title=titles[f.rule], cited=tuple(source.place(n) for n in f.lines))
+        values = {abs(q.value) for q in (f.stated, f.expected) if q and q.value is not None}
+        cited = tuple(source.cited(n, values) for n in f.lines)
+        f = replace(f, title=titles[f.rule], cited=cited)
         key = f.identity()
         seen[key] += 1
         out.append(replace(f, id=key if seen[key] == 1 else f"{key}-{seen[key]}"))
@@ -92,17 +95,24 @@ def audit_source(
 
 
 def audit_path(
-    path: str, rules: list[Rule], vocab: Vocabulary, rounding: Rounding = Rounding.EITHER
+    path: str | Sequence[str],
+    rules: list[Rule],
+    vocab: Vocabulary,
+    rounding: Rounding = Rounding.EITHER,
 ) -> FileResult:
+    """One report: a file, or several files read as one (`--as-one`: a narrative .docx and
+    its tables' .xlsx)."""
+    name = path if isinstance(path, str) else " + ".join(path)
     try:
-        result = audit_source(read_source(path), rules, vocab, rounding)
+        source = read_source(path) if isinstance(path, str) else read_sources(path)
+        result = audit_source(source, rules, vocab, rounding)
     except InputError as exc:
-        return FileResult(path, error=exc.reason)
+        return FileResult(name, error=exc.reason if exc.path == name else str(exc))
     except Exception as exc:  # noqa: BLE001 - one file's bug must not stop the batch
-        return FileResult(path, error=f"内部错误（{type(exc).__name__}: {exc}），请报告此问题")
+        return FileResult(name, error=f"内部错误（{type(exc).__name__}: {exc}），请报告此问题")
     if not result.figures:
         return FileResult(
-            path, result.kind, result.year, error="未找到任何金额或百分比，不像是预算、决算报告"
+            name, result.kind, result.year, error="未找到任何金额或百分比，不像是预算、决算报告"
         )
     return result
 
@@ -120,6 +130,7 @@ def expand(paths: Iterable[str], patterns: Sequence[str] = PATTERNS) -> list[str
                 if any(_matches(f.relative_to(p), pattern) for pattern in patterns)
                 and f.is_file()
                 and not any(part.startswith(".") for part in f.relative_to(p).parts)
+                and not f.name.startswith("~$")  # Word's and Excel's lock file of an open one
             )
             wanted = "、".join(patterns)
             out.extend(found or [FileResult(path, error=f"目录中没有报告文件（{wanted}）")])

@@ -1,14 +1,21 @@
-"""Read a report into its original lines: a PDF's text layer page by page (`pdf`), or a
-text file in whatever encoding it was saved (`text`); anything else is refused."""
+"""Read a report into its original lines, each with where a reader finds it: a PDF's text
+layer page by page (`pdf`), a Word document (`docx`), a workbook (`sheet`: .xlsx, .xls), a
+web page (`html`), or a text file in whatever encoding it was saved (`text`; a very long
+line split back into sentences and rows, `flow`). Formats that cannot be read are refused in
+one line saying what to do (`formats`). Each reader gives the same thing: lines (a table
+row as tab-separated cells) and a Place per line in the format's own citation scheme."""
 
 from __future__ import annotations
 
 import os
 import sys
 from dataclasses import dataclass
+from decimal import Decimal
 
 from auditor.errors import InputError
 from auditor.findings import Place
+from auditor.read.flow import unflow
+from auditor.read.formats import sniff
 from auditor.read.pdf import read_pages
 from auditor.read.text import split_lines, text_lines
 
@@ -23,13 +30,27 @@ class Source:
     places: tuple[tuple[int, int], ...] = ()  # PDF: (page, line on that page) of each line
     pages: int = 0  # PDF: its number of pages
     scanned: tuple[int, ...] = ()  # PDF: pages with no text layer, nothing read from them
+    cites: tuple[Place, ...] = ()  # other formats: where each line is, in the format's terms
+    cells: tuple[tuple[tuple[str, str], ...], ...] = ()  # a workbook's: each line's cells
 
     def place(self, line: int) -> Place:
         """Where original line n (1-based, across pages) is printed."""
+        if self.cites:
+            return self.cites[line - 1]
         if self.places:
             page, on_page = self.places[line - 1]
             return Place(on_page, page, self.lines[line - 1])
         return Place(line, None, self.lines[line - 1])
+
+    def cited(self, line: int, values: set[Decimal]) -> Place:
+        """Where line n is, narrowed to the one cell of a workbook row that holds one of the
+        figures a finding names (Sheet!C12), when exactly one does."""
+        place = self.place(line)
+        if self.cells and self.cells[line - 1] and dict(place.fields).get("row"):
+            from auditor.read.sheet import cell_of
+
+            return cell_of(place, self.cells[line - 1], values)
+        return place
 
 
 MAX_TEXT = 16 * 2**20  # a report's text is some 100 KB; far more is not one report
@@ -41,7 +62,7 @@ def _read(path: str) -> bytes:
         return sys.stdin.buffer.read()
     with open(path, "rb") as f:
         size = os.fstat(f.fileno()).st_size
-        if size > MAX_TEXT and f.read(1024).lstrip()[:5] != b"%PDF-":
+        if size > MAX_TEXT and not f.read(1024).lstrip().startswith(BINARY):
             raise InputError(
                 path,
                 f"文本过大（{size / 2**20:.0f} MB，上限 {MAX_TEXT // 2**20} MB），不像是一份报告，未检查",
@@ -65,26 +86,91 @@ def read_source(path: str) -> Source:
     return read_bytes(path, data)
 
 
+BINARY = (b"%PDF-", b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # may be large: not text
+
+
+def read_sources(paths: list[str] | tuple[str, ...]) -> Source:
+    """Several files read as one report, in the order given (a narrative .docx, then its
+    tables' .xlsx): every line cited in its own file's scheme, prefixed with the file's name
+    (`说明.docx:段12`, `报表.xlsx:收入决算表!C12`)."""
+    lines: list[str] = []
+    cites: list[Place] = []
+    cells: list[tuple[tuple[str, str], ...]] = []
+    pages = 0
+    names = [os.path.basename(p) for p in paths]
+    for path, name in zip(paths, names, strict=True):
+        if names.count(name) > 1:
+            name = path
+        part = read_source(path)
+        for n in range(1, len(part.lines) + 1):
+            place = part.place(n)
+            fields = (("file", name), *place.fields)
+            where = f"{name}:{place}"
+            if place.page:
+                fields = (("page", place.page), *fields)
+            cites.append(Place(place.line, None, place.text, where, fields))
+            cells.append(part.cells[n - 1] if part.cells else ())
+        lines.extend(part.lines)
+        pages += part.pages
+    return Source(
+        " + ".join(paths),
+        tuple(lines),
+        "several",
+        pages=pages,
+        cites=tuple(cites),
+        cells=tuple(cells),
+    )
+
+
 def read_bytes(path: str, data: bytes) -> Source:
-    """A report's bytes: a PDF if they start with %PDF-, else a text file; `path` names it."""
+    """A report's bytes, read as what they are (their first bytes, else the file's name);
+    `path` names it."""
     if not data:
         raise InputError(path, "文件为空")
-    if data.lstrip()[:5] == b"%PDF-":
+    kind = sniff(path, data)  # refuses what cannot be read, in one line
+    if kind == "pdf":
         return _pdf_source(path, data)
+    if kind == "docx":
+        from auditor.read.docx import read_docx
+
+        return _located(path, kind, *read_docx(path, data))
+    if kind in ("xlsx", "xls"):
+        from auditor.read.sheet import read_workbook
+
+        lines, places, cells = read_workbook(path, data, old=kind == "xls")
+        return Source(path, tuple(lines), kind, cites=tuple(places), cells=tuple(cells))
+    if kind == "html":
+        from auditor.read.html import read_html
+
+        return _located(path, kind, *read_html(path, data))
     try:
         lines, encoding = text_lines(data, path)
     except InputError:
         if path.lower().endswith(".pdf"):
             raise InputError(path, "不是 PDF 文件（文件头不是 %PDF-），也不是文本") from None
         raise
-    return Source(path=path, lines=lines, encoding=encoding)
+    return _text_source(path, lines, encoding)
+
+
+def _located(path: str, kind: str, lines: list[str], places: list[Place]) -> Source:
+    lines, places = unflow(lines, places)
+    return Source(path, tuple(lines), kind, cites=tuple(places))
+
+
+def _text_source(path: str, lines: tuple[str, ...], encoding: str) -> Source:
+    """A text file's lines; a very long line is split into its sentences and rows."""
+    places = [Place(n, None, line) for n, line in enumerate(lines, 1)]
+    split, cites = unflow(list(lines), places)
+    if cites is places:
+        return Source(path=path, lines=lines, encoding=encoding)
+    return Source(path, tuple(split), encoding, cites=tuple(cites))
 
 
 def read_text(path: str, text: str) -> Source:
     """A report given as text (already decoded); `path` names it."""
     if not text.strip():
         raise InputError(path, "文件为空")
-    return Source(path=path, lines=split_lines(text), encoding="str")
+    return _text_source(path, split_lines(text), "str")
 
 
 UNREAD = "（本页没有可读的文字层，未读取。）"

@@ -24,8 +24,12 @@ def quantity(q: Quantity) -> dict:
 
 
 def place(p: Place) -> dict:
-    """A cited line: its page (a PDF's only), its line on that page, its text."""
-    return {**({"page": p.page} if p.page else {}), "line": p.line, "text": p.text}
+    """A cited line: its page (a PDF's only), its line on that page (of the text read, for
+    other formats), its text, and where its format places it (paragraph, table and row;
+    sheet and cell; column of a very long line; the file of a report in several)."""
+    out = {**({"page": p.page} if p.page else {}), "line": p.line, "text": p.text}
+    out.update(p.fields)
+    return out
 
 
 def finding(f: Finding) -> dict:

@@ -37,7 +37,8 @@ def write_file(r: FileResult, console: Console) -> None:
             f"  [yellow]第 {pages(r.scanned)} 页没有可读的文字层（扫描件，或字体没有 Unicode 编码），这些页未检查[/]"
         )
     for f in r.findings:
-        where = f"{escape(r.path)}:{cite(f.cited)}"
+        several = f.cited and all(dict(c.fields).get("file") for c in f.cited)
+        where = escape(cite(f.cited) if several else f"{r.path}:{cite(f.cited)}")
         console.print(
             f"{where}  [{STYLE[f.severity]}]{f.severity}[/]  [bold]{f.rule}[/]  {escape(f.message)}"
         )

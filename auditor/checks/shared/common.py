@@ -9,7 +9,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from auditor.claims import Claims
 from auditor.document import Document
 from auditor.facts import Fact
-from auditor.findings import Finding, Place, Quantity, cite, lines_of
+from auditor.findings import Finding, Place, Quantity, lines_of, mention
 from auditor.numbers import (
     TO_WAN,
     Figure,
@@ -63,8 +63,7 @@ class Context:
 
     def at(self, lines: Iterable[int]) -> str:
         """Lines named in a message as the reader finds them: 第12,13行, or p7:L12 on a PDF."""
-        places = [self.place(n) for n in lines]
-        return cite(places) if places and places[0].page else f"第{cite(places)}行"
+        return mention([self.place(n) for n in lines])
 
     def mode(self, rule: Rule) -> Rounding:
         """A rule's own rounding mode, else the report's."""
