@@ -11,6 +11,13 @@ from decimal import Decimal
 SEVERITIES = ("error", "warning", "info")
 CITATION = re.compile(r"第[\d,]+行|p\d+:L\d+(?:,(?:p\d+:)?L\d+)*")  # as checks write lines
 RANK = {name: i for i, name in enumerate(reversed(SEVERITIES))}  # info 0 < warning 1 < error 2
+ERROR, WARNING, INFO = SEVERITIES
+
+
+def softer(severity: str) -> str:
+    """What a doubt about a rule of `severity` is reported as (a rounding difference, a
+    deliberate-looking year): a warning for an error rule, else info."""
+    return WARNING if severity == ERROR else INFO
 
 
 @dataclass(frozen=True)
