@@ -19,14 +19,12 @@ from auditor.shares import HUNDRED, Enumeration, Share, enumerations, shares
 from auditor.text.located import clause_start
 from auditor.vocabulary import Vocabulary, norm_label
 
-BUDGET_BASES = ("年初预算", "调整预算", "预算")
-DIRECTION = regex.compile(
-    r"决算数?(?:较|比)?(大于|高于|超过|超出|多于|小于|低于|少于|等于)(?:年初|全年|调整)?预算数?"
-    r"|(?:年初|全年|调整)?预算数?(大于|高于|超过|超出|多于|小于|低于|少于|等于)决算数?"
-    r"|决算数?与(?:年初|全年|调整)?预算数?(持平|相等|一致)"
+# A template over the vocabulary's word lists (Vocabulary.compiled): {more} is 大于|高于|…
+DIRECTION = (
+    r"决算数?(?:较|比)?({more}|{less}|{equal})(?:{budget_prefix})?预算数?"
+    r"|(?:{budget_prefix})?预算数?({more}|{less}|{equal})决算数?"
+    r"|决算数?与(?:{budget_prefix})?预算数?({equal_with})"
 )
-MORE, LESS = {"大于", "高于", "超过", "超出", "多于"}, {"小于", "低于", "少于"}
-EQUAL = {"等于", "持平", "相等", "一致"}
 MISSING = regex.compile(r"(?<=\p{Han}) *(万元|亿元)")
 
 
@@ -199,7 +197,7 @@ def _preferred(candidates: list[Fact], basis: str | None) -> Fact | None:
     return (named or candidates or [None])[0]
 
 
-def _completions(doc: Document) -> list[Completion]:
+def _completions(doc: Document, vocab: Vocabulary) -> list[Completion]:
     claims = []
     for fact in doc.facts:
         if fact.role != "completion":
@@ -212,7 +210,7 @@ def _completions(doc: Document) -> list[Completion]:
                 continue
             if f.basis == "决算" and actual is None:
                 actual = f
-            elif f.basis in BUDGET_BASES:
+            elif f.basis in vocab.budget_bases:
                 budgets.append(f)
         budget = _preferred(budgets, fact.basis if fact.basis_stated else None)
         if budget and actual:
@@ -220,14 +218,14 @@ def _completions(doc: Document) -> list[Completion]:
     return claims
 
 
-def _directions(doc: Document) -> list[Direction]:
+def _directions(doc: Document, vocab: Vocabulary) -> list[Direction]:
     claims = []
     raw = doc.text.text
     by_paragraph: dict[int, list[Fact]] = {}
     for fact in doc.facts:
         by_paragraph.setdefault(fact.paragraph, []).append(fact)
     for para_index, para in enumerate(doc.text.paragraphs):
-        for match in DIRECTION.finditer(raw, para.start, para.end):
+        for match in vocab.compiled(DIRECTION).finditer(raw, para.start, para.end):
             before = [f for f in by_paragraph.get(para_index, []) if f.end <= match.start()]
             actual = next(
                 (
@@ -237,27 +235,19 @@ def _directions(doc: Document) -> list[Direction]:
                 ),
                 None,
             )
-            words = match.group()
-            named = (
-                "年初预算"
-                if "年初" in words
-                else "调整预算"
-                if "全年" in words or "调整" in words
-                else None
-            )
             budgets = [
                 f
                 for f in reversed(before)
-                if f.is_value and f.basis_stated and f.basis in BUDGET_BASES
+                if f.is_value and f.basis_stated and f.basis in vocab.budget_bases
             ]
-            budget = _preferred(budgets, named)
+            budget = _preferred(budgets, vocab.budget_named(match.group()))
             if not (actual and budget):
                 continue
-            word = match.group(1) or match.group(2) or match.group(3)
-            if word in EQUAL:
+            word = match.group(1) or match.group(2)
+            if word is None or word in vocab.relations["equal"]:
                 more = None
             else:
-                more = word in MORE if match.group(1) else word in LESS
+                more = word in vocab.relations["more" if match.group(1) else "less"]
             claims.append(
                 Direction(
                     budget, actual, more, doc.text.lines(match.start(), match.end()), match.group()
@@ -291,9 +281,9 @@ def gather(doc: Document, vocab: Vocabulary) -> Claims:
     stated = shares(doc, vocab)
     return Claims(
         changes=_changes(doc, vocab),
-        completions=_completions(doc),
+        completions=_completions(doc, vocab),
         shares=stated,
         enumerations=enumerations(doc, stated),
-        directions=_directions(doc),
+        directions=_directions(doc, vocab),
         missing=_missing(doc, vocab),
     )

@@ -18,7 +18,7 @@ from auditor.batch import audit_all
 from auditor.checks import KINDS
 from auditor.document import build_document
 from auditor.errors import AuditorError, InputError
-from auditor.findings import RANK, SEVERITIES
+from auditor.findings import ERROR, RANK, SEVERITIES
 from auditor.numbers import Rounding
 from auditor.pipeline import PATTERNS, FileResult, audit_path, expand, select_rules
 from auditor.read import read_source
@@ -75,7 +75,7 @@ def main() -> None:
 @click.option(
     "--fail-on",
     type=click.Choice(SEVERITIES),
-    default="error",
+    default=ERROR,
     show_default=True,
     help="达到该级别的问题使退出码为 1",
 )

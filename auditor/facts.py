@@ -14,37 +14,35 @@ from decimal import Decimal
 
 import regex
 
+from auditor.labels import bare, names_only, role_of
 from auditor.numbers import MAX_DECIMALS, MAX_DIGITS, Figure, decimals, parse_number
-from auditor.text.located import MARKER, LogicalText, clause_start, sentences
-from auditor.vocabulary import Named, Vocabulary, norm_label
+from auditor.text.located import (
+    CLAUSE_END,
+    MARKER,
+    STOPS,
+    LogicalText,
+    clause_start,
+    sentences,
+)
+from auditor.vocabulary import Vocabulary, norm_label
 
 NUMBER = regex.compile(
     r"(?<![\d.,])(-?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(亿元|万元|元|%)?"
 )
-CHANGE_TAIL = r"(?:率|幅度|比例|比率)?了?(?:为|约|达|是)?$"
-INCREASE = regex.compile(r"(?:增加|增长|上升|提高|增幅|增)" + CHANGE_TAIL)
-DECREASE = regex.compile(r"(?:减少|下降|降低|减幅|降幅|节约|节省|缩减|压减|减)" + CHANGE_TAIL)
-COMPLETION = regex.compile(r"完成|执行率|完成率|执行进度|为(?:年初|全年|调整)?预算数?的$")
+# Templates over the vocabulary's word lists (Vocabulary.compiled): {prior} is 上年|去年|…
+PRIOR = "{prior}"
+HEAD_MARKER = "{head_markers}"
 COMPARED = regex.compile(r"^(?:\d{4}年度?)?(?:比|较|与|同比)")
-BUDGET_WHOLE = regex.compile(r"^(?:年初|全年|调整后?)?预算数?$")
 YEAR = regex.compile(r"(\d{4})年")
-PRIOR = regex.compile(r"上年|上一年|去年|上年度")
 SUBJECT = regex.compile(
-    r"([^。；，:：]{2,30}?)\(类\)([^。；，]{2,40}?)\(款\)(?:([^。；，]{2,40}?)\(项\))?"
+    rf"([^{STOPS}，：]{{2,30}}?)\(类\)([^{STOPS}，]{{2,40}}?)\(款\)(?:([^{STOPS}，]{{2,40}}?)\(项\))?"
 )
-UNMARKED_ITEM = regex.compile(r"[\"“”]?(\p{Han}[\p{Han}()（）]{1,39}?)[\"“”]?(?=[。；，,;:：]|$)")
-FILLER = regex.compile(
-    r"财政拨款|本年度|本年|全年|年度|年初|调整|决算|预算|执行|实际|支出|收入|金额|合计|总额"
-    r"|共计|分别为|均为|为|是|共|计|达|约|数|了|的|\d{4}年"
+UNMARKED_ITEM = regex.compile(
+    rf"[\"“”]?(\p{{Han}}[\p{{Han}}()（）]{{1,39}}?)[\"“”]?(?=[{STOPS}，,：]|$)"
 )
-NONE = regex.compile(r"(?:无|没有|未安排|未发生)([^。；，:：!?！？]+)")
+NONE = regex.compile(f"(?:无|没有|未安排|未发生)([^{CLAUSE_END}]+)")
 NONE_ITEM = regex.compile(r"[、和及与]")
-# Before a concept: the department's name ending in its year, and scope or framing words.
-PREFIX = regex.compile(
-    r"^.*\d{4}年度?|部门|本部门|本单位|单位|全部|政府性基金|国有资本经营|一般公共预算|财政拨款|财政|收、?支|收入|其中"
-)
 EXACT_ZERO = 8  # decimals of a stated "无": zero, with no rounding to speak of
-HEAD_MARKER = regex.compile(r"其中|主要用于以下方面|主要用于|主要包括|包括|分别为|如下")
 
 
 @dataclass
@@ -64,7 +62,7 @@ class Fact:
     whole_label: str | None = None  # for a share: what it is a share of
     concept: str | None = None
     clean: bool = False  # the label names the concept and nothing else
-    scope: str = "全部"
+    scope: str = ""  # the vocabulary's default_scope (全部) when nothing narrower is said
     basis: str = ""
     basis_stated: bool = False
     period: str = "current"
@@ -81,6 +79,23 @@ class Fact:
     def is_value(self) -> bool:
         """An amount stated as such (not a change, a share or a rate)."""
         return self.role == "value" and self.is_amount
+
+    @property
+    def states_concept(self) -> bool:
+        """A clean statement: an amount stated as such whose label names its concept and
+        nothing narrower (收入合计532.10万元, not 某项目支出 or 人均…)."""
+        return self.is_value and self.clean and bool(self.concept)
+
+    @property
+    def states_current(self) -> bool:
+        """A clean statement of the department's own figure for the report's year: of no 科目,
+        and not the base a comparison is measured from (比上年决算数…)."""
+        return (
+            self.states_concept
+            and not self.subject
+            and self.period == "current"
+            and not self.comparison
+        )
 
 
 @dataclass
@@ -112,25 +127,6 @@ def _peer_places(raw: list[tuple[str, str]]) -> dict[str, int]:
     return places
 
 
-def _role(label: str, unit: str) -> tuple[str, int, str | None]:
-    if unit == "%":
-        if "占" in label:
-            whole = label.rsplit("占", 1)[1]
-            whole = regex.sub(
-                r"^(?:了|到|比例|比重|比)+|(?:的|比例|比重|比|为|是|约|达|之)+$", "", whole
-            )
-            if BUDGET_WHOLE.match(whole):
-                return "completion", 0, None  # 占年初预算的 109.79%
-            return "share", 0, whole
-        if COMPLETION.search(label):
-            return "completion", 0, None
-    if INCREASE.search(label):
-        return ("rate" if unit == "%" else "delta"), 1, None
-    if DECREASE.search(label):
-        return ("rate" if unit == "%" else "delta"), -1, None
-    return ("percent" if unit == "%" else "value"), 0, None
-
-
 def _sections(text: LogicalText) -> list[int]:
     """For each paragraph, the index of the heading paragraph whose section holds it."""
     owner, current = [], 0
@@ -144,13 +140,13 @@ def _sections(text: LogicalText) -> list[int]:
 def _section_scopes(text: LogicalText, vocab: Vocabulary) -> dict[int, str]:
     """A heading's fund scope, inherited from its parent heading when it names none."""
     scopes: dict[int, str] = {}
-    parent = "全部"
+    parent = vocab.default_scope
     for i, para in enumerate(text.paragraphs):
         if not (para.heading and para.level is not None and para.level <= 2):
             continue
         own = vocab.scope(norm_label(text.text[para.start : para.end]))
         if para.level <= 1:
-            parent = own or "全部"
+            parent = own or vocab.default_scope
             scopes[i] = parent
         else:
             scopes[i] = own or parent
@@ -199,7 +195,7 @@ def read_prose(text: LogicalText, kind: str | None, year: int | None, vocab: Voc
         )
         label = norm_label(raw[clause_start(raw, floor, match.start()) : match.start()])
         label = MARKER.sub("", label)
-        role, change_sign, whole = _role(label, unit)
+        role, change_sign, whole = role_of(label, unit, vocab)
         fact = Fact(
             index=len(prose.facts),
             figure=figure,
@@ -214,9 +210,11 @@ def read_prose(text: LogicalText, kind: str | None, year: int | None, vocab: Voc
             whole_label=whole,
             section=owner[p],
         )
-        _interpret(fact, prose, vocab, section_scope.get(owner[p], "全部"), default_basis)
+        _interpret(
+            fact, prose, vocab, section_scope.get(owner[p], vocab.default_scope), default_basis
+        )
         prose.facts.append(fact)
-    _find_heads(prose)
+    _find_heads(prose, vocab)
     _items_of_heads(prose, vocab)
     _find_absent(prose, vocab, owner, section_scope, default_basis)
     return prose
@@ -236,18 +234,6 @@ def _head_scope(prose: Prose, fact: Fact) -> str | None:
     return None
 
 
-def _names_only(label: str, found: Named) -> bool:
-    """The label names its concept and nothing narrower: no project, unit or 人均 before it,
-    nothing but scope, basis and filler words after it."""
-    before = PREFIX.sub("", label[: found.start])
-    return FILLER.sub("", before) == "" and FILLER.sub("", label[found.end :]) == ""
-
-
-def _bare(label: str, vocab: Vocabulary) -> bool:
-    """The label says only a basis, scope or framing words (支出决算为, 年初预算数为)."""
-    return FILLER.sub("", PREFIX.sub("", vocab.strip_scopes(label))) == ""
-
-
 def _interpret(
     fact: Fact, prose: Prose, vocab: Vocabulary, section_scope: str, default_basis: str
 ) -> None:
@@ -258,11 +244,11 @@ def _interpret(
     found = vocab.concept(label)
     if found:
         fact.concept = found.concept
-        fact.clean = _names_only(label, found)
+        fact.clean = names_only(label, found, vocab)
     basis = vocab.basis(label)
     fact.basis_stated = basis is not None
     fact.comparison = fact.role == "value" and COMPARED.match(label) is not None
-    if found is None and basis is not None and _bare(label, vocab):
+    if found is None and basis is not None and bare(label, vocab):
         # "年初预算为X万元，支出决算为Y万元": the second figure is of the first's concept;
         # "政府采购货物预算a万元" names a thing of its own, an item, not the total again.
         for earlier in reversed(prose.facts):
@@ -273,11 +259,14 @@ def _interpret(
                 break
     stated_scope = vocab.scope(label)
     fact.scope_stated = stated_scope is not None
-    inherited = fact.scope if fact.scope != "全部" else _head_scope(prose, fact)
+    own = fact.scope not in ("", vocab.default_scope)
+    inherited = fact.scope if own else _head_scope(prose, fact)
     fact.scope = stated_scope or inherited or section_scope
     fact.basis = basis or default_basis
     years = [int(y) for y in YEAR.findall(label)]
-    if PRIOR.search(label) or (prose.year and years and years[-1] == prose.year - 1):
+    if vocab.compiled(PRIOR).search(label) or (
+        prose.year and years and years[-1] == prose.year - 1
+    ):
         fact.period = "prior"
     elif prose.year and years and years[-1] != prose.year:
         fact.period = f"year{years[-1]}"
@@ -305,7 +294,7 @@ def _subject(text: LogicalText, paragraph: int) -> tuple[int, str] | None:
     return end, "/".join(path)
 
 
-def _find_heads(prose: Prose) -> None:
+def _find_heads(prose: Prose, vocab: Vocabulary) -> None:
     """Figures that introduce an enumeration: the value just before 其中 / 主要用于 / 包括.
 
     Only a change (增减额, 增减率) may stand between; a share or another figure before the
@@ -314,7 +303,7 @@ def _find_heads(prose: Prose) -> None:
     raw = prose.text.text
     facts = [f for f in prose.facts if f.role not in ("delta", "rate") and not f.comparison]
     ends = [f.end for f in facts]
-    for match in HEAD_MARKER.finditer(raw):
+    for match in vocab.compiled(HEAD_MARKER).finditer(raw):
         position = bisect.bisect_right(ends, match.start())
         if not position:
             continue
@@ -338,7 +327,7 @@ def _items_of_heads(prose: Prose, vocab: Vocabulary) -> None:
             prose.text.paragraphs[head.paragraph].end,
         )
         foreign = (
-            (head.concept is None and not _bare(head.label, vocab))
+            (head.concept is None and not bare(head.label, vocab))
             or head.concept in vocab.classes
             or (not head.clean and vocab.says("sub_unit", head.label) is not None)
         )
@@ -369,7 +358,7 @@ def _find_absent(
                 start, begin = begin, begin + len(item) + 1
                 label = norm_label(item)
                 found = vocab.concept(label)
-                if not found or not _names_only(label, found):
+                if not found or not names_only(label, found, vocab):
                     continue
                 prose.absent.append(
                     Fact(
@@ -384,7 +373,8 @@ def _find_absent(
                         role="value",
                         concept=found.concept,
                         clean=True,
-                        scope=vocab.scope(label) or section_scope.get(owner[p], "全部"),
+                        scope=vocab.scope(label)
+                        or section_scope.get(owner[p], vocab.default_scope),
                         basis=basis,
                         section=owner[p],
                     )

@@ -15,6 +15,13 @@ CITATION = re.compile(
     r"|(?:(?:[^\s,，：:]+\.\w+:)?(?:段\d+|表\d+ 第\d+行|L\d+|\d+:\d+|[^\s,，]+![A-Z]+\d+(?::[A-Z]+\d+)?),?)+"
 )
 RANK = {name: i for i, name in enumerate(reversed(SEVERITIES))}  # info 0 < warning 1 < error 2
+ERROR, WARNING, INFO = SEVERITIES
+
+
+def softer(severity: str) -> str:
+    """What a doubt about a rule of `severity` is reported as (a rounding difference, a
+    deliberate-looking year): a warning for an error rule, else info."""
+    return WARNING if severity == ERROR else INFO
 
 
 @dataclass(frozen=True)

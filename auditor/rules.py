@@ -14,7 +14,7 @@ from auditor.errors import RulesError
 from auditor.findings import SEVERITIES
 from auditor.numbers import Rounding
 from auditor.operands import problem as operands_problem
-from auditor.vocabulary import Vocabulary, load_vocabulary, merge
+from auditor.vocabulary import Vocabulary, check_bases, load_vocabulary, merge
 from auditor.yamlfile import load_yaml
 
 BUILTIN = Path(__file__).resolve().parent.parent / "rules"
@@ -289,7 +289,8 @@ def load(extra: Path | None, kinds: dict[str, type]) -> tuple[list[Rule], Vocabu
             raise RulesError(str(extra), "规则目录不存在")
         for p in _yaml_files(extra):
             if p.stem == "vocabulary":
-                vocab = merge(vocab, load_vocabulary(p))
+                vocab = merge(vocab, load_vocabulary(p, complete=False))
+                check_bases(vocab, p)
             else:
                 files[p.name] = p
     rules: list[Rule] = []

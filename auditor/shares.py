@@ -11,15 +11,13 @@ import bisect
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-import regex
-
 from auditor.document import Document
 from auditor.facts import Fact
 from auditor.numbers import Rounding
 from auditor.vocabulary import Vocabulary, norm_label
 
 HUNDRED = Decimal(100)
-DEPARTMENT_WIDE = regex.compile(r"本年|全年|全部|总")
+DEPARTMENT_WIDE = "{department_wide}"  # a template over the vocabulary's words
 
 
 @dataclass(frozen=True)
@@ -58,7 +56,7 @@ def _wholes_for(
         return [(0, head)] if head and head.section == share.section else []
     found = vocab.concept(label)
     named_scope = vocab.scope(label)
-    scope = named_scope or "全部"
+    scope = named_scope or vocab.default_scope
     concepts = [found.concept, *vocab.readings.get(found.concept, [])] if found else []
     best: dict[int, Fact] = {}
     for f in reversed(doc.facts[: share.index]):
@@ -66,7 +64,7 @@ def _wholes_for(
             continue
         # 占基本支出的 x%: the section's own 基本支出 when the label names no scope.
         # (本年支出, 全部支出 name the department's whole, wherever they are cited.)
-        local = named_scope is None and not DEPARTMENT_WIDE.search(label)
+        local = named_scope is None and not vocab.compiled(DEPARTMENT_WIDE).search(label)
         same_section = f.section == share.section
         if f.concept in concepts and (f.scope == scope or (local and same_section)):
             best.setdefault(min(concepts.index(f.concept), 1), f)

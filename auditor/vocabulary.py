@@ -1,4 +1,9 @@
-"""Map label text to canonical concepts, fund scopes and bases, from rules/vocabulary.yaml."""
+"""Map label text to canonical concepts, fund scopes and bases, from rules/vocabulary.yaml.
+
+The vocabulary also holds the words sentences are read by (增加/减少, 大于/小于, 上年, 完成率,
+其中, the 本表无数据 notes): the modules that read keep their grammar as a template whose
+`{name}` fields are those word lists, compiled once per vocabulary (`Vocabulary.compiled`).
+"""
 
 from __future__ import annotations
 
@@ -12,7 +17,14 @@ from auditor.errors import RulesError
 from auditor.text.located import NORMALIZE
 from auditor.yamlfile import load_yaml
 
-NOISE = regex.compile(r"[\s“”\"‘’'「」『』]|\((?:类|款|项)\)")
+SPACING = r"[\s“”\"‘’'「」『』]"  # spaces and quotes: text compares without them
+NOISE = regex.compile(SPACING + r"|\((?:类|款|项)\)")
+_SPACING = regex.compile(SPACING)
+
+
+def compact(text: str) -> str:
+    """Text as compared: no spacing, no quotes."""
+    return _SPACING.sub("", text)
 
 
 def norm_label(text: str) -> str:
@@ -44,6 +56,13 @@ class Vocabulary:
     count_parts: dict[str, list[str]] = field(default_factory=dict)  # subject -> its wholes
     performance: dict[str, list[str]] = field(default_factory=dict)  # fund line labels: regexes
     classes: frozenset[str] = frozenset()  # concepts naming a 科目 (功能分类 类), not a total
+    default_scope: str = ""  # the scope of a figure no label or heading scopes: 全部
+    budget_bases: tuple[str, ...] = ()  # the bases that are budgets (决算 is compared with them)
+    budget_prefixes: dict[str, list[str]] = field(default_factory=dict)  # basis -> 年初 / 全年 …
+    changes: dict[str, list[str]] = field(default_factory=dict)  # increase / decrease -> words
+    relations: dict[str, list[str]] = field(default_factory=dict)  # more / less / equal …
+    lists: dict[str, list[str]] = field(default_factory=dict)  # prior, completion, head_markers …
+    no_data: list[str] = field(default_factory=list)  # regexes: a note saying a table is empty
 
     def __post_init__(self) -> None:
         self._concepts = _alternation(self.concepts)
@@ -59,6 +78,37 @@ class Vocabulary:
             for name, patterns in self.performance.items()
             if patterns
         }
+        self._no_data = regex.compile("|".join(f"(?:{p})" for p in self.no_data or ["(?!)"]))
+        self._alternations = {
+            name: "|".join(regex.escape(w) for w in words)
+            for name, words in {
+                **self.changes,
+                **self.relations,
+                "budget_prefix": [p for ps in self.budget_prefixes.values() for p in ps],
+                **self.lists,
+            }.items()
+        }
+        self._compiled: dict[str, regex.Pattern[str]] = {}
+
+    def compiled(self, template: str) -> regex.Pattern[str]:
+        """A module's pattern whose `{name}` fields are this vocabulary's word lists (an
+        alternation in the order listed; `{{` `}}` for a literal brace), compiled once."""
+        pattern = self._compiled.get(template)
+        if pattern is None:
+            pattern = regex.compile(template.format_map(self._alternations))
+            self._compiled[template] = pattern
+        return pattern
+
+    def says_no_data(self, text: str) -> bool:
+        """A note saying its table has no data (本表无数据, 本部门无政府性基金收入…)."""
+        return self._no_data.search(compact(text)) is not None
+
+    def budget_named(self, text: str) -> str | None:
+        """The budget basis a phrase names by its prefix (年初 → 年初预算), if any."""
+        return next(
+            (basis for basis, ps in self.budget_prefixes.items() if any(p in text for p in ps)),
+            None,
+        )
 
     def says_performance(self, name: str, label: str) -> bool:
         """Whether a performance table's label is the fund line `name` (total, other …)."""
@@ -76,7 +126,7 @@ class Vocabulary:
 
     @property
     def scope_names(self) -> set[str]:
-        return {*self.scopes.values(), "全部"}
+        return {*self.scopes.values(), self.default_scope}
 
     def concept(self, label: str) -> Named | None:
         """The earliest (then longest) concept in a normalised label, and where it stands."""
@@ -117,7 +167,8 @@ def _mapping(data: object, key: str, path: Path, required: bool = True) -> dict[
     return section
 
 
-def load_vocabulary(path: Path) -> Vocabulary:
+def load_vocabulary(path: Path, complete: bool = True) -> Vocabulary:
+    """The vocabulary of a file; a user's (`complete` false) may leave out all but concepts."""
     data = load_yaml(path)
     concepts: dict[str, str] = {}
     for name, variants in _mapping(data, "concepts", path).items():
@@ -151,7 +202,13 @@ def load_vocabulary(path: Path) -> Vocabulary:
         isinstance(classes, list) and all(norm_label(str(c)) in concepts.values() for c in classes)
     ):
         raise RulesError(str(path), "词表“classes”须是 concepts 中概念名称的列表")
-    return Vocabulary(
+    budget_bases = _words(data, "budget_bases", path, complete)
+    default_scope = data.get("default_scope") if isinstance(data, dict) else None
+    if not (isinstance(default_scope, str) and norm_label(default_scope)) and (
+        complete or default_scope is not None
+    ):
+        raise RulesError(str(path), "词表缺少“default_scope”，或它不是一个名称（如：全部）")
+    vocab = Vocabulary(
         concepts,
         scopes,
         bases,
@@ -163,7 +220,85 @@ def load_vocabulary(path: Path) -> Vocabulary:
         count_parts,
         performance,
         frozenset(norm_label(str(c)) for c in classes or ()),
+        default_scope=norm_label(default_scope) if default_scope else "",
+        budget_bases=tuple(budget_bases),
+        budget_prefixes=_named_words(data, "budget_prefixes", path, complete),
+        changes=_named_words(data, "changes", path, complete, ("increase", "decrease")),
+        relations=_named_words(data, "relations", path, complete, RELATIONS),
+        lists={key: _words(data, key, path, complete) for key in LISTS},
+        no_data=_regexes(data, "no_data", path, complete),
     )
+    if complete:
+        check_bases(vocab, path)
+    return vocab
+
+
+def check_bases(vocab: Vocabulary, path: Path) -> None:
+    """The budget bases and prefixes name bases of the vocabulary (after a user's is merged)."""
+    names = {name for name, _ in vocab.bases}
+    for key, used in (
+        ("budget_bases", vocab.budget_bases),
+        ("budget_prefixes", vocab.budget_prefixes),
+    ):
+        unknown = next((b for b in used if b not in names), None)
+        if unknown is not None:
+            raise RulesError(str(path), f"词表“{key}”中的“{unknown}”不是 bases 中的口径名称")
+
+
+RELATIONS = ("more", "less", "equal", "equal_with")
+# Plain word lists, each an alternation `{name}` for Vocabulary.compiled.
+LISTS = ("prior", "completion", "head_markers", "label_prefix", "label_filler", "department_wide")
+
+
+def _list(data: object, key: str, path: Path, required: bool, name: str, what: str) -> list:
+    """A section that is a non-empty list (of words or regexes); [] when optional and absent."""
+    section = data.get(key) if isinstance(data, dict) else None
+    if section is None and not required:
+        return []
+    if not isinstance(section, list) or not section:
+        raise RulesError(str(path), f"词表缺少“{name}”，或其格式不是“{key}: [{what}, …]”")
+    return section
+
+
+def _words(data: object, key: str, path: Path, required: bool, name: str = "") -> list[str]:
+    """A section that is a list of words (as written, not regexes); none may be empty."""
+    name = name or key
+    section = _list(data, key, path, required, name, "词")
+    for word in section:
+        if not (isinstance(word, str) and norm_label(word)):
+            raise RulesError(str(path), f"词表“{name}”中的“{word}”不是一个词（不能为空）")
+    return [norm_label(w) for w in section]
+
+
+def _named_words(
+    data: object, key: str, path: Path, required: bool, names: tuple[str, ...] = ()
+) -> dict[str, list[str]]:
+    """A section of named word lists; with `names`, exactly those names."""
+    section = data.get(key) if isinstance(data, dict) else None
+    if section is None and not required:
+        return {}
+    if not isinstance(section, dict) or not section:
+        raise RulesError(str(path), f"词表缺少“{key}”，或其格式不是“名称: [词, …]”")
+    if names and set(section) != set(names):
+        raise RulesError(str(path), f"词表“{key}”须有且只有这些名称：{', '.join(names)}")
+    return {
+        str(name): _words(section, name, path, True, f"{key}.{name}") for name in (names or section)
+    }
+
+
+def _regexes(data: object, key: str, path: Path, required: bool) -> list[str]:
+    """A section that is a list of regular expressions; one that does not compile names itself."""
+    section = _list(data, key, path, required, key, "正则表达式")
+    for pattern in section:
+        if not (isinstance(pattern, str) and pattern):
+            raise RulesError(str(path), f"词表“{key}”中的“{pattern}”不是正则表达式（不能为空）")
+        try:
+            regex.compile(pattern)
+        except regex.error as exc:
+            raise RulesError(
+                str(path), f"词表“{key}”中的正则表达式“{pattern}”有误：{exc}"
+            ) from None
+    return list(section)
 
 
 def _patterns(data: object, key: str, path: Path) -> dict[str, list[str]]:
@@ -185,7 +320,9 @@ def _patterns(data: object, key: str, path: Path) -> dict[str, list[str]]:
 
 
 def merge(base: Vocabulary, extra: Vocabulary) -> Vocabulary:
-    """A user's vocabulary adds variants and concepts; its bases, when given, come first."""
+    """A user's vocabulary adds variants and concepts; its bases, when given, come first;
+    its word lists (changes, relations, prior …), when given, replace the built-in ones; its
+    no_data notes are added."""
     names = {name for name, _ in extra.bases}
     bases = extra.bases + [b for b in base.bases if b[0] not in names]
     return Vocabulary(
@@ -200,4 +337,11 @@ def merge(base: Vocabulary, extra: Vocabulary) -> Vocabulary:
         {**base.count_parts, **extra.count_parts},
         {**base.performance, **extra.performance},
         base.classes | extra.classes,
+        default_scope=extra.default_scope or base.default_scope,
+        budget_bases=extra.budget_bases or base.budget_bases,
+        budget_prefixes={**base.budget_prefixes, **extra.budget_prefixes},
+        changes=extra.changes or base.changes,
+        relations=extra.relations or base.relations,
+        lists={k: extra.lists.get(k) or base.lists[k] for k in base.lists},
+        no_data=base.no_data + extra.no_data,
     )

@@ -49,11 +49,11 @@ class Params:
 
 
 def _key(fact: Fact) -> tuple | None:
-    if fact.role != "value" or not fact.is_amount:
+    if not fact.is_value:
         return None
     if fact.subject and fact.basis_stated:
         return ("subject", fact.subject, fact.basis, fact.period)
-    if fact.concept and fact.clean and not fact.subject:
+    if fact.states_concept and not fact.subject:
         return ("concept", fact.concept, fact.scope, fact.basis, fact.period)
     return None
 

@@ -40,14 +40,16 @@ class Params:
     """direction takes no parameters: YAML only switches its rule on."""
 
 
-WORD = {True: "大于", False: "小于", None: "等于"}
-
-
 def _relation(actual, budget) -> bool | None:
     return None if actual == budget else actual > budget
 
 
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    # how the report words each relation: the first word of each of the vocabulary's lists
+    word = {
+        more: ctx.vocab.relations[name][0]
+        for more, name in ((True, "more"), (False, "less"), (None, "equal"))
+    }
     for claim in ctx.claims.directions:
         truth = _relation(claim.actual.figure.wan_value(), claim.budget.figure.wan_value())
         hint = ""
@@ -66,18 +68,18 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
             yield Finding(
                 rule.id,
                 rule.severity,
-                f"方向与数字矛盾{hint}：文中称“{claim.words}”，但决算数 {claim.actual.figure.text}{WORD[truth]}预算数 {claim.budget.figure.text}",
+                f"方向与数字矛盾{hint}：文中称“{claim.words}”，但决算数 {claim.actual.figure.text}{word[truth]}预算数 {claim.budget.figure.text}",
                 tuple(sorted({*claim.lines, *lines_of(claim.actual, claim.budget)})),
                 stated=words(claim.words),
-                expected=words(f"决算数{WORD[truth]}预算数"),
+                expected=words(f"决算数{word[truth]}预算数"),
             )
     for change in ctx.claims.changes:
-        finding = _change_direction(rule, change)
+        finding = _change_direction(ctx, rule, change)
         if finding:
             yield finding
 
 
-def _change_direction(rule: Rule, change: Change) -> Finding | None:
+def _change_direction(ctx: Context, rule: Rule, change: Change) -> Finding | None:
     """增加 … 下降, or 增长 where the two figures compared show a fall."""
     rate, delta = change.rate, change.delta
     if rate is None or not rate.sign or rate.figure.is_zero():
@@ -85,7 +87,7 @@ def _change_direction(rule: Rule, change: Change) -> Finding | None:
     if delta is not None:
         if delta.figure.is_zero() or delta.sign == rate.sign:
             return None
-        said = f"增减额称“{'增加' if delta.sign > 0 else '减少'}”"
+        said = f"增减额称“{ctx.vocab.changes['increase' if delta.sign > 0 else 'decrease'][0]}”"
         facts = (delta, rate)
     else:
         diff = change.current.figure.wan_value() - change.base.figure.wan_value()

@@ -1,19 +1,19 @@
 """doc_completeness: every standard table the 目录 lists is in the body, and a table printed
 without data says so in a 说明.
 
-目录列出的每张标准报表正文中都须有；印出而没有数据的标准报表须说明本表无数据。PDF 有页面
+目录列出的每张标准报表正文中都须有；印出而没有数据的标准报表须说明本表无数据（说明的写法
+见词表 no_data）。PDF 有页面
 未能读取时不作判断；没有目录时不说缺表。
 
 A 目录 entry names a standard table the way a table title does (the vocabulary's `tables:`
 map); the body must hold a table of that kind. A table of a standard kind with no figure in
-any of its lines must carry a 说明 saying it has no data (in its notes, or anywhere between
-its title and the next table or part); one with figures the reader could not place is the
+any of its lines must carry a 说明 saying it has no data (the vocabulary's `no_data`, in its
+notes, or anywhere between its title and the next table or part); one with figures the reader could not place is the
 `table.layout` rule's business, not this one's. Nothing is said when pages of the document
 could not be read (a PDF page without a text layer), nor about missing tables without a 目录.
 
 参数:
     toc: 目录开头一行的正则表达式
-    no_data: “本表无数据”一类说明的正则表达式
     zero: 正文某处说明该表资金范围的数为零的正则表达式（“范围”代表表题中的资金范围，
         如政府性基金），可省略；有此说明的空表不报
 
@@ -27,10 +27,6 @@ could not be read (a PDF page without a text layer), nor about missing tables wi
       severity: warning
       toc:
         - ^目录$
-      no_data:
-        - 本表无数据
-        - 本表为空表
-        - (?:无|没有|未发生|未使用)[^。；]{0,40}(?:收入|支出|经费|资金|安排|数据)
 
 通过:
     2024年度收入合计532.10万元，支出合计532.10万元。
@@ -61,7 +57,7 @@ from auditor.checks.shared.common import Context, words
 from auditor.checks.shared.doc_text import compact, lines, patterns, toc, unread
 from auditor.findings import Finding
 from auditor.rules import Regexes, Rule
-from auditor.tables.read import Table
+from auditor.tables.read import Table, declares_no_data
 from auditor.text.located import MARKER, is_table_row
 
 KIND = "doc_completeness"
@@ -70,7 +66,6 @@ KIND = "doc_completeness"
 @dataclass(frozen=True)
 class Params:
     toc: Regexes
-    no_data: Regexes
     zero: Regexes | None = None
 
 
@@ -134,14 +129,13 @@ def _body_title(ctx: Context, kind: str, after: int) -> tuple[int, ...]:
 
 def _silent_empty(ctx: Context, rule: Rule) -> Iterator[Finding]:
     tables = sorted(ctx.doc.tables, key=lambda t: t.line)
-    notes = patterns(rule, "no_data")
     for i, table in enumerate(tables):
         if not table.kind or table.empty or table.figures():
             continue
         span = _span(ctx, table, tables[i + 1].line if i + 1 < len(tables) else None)
         if any(is_table_row(text) and FIGURE.search(text) for text in span):
             continue  # figures the reader could not place: table.layout says so
-        if any(n.search(compact(text)) for text in span for n in notes):
+        if declares_no_data(span, ctx.vocab):
             continue
         if _said_zero(ctx, rule, table):
             continue
@@ -157,7 +151,7 @@ def _silent_empty(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 def _said_zero(ctx: Context, rule: Rule, table: Table) -> bool:
     """The report says elsewhere that the table's fund scope is nil (政府性基金拨款支出预算为0)."""
-    if table.scope == "全部" or not rule.params.get("zero"):
+    if table.scope == ctx.vocab.default_scope or not rule.params.get("zero"):
         return False
     text = compact(ctx.doc.text.text)
     return any(

@@ -76,7 +76,7 @@ from auditor.checks.shared.doc_text import (
     patterns,
     span_lines,
 )
-from auditor.findings import Finding, Quantity
+from auditor.findings import Finding, Quantity, softer
 from auditor.rules import Rule, YearRegexes
 
 KIND = "doc_year"
@@ -88,10 +88,6 @@ class Params:
     titles: YearRegexes
     as_of: YearRegexes
     comparisons: YearRegexes
-
-
-def _soft(rule: Rule) -> str:
-    return "warning" if rule.severity == "error" else "info"
 
 
 def _years(
@@ -140,10 +136,10 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
             if not budget:
                 report(at, stated, "“截至”日期", year, rule.severity)
             elif stated == year:  # a 预算 dated at the end of its own year: odd, not certain
-                report(at, stated, "“截至”日期", year - 1, _soft(rule))
+                report(at, stated, "“截至”日期", year - 1, softer(rule.severity))
             else:
                 report(at, stated, "“截至”日期", year - 1, rule.severity)
         if kind == "决算":
             for stated, at, _ in _years(ctx, rule, "comparisons", para):
-                report(at, stated, "比较的年份", year - 1, _soft(rule))
+                report(at, stated, "比较的年份", year - 1, softer(rule.severity))
     yield from found.values()

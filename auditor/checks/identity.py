@@ -231,7 +231,8 @@ def _facts(ctx: Context, refs: dict[int, FactRef]) -> list[Binding]:
     groups = statements(ctx)
     scoped = any(r.scope for r in refs.values())
     out = []
-    for key in dict.fromkeys(("全部" if scoped else s, b, p) for s, b, p in groups):
+    whole = ctx.vocab.default_scope
+    for key in dict.fromkeys((whole if scoped else s, b, p) for s, b, p in groups):
         binding: Binding = {}
         for i, ref in refs.items():
             where = (ref.scope or key[0], ref.basis or key[1], ref.period or key[2])
@@ -271,9 +272,10 @@ def _name(term: Term, stated: Term) -> str:
     return f"{sign}{term.table.label()}“{term.column}”栏 {term.row}"
 
 
-def _operand(term: Term, stated: Term, before: Term | None = None) -> Stated:
+def _operand(whole: str, term: Term, stated: Term, before: Term | None = None) -> Stated:
     """A term as compare_total takes it: the fact itself when unweighted; a cell by its table
-    and column, or by its row alone after another of the same column."""
+    and column, or by its row alone after another of the same column; a cell beside no
+    stated fact is of the scope `whole`."""
     if term.fact is not None and term.figure is term.fact.figure:
         return term.fact
     if term.fact is not None:
@@ -283,7 +285,7 @@ def _operand(term: Term, stated: Term, before: Term | None = None) -> Stated:
     label = f"{term.table.label()}“{term.column}”栏 {term.row}"
     if before is not None and (before.table, before.column) == (term.table, term.column):
         label = term.row
-    scope = stated.fact.scope if stated.fact is not None else "全部"
+    scope = stated.fact.scope if stated.fact is not None else whole
     return Operand(term.figure, label, term.lines, scope)
 
 
@@ -324,8 +326,11 @@ def _judge(ctx: Context, rule: Rule, binding: Binding, sizes: tuple[int, int]) -
         )
     return compare_total(
         rule,
-        _operand(stated, stated),
-        [_operand(t, stated, ([stated, *parts])[i]) for i, t in enumerate(parts)],
+        _operand(ctx.vocab.default_scope, stated, stated),
+        [
+            _operand(ctx.vocab.default_scope, t, stated, ([stated, *parts])[i])
+            for i, t in enumerate(parts)
+        ],
         complete,
         ctx.mode(rule),
         relation,

@@ -37,13 +37,14 @@ import regex
 from auditor.checks.shared.common import Context, words
 from auditor.findings import Finding, lines_of
 from auditor.rules import Regexes, Rule
+from auditor.text.located import SENTENCE_END
 from auditor.vocabulary import norm_label
 
 KIND = "reason"
 
-DIRECTION = regex.compile(r"(?:经费|支出|资金|预算|费用)?(增加|增长|上升|提高|减少|下降|降低)$")
-UP = {"增加", "增长", "上升", "提高"}
-END = regex.compile(r"[。；;!！?？]")
+# A template over the vocabulary's change words (Vocabulary.compiled)
+DIRECTION = r"(?:经费|支出|资金|预算|费用)?({increase}|{decrease})$"
+END = regex.compile(f"[{SENTENCE_END}]")
 
 
 @dataclass(frozen=True)
@@ -69,16 +70,17 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue  # the reason explains a later change, not this one
         stop = END.search(raw, found.end(), para.end)
         reason = norm_label(raw[found.end() : stop.start() if stop else para.end])
-        said = DIRECTION.search(reason)
+        said = ctx.vocab.compiled(DIRECTION).search(reason)
         item = change.subject.split("/")[-1]
         if said is None or item not in reason[: said.start()]:
             continue  # the reason speaks of something else
-        if (said.group(1) in UP) == (change.sign > 0):
+        if (said.group(1) in ctx.vocab.changes["increase"]) == (change.sign > 0):
             continue
+        way = ctx.vocab.changes["increase" if change.sign > 0 else "decrease"][0]
         yield Finding(
             rule.id,
             rule.severity,
-            f"原因与数字方向相反：{change.figure.text} 为{'增加' if change.sign > 0 else '减少'}，"
+            f"原因与数字方向相反：{change.figure.text} 为{way}，"
             f"原因却说“{reason}”（{ctx.at(lines_of(change))}）",
             tuple(
                 sorted(
@@ -89,5 +91,5 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 )
             ),
             stated=words(said.group(1)),
-            expected=words("增加" if change.sign > 0 else "减少"),
+            expected=words(way),
         )

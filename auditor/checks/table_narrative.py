@@ -57,19 +57,12 @@ from dataclasses import dataclass
 
 import regex
 
-from auditor.checks.shared.cells import checked
+from auditor.checks.shared.cells import against_cell, checked
 from auditor.checks.shared.common import (
     Context,
-    as_stated,
-    computed,
-    expected_range,
-    note,
-    severity,
     shown,
 )
-from auditor.facts import Fact
 from auditor.findings import Finding
-from auditor.numbers import judge
 from auditor.rules import Rule, TableKinds
 from auditor.tables.read import TOTAL_WORD, Cell, Column, Row, Table
 from auditor.vocabulary import norm_label
@@ -147,25 +140,13 @@ def _cells(ctx: Context, rule: Rule) -> dict[Key, list[tuple[Table, Row, Cell]]]
     return found
 
 
-def _stated(fact: Fact) -> bool:
-    return (
-        fact.role == "value"
-        and fact.is_amount
-        and fact.clean
-        and bool(fact.concept)
-        and not fact.subject
-        and fact.period == "current"
-        and not fact.comparison
-    )
-
-
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
     cells = _cells(ctx, rule)
     if not cells:
         return
     mode = ctx.mode(rule)
     for fact in ctx.doc.facts:
-        if not _stated(fact):
+        if not fact.states_current:
             continue
         candidates = cells.get((fact.concept, fact.scope, fact.basis))
         if not candidates:
@@ -182,21 +163,14 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
         ):
             continue
         table, row, cell = candidates[0]
-        figure = cell.figure.to_wan()
-        verdict = judge(stated, figure.value, figure.bounds(mode), mode)
-        level = severity(rule, verdict)
-        if level is None:
-            continue
-        places = max(stated.places, figure.places)
-        yield Finding(
-            rule.id,
-            level,
-            f"文字与报表不一致{note(verdict)}：{fact.concept}（{fact.scope}，{fact.basis}）"
+        finding = against_cell(
+            ctx,
+            rule,
+            fact,
+            cell,
+            f"{fact.concept}（{fact.scope}，{fact.basis}）"
             f"文中为 {shown(ctx, fact)}，{table.label()}“{cell.column.name}”栏"
             f"“{row.label or row.code}”为 {cell.figure.text}{table.unit}（{ctx.at([cell.line])}）",
-            tuple(sorted({*fact.lines, cell.line})),
-            stated=as_stated(fact.figure),
-            expected=computed(figure.value, places, "万元"),
-            difference=computed(stated.value - figure.value, places, "万元"),
-            **expected_range(figure.bounds(mode), places, "万元"),
         )
+        if finding:
+            yield finding

@@ -59,18 +59,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from auditor.checks.shared.cells import checked
+from auditor.checks.shared.cells import against_cell, checked
 from auditor.checks.shared.common import (
     Context,
-    as_stated,
-    computed,
-    expected_range,
-    note,
-    severity,
     shown,
 )
 from auditor.findings import Finding
-from auditor.numbers import judge
 from auditor.rules import Rule, TableKinds
 from auditor.tables.read import Cell, Row, Table
 from auditor.vocabulary import norm_label
@@ -125,21 +119,14 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
         ):
             continue
         table, row, cell = next(((t, r, c) for t, r, c in cells if not c.column.part_of), cells[0])
-        figure = cell.figure.to_wan()
-        verdict = judge(stated, figure.value, figure.bounds(mode), mode)
-        level = severity(rule, verdict)
-        if level is None:
-            continue
-        places = max(stated.places, figure.places)
-        yield Finding(
-            rule.id,
-            level,
-            f"文字与报表不一致{note(verdict)}：{fact.subject.replace('/', '—')} 文中为 "
+        finding = against_cell(
+            ctx,
+            rule,
+            fact,
+            cell,
+            f"{fact.subject.replace('/', '—')} 文中为 "
             f"{shown(ctx, fact)}，{table.label()}“{cell.column.name}”栏该科目"
             f"（{row.code}）为 {cell.figure.text}{table.unit}（{ctx.at([cell.line])}）",
-            tuple(sorted({*fact.lines, cell.line})),
-            stated=as_stated(fact.figure),
-            expected=computed(figure.value, places, "万元"),
-            difference=computed(stated.value - figure.value, places, "万元"),
-            **expected_range(figure.bounds(mode), places, "万元"),
         )
+        if finding:
+            yield finding

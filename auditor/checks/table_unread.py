@@ -64,7 +64,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from auditor.checks.shared.common import Context
-from auditor.findings import Finding
+from auditor.findings import ERROR, Finding
 from auditor.rules import Count, Fraction, Rule
 
 KIND = "table_unread"
@@ -93,7 +93,7 @@ def review(ctx: Context, rule: Rule, findings: set[Finding]) -> set[Finding]:
         findings = {
             f
             for f in findings
-            if not (set(f.lines) & lines and (f.severity == "error" or f.rule.startswith("table.")))
+            if not (set(f.lines) & lines and (f.severity == ERROR or f.rule.startswith("table.")))
         }
         findings.add(
             Finding(

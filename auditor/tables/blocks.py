@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from auditor.text.located import FURNITURE, HEADING_END, MARKER, NORMALIZE, is_table_row
+from auditor.text.located import FURNITURE, HEADING_END, MARKER, NORMALIZE, STOPS, is_table_row
 from auditor.text.width import char_width
 from auditor.vocabulary import Vocabulary
 
@@ -22,7 +22,7 @@ META = regex.compile(
     r"|填报日期)"
 )
 NOTE = regex.compile(r"^(?:注|说明|备注)\s*\d*\s*[：:.]")
-PROSE = regex.compile(r"[。；]|[，,]\S*[，,]")
+PROSE = regex.compile(f"[{STOPS}]" + r"|[，,]\S*[，,]")
 THOUSANDS = regex.compile(r"\d{1,3}(?:,\d{3})+")  # 23,456,789: its commas are no clause breaks
 AMOUNT = regex.compile(r"\d[\d,]*\.\d|\d{1,3}(?:,\d{3})+")
 TITLE_TAIL = regex.compile(r"表(?:\(续\)|续)?$")

@@ -7,7 +7,7 @@ label, 科目代码, 行次 and its figures keyed by column name, with the line 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import regex
@@ -29,9 +29,6 @@ ORDINAL = regex.compile(
 )
 FIRST_LEVEL = regex.compile(r"^[一二三四五六七八九十]+[、.]")
 TOTAL_WORD = regex.compile(r"(?:合计|小计|总计)$")
-EMPTY_NOTE = regex.compile(
-    r"无[^。；]*(?:收入|支出|经费|数据|资金|安排)|本表无数据|空表|为空|未发生|没有使用"
-)
 NUMBERED = regex.compile(r"(?:公开\s*(\d+)\s*表|^表\s*(\d+))")
 
 
@@ -128,6 +125,12 @@ class Table:
         ]
 
 
+def declares_no_data(texts: Iterable[str], vocab: Vocabulary) -> bool:
+    """Whether a table's notes (or the text after its title) say it has no data: 本表无数据,
+    本部门无政府性基金收入 … (the vocabulary's `no_data`)."""
+    return any(vocab.says_no_data(text) for text in texts)
+
+
 def read_tables(lines: Sequence[str], vocab: Vocabulary) -> list[Table]:
     return [_table(block, vocab) for block in find_blocks(lines, vocab)]
 
@@ -145,7 +148,7 @@ def _table(block: Block, vocab: Vocabulary) -> Table:
         if number and number.group(1)
         else (f"表{number.group(2)}" if number else None),
         unit=unit.group("unit") if unit else "万元",
-        scope=vocab.scope(title) or "全部",
+        scope=vocab.scope(title) or vocab.default_scope,
     )
     grid = _grid(block)
     if grid is None:
@@ -153,7 +156,7 @@ def _table(block: Block, vocab: Vocabulary) -> Table:
             table.problem = "表格各列无法对齐，未检查"
     else:
         _read(table, grid, vocab)
-    declared = any(EMPTY_NOTE.search(text) for _, text in block.notes)
+    declared = declares_no_data((text for _, text in block.notes), vocab)
     table.empty = declared and not any(
         not c.figure.is_zero() for r in table.rows for c in r.cells.values()
     )

@@ -42,14 +42,17 @@ NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
 HEADING_END = regex.compile(r"(?:[。：]|情况|说明|概况|明细|职责|设置|解释|附件|表)$")
 WIDE_THOUSANDS = regex.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
 SPACED_HAN = regex.compile(r"(?<=\p{Han}) +(?=\p{Han})")
-SENTENCE_END = "。！？!?；"
+# Punctuation of the normalised text (NORMALIZE turns ; and : into ； and ：), one place for all:
+SENTENCE_END = "。！？!?；"  # ends a sentence
+STOPS = "。；"  # the full stops of running prose: a table row or a title has none
+CLAUSE_END = SENTENCE_END + "，："  # ends a clause
 # is_table_row runs on every line: its patterns compiled once.
-ROW_PUNCT = regex.compile(r"[，。；]")
-STOP = regex.compile(r"[。；]")
+ROW_PUNCT = regex.compile(f"[，{STOPS}]")
+STOP = regex.compile(f"[{STOPS}]")
 FAR_APART = regex.compile(r"\S {3,}(?=\S)")
 APART = regex.compile(r"\S {2,}\S")
-PROSE_MARK = regex.compile(r"[，。；：、]|\d\s*(?:万元|亿元|元)")
-CLAUSE_SEP = regex.compile(r"[，。；：！？!?]|(?<!收)、(?!支)|,(?!\d{3})|(?<!\d),")
+PROSE_MARK = regex.compile(f"[，{STOPS}：、]" + r"|\d\s*(?:万元|亿元|元)")
+CLAUSE_SEP = regex.compile(f"[{CLAUSE_END}]" + r"|(?<!收)、(?!支)|,(?!\d{3})|(?<!\d),")
 
 
 def is_table_row(line: str) -> bool:

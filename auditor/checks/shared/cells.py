@@ -13,10 +13,11 @@ from auditor.checks.shared.common import (
     note,
     severity,
 )
+from auditor.facts import Fact
 from auditor.findings import Finding
 from auditor.numbers import Figure, Interval, Verdict, fmt, fmt_range, judge
 from auditor.rules import Rule
-from auditor.tables.read import Row, Table
+from auditor.tables.read import Cell, Row, Table
 
 ZERO = Interval(Decimal(0), Decimal(0))
 SHOWN_PARTS = 6
@@ -27,6 +28,28 @@ EXACT = 8  # decimals of an empty cell: nothing there, so exactly zero
 def checked(ctx: Context) -> Iterable[Table]:
     """The standard tables whose layout was read and that hold figures."""
     return (t for t in ctx.doc.tables if t.kind and not t.problem and not t.empty and t.rows)
+
+
+def against_cell(ctx: Context, rule: Rule, fact: Fact, cell: Cell, said: str) -> Finding | None:
+    """A narrative figure judged against the table cell that carries it; `said` names both
+    for the message, after "文字与报表不一致…：" and the rounding note."""
+    mode = ctx.mode(rule)
+    stated, figure = fact.figure.to_wan(), cell.figure.to_wan()
+    verdict = judge(stated, figure.value, figure.bounds(mode), mode)
+    level = severity(rule, verdict)
+    if level is None:
+        return None
+    places = max(stated.places, figure.places)
+    return Finding(
+        rule.id,
+        level,
+        f"文字与报表不一致{note(verdict)}：{said}",
+        tuple(sorted({*fact.lines, cell.line})),
+        stated=as_stated(fact.figure),
+        expected=computed(figure.value, places, "万元"),
+        difference=computed(stated.value - figure.value, places, "万元"),
+        **expected_range(figure.bounds(mode), places, "万元"),
+    )
 
 
 def places(table: Table) -> int:

@@ -9,7 +9,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from auditor.claims import Claims
 from auditor.document import Document
 from auditor.facts import Fact
-from auditor.findings import Finding, Place, Quantity, lines_of, mention
+from auditor.findings import Finding, Place, Quantity, lines_of, mention, softer
 from auditor.numbers import (
     TO_WAN,
     Figure,
@@ -76,7 +76,7 @@ def severity(rule: Rule, verdict: Verdict) -> str | None:
         return None
     if verdict is Verdict.ERROR:
         return rule.severity
-    return "warning" if rule.severity == "error" else "info"
+    return softer(rule.severity)
 
 
 NOTES = {

@@ -15,12 +15,11 @@ import regex
 
 from auditor.document import Document
 from auditor.rules import Rule
-from auditor.text.located import MARKER, LogicalText, is_table_row
+from auditor.text.located import MARKER, SENTENCE_END, STOPS, LogicalText, is_table_row
+from auditor.vocabulary import compact
 
 PAGE_NUMBER = regex.compile(r"(?:[.…·．。]{2,}|[\s.…·]+)\s*\d{1,3}$|[.…·．]{2,}$")
-SPACE = regex.compile(r"[\s“”\"‘’'「」『』]")
-SENTENCE = regex.compile(r"[。；，,]")
-SENTENCE_END = "。！？；：!?;:"
+SENTENCE = regex.compile(f"[{STOPS}，,]")
 TITLE_END = regex.compile(r"(?:概况|表|说明|情况|解释|附件)$")
 
 
@@ -32,11 +31,6 @@ def _compiled(patterns: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
 def patterns(rule: Rule, name: str) -> tuple[regex.Pattern[str], ...]:
     """A `regexes` parameter of a rule, compiled (an optional one absent: none)."""
     return _compiled(tuple(rule.params.get(name) or ()))
-
-
-def compact(text: str) -> str:
-    """Text as compared: no spacing, no quotes."""
-    return SPACE.sub("", text)
 
 
 def strip_page(text: str) -> str:
@@ -181,7 +175,7 @@ def headings(doc: Document) -> list[tuple[tuple[int, ...], str]]:
         text = compact(strip_page(raw))
         if not text or len(text) > 40 or SENTENCE.search(text) or is_table_row(raw):
             continue
-        starts = n == para.first or before.endswith(tuple(SENTENCE_END))
+        starts = n == para.first or before.endswith(tuple(SENTENCE_END + "："))
         ends = n == para.lines[-1] or para.heading or TITLE_END.search(text)
         if starts and ends:
             out.append(((n,), text))

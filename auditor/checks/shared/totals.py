@@ -43,7 +43,7 @@ class Operand:
     figure: Figure
     label: str
     lines: tuple[int, ...]
-    scope: str = "全部"
+    scope: str
     concept: str | None = None
 
 
@@ -51,7 +51,7 @@ def statements(ctx: Context) -> dict[Key, list[Fact]]:
     """The clean amounts stated as such, in reading order, per scope/basis/period."""
     groups: dict[Key, list[Fact]] = {}
     for fact in [*ctx.doc.facts, *ctx.doc.absent]:
-        if fact.role == "value" and fact.is_amount and fact.clean and fact.concept:
+        if fact.states_concept:
             groups.setdefault((fact.scope, fact.basis, fact.period), []).append(fact)
     return groups
 
