@@ -16,7 +16,7 @@ from auditor.numbers import Rounding
 from auditor.pipeline import check_source, figures
 from auditor.read import Source, read_bytes, read_source, read_text
 from auditor.rules import load
-from auditor.tables.read import Table
+from auditor.tables.model import Table
 
 TEXT, BYTES = "<text>", "<bytes>"  # the path of a report given as a string or as bytes
 

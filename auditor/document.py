@@ -11,7 +11,8 @@ import regex
 from auditor.counts import Count, read_counts
 from auditor.facts import Fact, read_prose
 from auditor.performance import FundBlock, read_funds
-from auditor.tables.read import Table, read_tables
+from auditor.tables.model import Table
+from auditor.tables.read import read_tables
 from auditor.text.located import LogicalText
 from auditor.vocabulary import Vocabulary, norm_label
 

@@ -18,7 +18,7 @@ from auditor.findings import Finding
 from auditor.numbers import Rounding
 from auditor.read import Source, read_source, read_sources
 from auditor.rules import Rule
-from auditor.tables.read import Table
+from auditor.tables.model import Table
 from auditor.vocabulary import Vocabulary
 
 # what a directory is searched for, by default

@@ -100,10 +100,11 @@ def _part_for(doc: Document, share: Fact) -> Fact | None:
 
 def shares(doc: Document, vocab: Vocabulary) -> list[Share]:
     """Each share with its part and its whole. The shares of one paragraph said of the same
-    words (占总支出的) are of one whole: of the wholes those words allow, the one under which
-    most of them hold, if at least half do (read by consistency); else the whole the words
-    name plainly, if there is one; else the share is not judged."""
-    groups: dict[tuple[int, str | None], list[tuple[Fact, Fact, list[tuple[int, Fact]]]]] = {}
+    words (占总支出的), or of one list (其中：A a万元，占x%；B …), are of one whole: of the
+    wholes those words allow, the one under which most of them hold, if at least half do
+    (read by consistency) — imposed only on a share whose own words allow it; else the whole
+    the words name plainly, if there is one; else the share is not judged."""
+    groups: dict[tuple, list[tuple[Fact, Fact, list[tuple[int, Fact]]]]] = {}
     for fact in doc.facts:
         if fact.role != "share":
             continue
@@ -111,7 +112,10 @@ def shares(doc: Document, vocab: Vocabulary) -> list[Share]:
         if part is None:
             continue
         wholes = [(rank, w) for rank, w in _wholes_for(doc, vocab, fact, part) if w is not part]
-        groups.setdefault((fact.paragraph, fact.whole_label), []).append((fact, part, wholes))
+        # a share said of no words is of the head of its own list: one group per list
+        heads = tuple(w.index for _, w in wholes) if fact.whole_label is None else ()
+        key = (fact.paragraph, fact.whole_label, heads)
+        groups.setdefault(key, []).append((fact, part, wholes))
     claims = []
     for members in groups.values():
         candidates: dict[int, tuple[int, Fact]] = {}
@@ -130,7 +134,8 @@ def shares(doc: Document, vocab: Vocabulary) -> list[Share]:
                 chosen = scored[0][1]
         for fact, part, wholes in members:
             plain = next((w for rank, w in wholes if rank == 0), None)
-            whole = chosen or plain
+            allowed = chosen is not None and any(w is chosen for _, w in wholes)
+            whole = chosen if allowed else plain
             if whole is not None:
                 claims.append(Share(part, whole, fact))
     claims.sort(key=lambda c: c.rate.index)

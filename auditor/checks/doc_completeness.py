@@ -57,7 +57,8 @@ from auditor.checks.shared.common import Context, words
 from auditor.checks.shared.doc_text import compact, lines, patterns, toc, unread
 from auditor.findings import Finding
 from auditor.rules import Regexes, Rule
-from auditor.tables.read import Table, declares_no_data
+from auditor.tables.model import Table
+from auditor.tables.read import declares_no_data
 from auditor.text.located import MARKER, is_table_row
 
 KIND = "doc_completeness"

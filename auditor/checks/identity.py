@@ -59,7 +59,7 @@ from auditor.findings import Finding
 from auditor.numbers import Figure
 from auditor.operands import CellRef, FactRef, parse
 from auditor.rules import Comparison, Operands, Rule, Text
-from auditor.tables.read import Row, Table, clean
+from auditor.tables.model import Row, Table, clean
 
 KIND = "identity"
 

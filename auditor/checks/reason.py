@@ -45,11 +45,32 @@ KIND = "reason"
 # A template over the vocabulary's change words (Vocabulary.compiled)
 DIRECTION = r"(?:经费|支出|资金|预算|费用)?({increase}|{decrease})$"
 END = regex.compile(f"[{SENTENCE_END}]")
+CLAUSE = regex.compile(r"[，,、]")
 
 
 @dataclass(frozen=True)
 class Params:
     reasons: Regexes
+
+
+def _said(ctx: Context, reason: str, subject: str) -> str | None:
+    """The direction the reason gives the 科目 itself: of the clauses (，、) that name its
+    项 — with its 款 when the 科目 has one — and end in a change word, the one word they all
+    give; None when none does, when they disagree, or when a clause names the 项 under
+    another 款 (统战事务一般行政管理事务 for 宣传事务一般行政管理事务)."""
+    path = subject.split("/")
+    item, parent = path[-1], path[-2] if len(path) > 1 else ""
+    given = set()
+    for clause in CLAUSE.split(reason):
+        said = ctx.vocab.compiled(DIRECTION).search(clause)
+        at = clause.find(item)
+        if said is None or at < 0 or at >= said.start():
+            continue
+        if parent and parent not in clause[:at] and clause[:at].strip():
+            return None  # the same 项 name after some other 款: another 科目
+        given.add(said.group(1) in ctx.vocab.changes["increase"])
+        word = said.group(1)
+    return word if len(given) == 1 else None
 
 
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -70,11 +91,8 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue  # the reason explains a later change, not this one
         stop = END.search(raw, found.end(), para.end)
         reason = norm_label(raw[found.end() : stop.start() if stop else para.end])
-        said = ctx.vocab.compiled(DIRECTION).search(reason)
-        item = change.subject.split("/")[-1]
-        if said is None or item not in reason[: said.start()]:
-            continue  # the reason speaks of something else
-        if (said.group(1) in ctx.vocab.changes["increase"]) == (change.sign > 0):
+        said = _said(ctx, reason, change.subject)
+        if said is None or (said in ctx.vocab.changes["increase"]) == (change.sign > 0):
             continue
         way = ctx.vocab.changes["increase" if change.sign > 0 else "decrease"][0]
         yield Finding(
@@ -90,6 +108,6 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
                     }
                 )
             ),
-            stated=words(said.group(1)),
+            stated=words(said),
             expected=words(way),
         )

@@ -56,7 +56,7 @@ from auditor.checks.shared.cells import checked, describe, sum_finding, value
 from auditor.checks.shared.common import Context
 from auditor.findings import Finding
 from auditor.rules import Rule
-from auditor.tables.read import Column
+from auditor.tables.model import Column
 
 KIND = "table_columns"
 
@@ -71,7 +71,11 @@ def parts_of(total: Column, columns: list[Column]) -> list[Column]:
     parts: list[Column] = []
     groups: dict[str, list[Column]] = {}
     for col in columns:
-        if col is total or col.part_of or col.levels[: len(total.parent)] != total.parent:
+        if (
+            col is total
+            or col.part_of is not None
+            or col.levels[: len(total.parent)] != total.parent
+        ):
             continue  # a 其中 column is part of its neighbour, not another sibling
         rest = col.levels[len(total.parent) :]
         if len(rest) == 1 and not col.is_total:

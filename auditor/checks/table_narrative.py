@@ -64,7 +64,7 @@ from auditor.checks.shared.common import (
 )
 from auditor.findings import Finding
 from auditor.rules import Rule, TableKinds
-from auditor.tables.read import TOTAL_WORD, Cell, Column, Row, Table
+from auditor.tables.model import TOTAL_WORD, Cell, Column, Row, Table
 from auditor.vocabulary import norm_label
 
 KIND = "table_narrative"

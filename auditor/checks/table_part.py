@@ -48,7 +48,7 @@ from auditor.checks.shared.cells import checked, columns_of, describe, sum_findi
 from auditor.checks.shared.common import Context
 from auditor.findings import Finding
 from auditor.rules import Rule
-from auditor.tables.read import Row
+from auditor.tables.model import Row
 
 KIND = "table_part"
 
@@ -62,7 +62,7 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for table in checked(ctx):
         for row in table.rows:
             for column in table.segments[row.segment].columns:
-                if column.part_of is None or column.name not in row.cells:
+                if not column.part_of or column.name not in row.cells:
                     continue
                 finding = sum_finding(
                     ctx,

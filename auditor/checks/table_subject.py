@@ -3,11 +3,13 @@
 情况说明逐项说明的“X（类）Y（款）Z（项）”金额，须与报表中同一科目（类、款、项名称逐级相同）
 那一行的数字相符：预算报告的本年预算数、决算报告的“支出决算为”，与该行合计栏；“年初预算为”
 与年初预算数栏（表中有此栏时）。按一致性读：文中数字与该科目在所列各表中任一行、任一栏
-相符即不报；科目在表中找不到或名称对应不唯一时不作判断。
+相符即不报；科目在表中找不到或名称对应不唯一时不作判断。只核对说科目本身的数字：
+列举项（其中、主要用于之后的数字）和有自己概念的数字（人员经费、基本支出）不核对。
 A 科目 amount the narrative states (inside a “X（类）Y（款）Z（项）” paragraph) must be a figure
 of that 科目's row in the tables — its 类, 款 and 项 names matching level by level. Read by
 consistency: a figure matching any cell of the 科目's rows in the tables listed is fine; a
-科目 not found, or not found once, is not judged.
+科目 not found, or not found once, is not judged; nor are the items of a list in the
+paragraph (其中 / 主要用于 …) or figures with a concept of their own (人员经费).
 
 参数:
     tables: 核对的表（词表 tables 中表的种类），按顺序
@@ -66,10 +68,11 @@ from auditor.checks.shared.common import (
 )
 from auditor.findings import Finding
 from auditor.rules import Rule, TableKinds
-from auditor.tables.read import Cell, Row, Table
+from auditor.tables.model import Cell, Row, Table
 from auditor.vocabulary import norm_label
 
 KIND = "table_subject"
+LIST_MARKER = "{head_markers}"
 
 
 @dataclass(frozen=True)
@@ -99,9 +102,16 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
             rows.setdefault(path, []).append((table, row))
     mode = ctx.mode(rule)
     own = "预算" if ctx.doc.kind == "预算" else "决算"
+    markers = ctx.vocab.compiled(LIST_MARKER)
+    raw = ctx.doc.text.text
     for fact in ctx.doc.facts:
         if not (fact.is_value and fact.subject and fact.period == "current"):
             continue
+        if fact.concept and fact.concept not in ctx.vocab.classes:
+            continue  # a figure of its own (人员经费, 基本支出) within the 科目, not the 科目's
+        named = ctx.doc.subjects[fact.paragraph]
+        if named and markers.search(raw, max(named[0], fact.sentence[0]), fact.start):
+            continue  # an item of a list in its sentence (其中 / 主要用于 …), not the 科目's
         found = rows.get(fact.subject)
         if not found or len({id(table) for table, _ in found}) < len(found):
             continue  # not in the tables, or twice in one table: nothing to say
@@ -118,7 +128,9 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
             c.figure.to_wan().bounds(mode).meets(stated.bounds(mode)) for _, _, c in cells
         ):
             continue
-        table, row, cell = next(((t, r, c) for t, r, c in cells if not c.column.part_of), cells[0])
+        table, row, cell = next(
+            ((t, r, c) for t, r, c in cells if c.column.part_of is None), cells[0]
+        )
         finding = against_cell(
             ctx,
             rule,

@@ -48,12 +48,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 
 from auditor.checks.shared.cells import checked, columns_of, describe, sum_finding, value
 from auditor.checks.shared.common import Context
 from auditor.findings import Finding
+from auditor.numbers import Interval, Verdict, judge
 from auditor.rules import Rule
-from auditor.tables.read import Row, Table
+from auditor.tables.model import Row, Table
 
 KIND = "table_total"
 
@@ -63,6 +65,7 @@ class Params:
     """table_total takes no parameters: YAML only switches its rule on."""
 
 
+BARE = ("合计", "总计", "小计")
 CARRIED = ("结转和结余", "结转结余", "结余")
 
 
@@ -83,6 +86,28 @@ def _judge(ctx: Context, rule: Rule, table: Table, total: Row, parts: list[Row],
         )
         if finding:
             yield finding
+
+
+def _holds(ctx: Context, rule: Rule, table: Table, total: Row, parts: list[Row]) -> bool:
+    """The total equals its parts in every column, rounding allowed."""
+    mode = ctx.mode(rule)
+    for column in columns_of([total, *parts]):
+        figures = [value(table, p, column) for p in parts]
+        point = sum((f.value for f in figures), Decimal(0))
+        allowed = sum((f.bounds(mode) for f in figures), Interval(Decimal(0), Decimal(0)))
+        if judge(value(table, total, column), point, allowed, mode) is Verdict.ERROR:
+            return False
+    return True
+
+
+def _reading(
+    ctx: Context, rule: Rule, table: Table, total: Row, readings: list[list[Row]]
+) -> list[Row]:
+    """Of the rows a 合计 may total (those since the last total; the sub-totals above and
+    those rows; the last total and those rows), the first reading under which it holds;
+    else the first that has any rows."""
+    found = next((r for r in readings if r and _holds(ctx, rule, table, total, r)), None)
+    return found or next((r for r in readings if r), readings[0])
 
 
 def _breakdowns(ctx: Context, rows: list[Row]) -> dict[int, list[Row]]:
@@ -117,6 +142,7 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 yield from _judge(ctx, rule, table, rows[i], kids, "结转和结余不等于其分项之和")
             pending: list[Row] = []
             last: Row | None = None
+            subtotals: list[Row] = []  # 人员经费合计, 公用经费合计 … since the last bare total
             leading: Row | None = None  # a 合计 printed above the rows it totals
             for row in rows:
                 if leading is not None and (row.is_total or row.is_grand):
@@ -127,9 +153,15 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 elif row.is_grand:
                     parts = ([last] if last else []) + pending
                     yield from _judge(ctx, rule, table, row, parts, "总计不等于合计与其余各行之和")
-                    pending, last = [], None
+                    pending, last, subtotals = [], None, []
                 elif row.is_total:
-                    yield from _judge(ctx, rule, table, row, pending, "合计不等于各行之和")
+                    parts = pending
+                    if subtotals and row.label in BARE:  # 合计 below 人员经费合计, 公用经费合计
+                        parts = _reading(
+                            ctx, rule, table, row, [pending, subtotals + pending, [last, *pending]]
+                        )
+                    yield from _judge(ctx, rule, table, row, parts, "合计不等于各行之和")
+                    subtotals = [] if row.label in BARE else [*subtotals, row]
                     pending, last = [], row
                 elif id(row) not in inner:
                     pending.append(row)

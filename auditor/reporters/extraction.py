@@ -9,7 +9,7 @@ from __future__ import annotations
 from auditor.document import Document
 from auditor.facts import Fact
 from auditor.read import Source
-from auditor.tables.read import Table
+from auditor.tables.model import Table
 
 
 def _fact(source: Source, fact: Fact) -> dict:

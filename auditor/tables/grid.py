@@ -255,16 +255,21 @@ def _align(body: list[tuple[int, list[str]]], width: int) -> list[tuple[int, lis
     """Rows with fewer cells than the table (a continuation page whose 类 | 款 | 项 columns
     collapsed into one code cell) keep their figures under the figure columns: where left
     alignment would put a figure into a column that full rows use for names and codes only,
-    the cells from the first figure on are aligned to the right instead."""
+    the cells after the row's last name or code are moved to start at the first figure
+    column (whether or not the row kept its trailing empty cells)."""
     full = [cells for _, cells in body if len(cells) == width]
     figures = {k for cells in full for k, text in enumerate(cells) if _amount(text)}
     if not full or not figures:
         return body
+    start = min(figures)
     out = []
     for number, cells in body:
         first = next((k for k, text in enumerate(cells) if _amount(text)), None)
         if len(cells) < width and first is not None and first not in figures:
-            cells = cells[:first] + [""] * (width - len(cells)) + cells[first:]
+            named = max((k for k in range(first) if cells[k].strip()), default=-1)
+            shift = start - (named + 1)
+            if shift > 0:
+                cells = cells[: named + 1] + [""] * shift + cells[named + 1 :]
         out.append((number, cells))
     return out
 

@@ -8,14 +8,15 @@ label, 科目代码, 行次 and its figures keyed by column name, with the line 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 
 import regex
 
 from auditor.numbers import MAX_DECIMALS, MAX_DIGITS, Figure, decimals, parse_number
 from auditor.tables.blocks import Block, find_blocks
 from auditor.tables.grid import CODE, Grid, space_grid, tab_grid
-from auditor.vocabulary import NOISE, Vocabulary
+from auditor.tables.model import ORDINAL, Cell, Column, Row, Segment, Table, clean
+from auditor.tables.parts import link_parts, mark, of_which
+from auditor.vocabulary import Vocabulary
 
 LABEL_HEADER = regex.compile(
     r"^(?:项目|科目|名称|行次|栏次|序号|代码|编码|类|款|项|\S*(?:科目|代码|编码|名称|分类))$"
@@ -24,105 +25,7 @@ AMOUNT_CELL = regex.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 # 款, 项 codes (a spreadsheet may drop the leading zero: 2 for 02); the 类/款/项 header cells
 CODE_PART = regex.compile(r"^(?:\d{1,2}|[类款项])$")
 EMPTY_CELL = regex.compile(r"^[-—–/\\]*$")
-ORDINAL = regex.compile(
-    r"^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]+\)|\d+[.、])"
-)
-FIRST_LEVEL = regex.compile(r"^[一二三四五六七八九十]+[、.]")
-TOTAL_WORD = regex.compile(r"(?:合计|小计|总计)$")
 NUMBERED = regex.compile(r"(?:公开\s*(\d+)\s*表|^表\s*(\d+))")
-
-
-def clean(text: str) -> str:
-    """A label as compared: no spacing, quotes or 类/款/项 marks, no ordinal."""
-    return ORDINAL.sub("", NOISE.sub("", text))
-
-
-@dataclass(frozen=True)
-class Column:
-    index: int
-    levels: tuple[str, ...]  # header texts from the top, merged cells and wrapping resolved
-    group: str  # the segment's own top header (收入 / 支出 / 人员经费), not in `name`
-    part_of: str | None = None  # a 其中 column: the name of the column it is a part of
-
-    @property
-    def name(self) -> str:
-        return "/".join(self.levels) or f"第{self.index + 1}列"
-
-    @property
-    def leaf(self) -> str:
-        return self.levels[-1] if self.levels else ""
-
-    @property
-    def parent(self) -> tuple[str, ...]:
-        return self.levels[:-1]
-
-    @property
-    def is_total(self) -> bool:
-        return bool(TOTAL_WORD.search(self.leaf))
-
-
-@dataclass(frozen=True)
-class Cell:
-    figure: Figure
-    line: int
-    column: Column
-
-
-@dataclass
-class Row:
-    line: int
-    segment: int
-    label: str  # cleaned
-    code: str | None
-    cells: dict[str, Cell] = field(default_factory=dict)  # by column name
-    numbered: bool = False  # its label began 一、 / 1. (a row of its own, never a wrapped end)
-    part_of: int | None = None  # a 其中 row or numbered sub-line: index of the row it is part of
-    sub: str = ""  # "其中" / "子行": how its label marked it as a part (before parents are set)
-    grand: bool = False  # a bare 合计 below 本年收入合计 (+ 结转和结余 …): the half's 总计
-
-    @property
-    def is_total(self) -> bool:
-        return bool(TOTAL_WORD.search(self.label))
-
-    @property
-    def is_grand(self) -> bool:
-        return self.label.endswith("总计") or self.grand
-
-
-@dataclass
-class Segment:
-    group: str
-    columns: list[Column]  # amount columns, left to right
-
-
-@dataclass
-class Table:
-    title: str
-    line: int  # the title's line
-    kind: str | None  # the standard table it is, from the vocabulary
-    number: str | None  # 公开NN表 / 表N
-    unit: str
-    scope: str  # the funds it covers, from its title
-    segments: list[Segment] = field(default_factory=list)
-    rows: list[Row] = field(default_factory=list)
-    empty: bool = False  # declared to have no data (说明：…无…)
-    problem: str | None = None  # why its layout could not be read
-
-    def label(self) -> str:
-        number = f"（{self.number}）" if self.number else ""
-        return f"{self.title}{number}"
-
-    def figures(self) -> int:
-        return sum(len(r.cells) for r in self.rows)
-
-    def halves(self) -> list[tuple[str, list[Row]]]:
-        """Rows by side-by-side half: segments under one group header (公用经费 over two
-        column groups) form one half; a segment under none is a half of its own."""
-        keys = [s.group or f"#{i}" for i, s in enumerate(self.segments)]
-        return [
-            (self.segments[keys.index(key)].group, [r for r in self.rows if keys[r.segment] == key])
-            for key in dict.fromkeys(keys)
-        ]
 
 
 def declares_no_data(texts: Iterable[str], vocab: Vocabulary) -> bool:
@@ -209,46 +112,6 @@ def _is_label_column(
     return bool(values) and not any(AMOUNT_CELL.match(v) for v in values)
 
 
-def _of_which(columns: list[Column], vocab: Vocabulary) -> list[Column]:
-    """A column headed 其中 is a part of the column before it under the same header
-    (事业收入 | 其中：教育收费; 项目支出/小计 | 项目支出/其中：基本建设支出)."""
-    out: list[Column] = []
-    for column in columns:
-        parent = next(
-            (
-                c
-                for c in reversed(out)
-                if c.part_of is None and c.levels[: len(column.parent)] == column.parent
-            ),
-            None,
-        )
-        if column.levels and vocab.says("of_which", column.leaf) and parent is not None:
-            column = Column(column.index, column.levels, column.group, parent.name)
-        out.append(column)
-    return out
-
-
-def _parts(table: Table) -> None:
-    """Each 其中 row and each numbered sub-line (1. under 一、) points at the row it is a
-    part of: the nearest row above in its half that is not itself a part."""
-    last: dict[int, int] = {}  # segment -> index of its last row that is no part
-    for i, row in enumerate(table.rows):
-        parent = last.get(row.segment)
-        if row.sub == "其中" and parent is not None and not table.rows[parent].is_total:
-            row.part_of = parent
-        elif row.sub == "子行" and parent is not None and table.rows[parent].sub == "一级":
-            row.part_of = parent
-        else:
-            last[row.segment] = i
-    named: set[int] = set()  # segments with a 本年收入合计 / 本年支出合计 above
-    for row in table.rows:
-        if row.is_total and row.part_of is None:
-            if row.label in ("合计", "总计") and row.segment in named:
-                row.grand = True  # 本年收入合计, 使用结余, 年初结转和结余, then 合计
-            elif row.label not in ("合计", "总计", "小计"):
-                named.add(row.segment)
-
-
 def _read(table: Table, grid: Grid, vocab: Vocabulary) -> None:
     body = [cells for _, cells in grid.body]
     columns: list[tuple[int, tuple[str, ...], bool]] = []
@@ -272,7 +135,7 @@ def _read(table: Table, grid: Grid, vocab: Vocabulary) -> None:
             for k, levels, label in cols
             if not label
         ]
-        table.segments.append(Segment(group, _of_which(amounts, vocab)))
+        table.segments.append(Segment(group, of_which(amounts, vocab)))
     for number, cells in grid.body:
         parts = [
             _row(table, s, cols, number, cells, places, vocab) for s, cols in enumerate(segments)
@@ -285,16 +148,7 @@ def _read(table: Table, grid: Grid, vocab: Vocabulary) -> None:
                 table.rows[-1].label += row.label
             elif row.label or row.code or row.cells:
                 table.rows.append(row)
-    _parts(table)
-
-
-def _marked(label: str, vocab: Vocabulary) -> str:
-    """How a label's opening marks its row: a 其中 part, a numbered sub-line, a 一、 item."""
-    if vocab.says("of_which", label):
-        return "其中"
-    if vocab.says("sub_line", label):
-        return "子行"
-    return "一级" if FIRST_LEVEL.match(label) else ""
+    link_parts(table, vocab)
 
 
 def _group(cols: list[tuple[int, tuple[str, ...], bool]]) -> str:
@@ -340,7 +194,7 @@ def _row(
                 serial = True  # 行次
             elif label is None:
                 label, numbered = text, bool(ORDINAL.match(text))
-                row.sub = _marked(text, vocab)
+                mark(row, text, vocab)
         elif k in amounts and AMOUNT_CELL.match(text) and _plausible(text):
             value = parse_number(text)
             figure = Figure(value, max(places, decimals(text)), table.unit, text, decimals(text))

@@ -17,7 +17,7 @@ from auditor.facts import Fact
 from auditor.findings import Finding
 from auditor.numbers import Figure, Interval, Verdict, fmt, fmt_range, judge
 from auditor.rules import Rule
-from auditor.tables.read import Cell, Row, Table
+from auditor.tables.model import Cell, Row, Table
 
 ZERO = Interval(Decimal(0), Decimal(0))
 SHOWN_PARTS = 6

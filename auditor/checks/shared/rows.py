@@ -12,7 +12,7 @@ import regex
 from auditor.checks.shared.cells import checked, describe, places, value
 from auditor.checks.shared.common import Context
 from auditor.numbers import Figure
-from auditor.tables.read import Row, Table
+from auditor.tables.model import Row, Table
 
 TOTAL_KEY = "本年合计"
 
