@@ -8,14 +8,14 @@ direction word (决算数大于预算数), or a label with its unit and no figur
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import regex
 
 from auditor.document import Document
 from auditor.facts import Fact
-from auditor.numbers import Rounding
-from auditor.shares import HUNDRED, Enumeration, Share, enumerations, shares
+from auditor.numbers import Rounding, percent_meets
+from auditor.shares import Enumeration, Share, enumerations, shares
 from auditor.text.located import clause_start
 from auditor.vocabulary import Vocabulary, norm_label
 
@@ -121,12 +121,9 @@ def _current_for(doc: Document, delta: Fact, concept: str | None = None) -> Fact
 
 def _fits(current: Fact, delta: Fact, rate: Fact) -> bool:
     """The rate follows from the change measured from `current`, within rounding."""
-    mode = Rounding.EITHER
-    now, change = current.figure.in_wan(mode), delta.figure.in_wan(mode)
+    now, change = current.figure.in_wan(Rounding.EITHER), delta.figure.in_wan(Rounding.EITHER)
     prior = now - change if delta.sign > 0 else now + change
-    ratio = change.ratio(prior)
-    stated = replace(rate.figure, places=rate.figure.printed)  # as printed: 265.6%
-    return ratio is not None and ratio.scale(HUNDRED).abs().meets(stated.bounds(mode))
+    return percent_meets(change, prior, rate.figure)
 
 
 def _head_of(doc: Document, item: Fact) -> Fact | None:

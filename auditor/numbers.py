@@ -92,6 +92,18 @@ class Figure:
         return self.value == 0
 
 
+HUNDRED = Decimal(100)
+
+
+def percent_meets(numerator: Interval, denominator: Interval, stated: Figure) -> bool:
+    """Whether a stated percentage, read at the places it prints, can be numerator ÷
+    denominator (sign apart) within every rounding: the test that picks, among readings of a
+    sentence, the one under which the report is consistent."""
+    ratio = numerator.ratio(denominator)
+    printed = Figure(stated.value, stated.printed, stated.unit, stated.text, stated.printed)
+    return ratio is not None and ratio.scale(HUNDRED).abs().meets(printed.bounds(Rounding.EITHER))
+
+
 def parse_number(text: str) -> Decimal:
     return Decimal(text.replace(",", ""))
 

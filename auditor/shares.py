@@ -8,15 +8,13 @@ same words are of one whole, the one under which most of them hold.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, replace
-from decimal import Decimal
+from dataclasses import dataclass
 
 from auditor.document import Document
 from auditor.facts import Fact
-from auditor.numbers import Rounding
+from auditor.numbers import Rounding, percent_meets
 from auditor.vocabulary import Vocabulary, norm_label
 
-HUNDRED = Decimal(100)
 DEPARTMENT_WIDE = "{department_wide}"  # a template over the vocabulary's words
 
 
@@ -78,9 +76,7 @@ def _wholes_for(
 def _holds(share: Fact, part: Fact, whole: Fact) -> bool:
     """The stated share follows from part ÷ whole within their rounding."""
     mode = Rounding.EITHER
-    ratio = part.figure.in_wan(mode).ratio(whole.figure.in_wan(mode))
-    stated = replace(share.figure, places=share.figure.printed)  # as printed: 3.9%
-    return ratio is not None and ratio.scale(HUNDRED).meets(stated.bounds(mode))
+    return percent_meets(part.figure.in_wan(mode), whole.figure.in_wan(mode), share.figure)
 
 
 def _part_for(doc: Document, share: Fact) -> Fact | None:

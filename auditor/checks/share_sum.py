@@ -30,9 +30,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from auditor.checks.shared.common import HUNDRED, Context, computed, expected_range, note, severity
+from auditor.checks.shared.common import Context, computed, expected_range, note, severity
 from auditor.findings import Finding, Quantity, lines_of
-from auditor.numbers import Interval, Verdict, fmt
+from auditor.numbers import HUNDRED, Interval, Verdict, fmt
 from auditor.rules import Rule
 
 KIND = "share_sum"

@@ -81,6 +81,11 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 
 def review(ctx: Context, rule: Rule, findings: set[Finding]) -> set[Finding]:
+    """The findings, less those raised from a doubted table, plus one note per such table.
+
+    A kind may define `review`: the pipeline calls it once every check has run. The tally it
+    reads counts the identities of the structural table kinds (through `sum_finding`), so
+    which tables are doubted depends on which of those rules are selected."""
     share, least = Decimal(str(rule.params["share"])), int(rule.params["least"])
     for table in ctx.doc.tables:
         tally = ctx.tally.get(table.line)

@@ -67,10 +67,12 @@ def prose(text: str) -> bool:
 
 
 def _kind(text: str, vocab: Vocabulary) -> str:
+    """What a line is to a table: blank, meta (公开NN表, 单位, 编制部门), note, title, row or other."""
     if not text or FURNITURE.match(text):
         return "blank"
-    if META.match(text) or (vocab.says("unit_line", text) and not AMOUNT.search(text)):
-        return "meta"  # "编制部门：某街道办事处　　单位：元" too
+    unit_line = vocab.says("unit_line", text) and not AMOUNT.search(text) and "\t" not in text
+    if META.match(text) or unit_line:
+        return "meta"  # "编制部门：某街道办事处　　单位：元" too; a tab row is a header
     if NOTE.match(text):
         return "note"
     if _title(text):
@@ -149,6 +151,7 @@ def _continues(norm: list[str], kinds: list[str], j: int) -> bool:
 
 
 def _short_next(norm: list[str], kinds: list[str], j: int) -> bool:
+    """The next non-blank line is short and no prose: the table goes on."""
     k = next((k for k in range(j + 1, len(kinds)) if kinds[k] != "blank"), None)
     stripped = norm[k].strip() if k is not None else ""
     return bool(stripped) and len(stripped) <= 24 and not prose(stripped)

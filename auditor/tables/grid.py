@@ -238,6 +238,7 @@ def _split(grid: list[tuple[int, list[str]]]) -> tuple[list[int], list[tuple[int
 
 
 def _compact(cells: Sequence[str]) -> tuple[str, ...]:
+    """A row's cells without spacing: how a header printed again is recognised."""
     return tuple(SPACES.sub("", c) for c in cells if c.strip())
 
 

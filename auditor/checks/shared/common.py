@@ -11,6 +11,7 @@ from auditor.document import Document
 from auditor.facts import Fact
 from auditor.findings import Finding, Place, Quantity, lines_of, mention, softer
 from auditor.numbers import (
+    HUNDRED,
     TO_WAN,
     Figure,
     Interval,
@@ -26,7 +27,6 @@ from auditor.numbers import (
 from auditor.rules import Rule
 from auditor.vocabulary import Vocabulary
 
-HUNDRED = Decimal(100)
 PRINTED_UNITS = ("亿元", "万元", "元", "%")  # longest first: 万元 also ends in 元
 
 
