@@ -30,7 +30,7 @@ class Result:
     year: int | None  # the fiscal year it reports on
     findings: list[Finding]  # in reading order; each with its quantities and cited lines
     facts: list[Fact] = field(repr=False)  # every amount and percentage read in the prose
-    tables: list[Table] = field(repr=False)  # every table read (kind None: not a standard one)
+    tables: list[Table] = field(repr=False)  # every table read (standard None: not a standard one)
     lines: tuple[str, ...] = field(repr=False)  # the original lines (a PDF's, page after page)
     pages: int = 0  # of a PDF
     unread_pages: tuple[int, ...] = ()  # PDF pages with no text layer: nothing on them read
@@ -64,7 +64,7 @@ def audit(
     doc, findings = check_source(source, rule_list, vocab, Rounding(rounding))
     return Result(
         source.path,
-        doc.kind,
+        doc.genre,
         doc.year,
         findings,
         doc.facts,

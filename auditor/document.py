@@ -22,7 +22,7 @@ TITLE = regex.compile(r"(\d{4})年度?(?:部门|单位)(决算|预算)")
 @dataclass
 class Document:
     path: str
-    kind: str | None
+    genre: str | None  # 预算 or 决算
     year: int | None
     text: LogicalText
     facts: list[Fact] = field(default_factory=list)
@@ -37,30 +37,30 @@ class Document:
     )  # 绩效目标表 / 自评表: 资金总额 and sources
 
 
-def detect_kind_year(lines: tuple[str, ...]) -> tuple[str | None, int | None]:
-    """Report kind and fiscal year, from how the whole text names itself."""
+def detect_genre_year(lines: tuple[str, ...]) -> tuple[str | None, int | None]:
+    """Report genre (预算 / 决算) and fiscal year, from how the whole text names itself."""
     text = norm_label("".join(lines))
     named = Counter((int(m.group(1)), m.group(2)) for m in TITLE.finditer(text))
     if named:
-        (year, kind), _ = named.most_common(1)[0]
-        return kind, year
+        (year, genre), _ = named.most_common(1)[0]
+        return genre, year
     final = text.count("决算")
     budget = text.count("预算") - text.count("一般公共预算") - text.count("年初预算")
-    kind = None if final == budget == 0 else ("决算" if final >= budget else "预算")
+    genre = None if final == budget == 0 else ("决算" if final >= budget else "预算")
     years = Counter(int(y) for y in regex.findall(r"(\d{4})年度", text))
-    return kind, (years.most_common(1)[0][0] if years else None)
+    return genre, (years.most_common(1)[0][0] if years else None)
 
 
 def build_document(
     path: str, lines: tuple[str, ...], vocab: Vocabulary, unread_pages: tuple[int, ...] = ()
 ) -> Document:
-    kind, year = detect_kind_year(lines)
+    genre, year = detect_genre_year(lines)
     text = LogicalText(lines)
     tables = read_tables(lines, vocab)
-    prose = read_prose(text, kind, year, vocab)
+    prose = read_prose(text, genre, year, vocab)
     return Document(
         path,
-        kind,
+        genre,
         year,
         text,
         facts=prose.facts,

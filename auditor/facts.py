@@ -153,7 +153,7 @@ def _section_scopes(text: LogicalText, vocab: Vocabulary) -> dict[int, str]:
     return scopes
 
 
-def read_prose(text: LogicalText, kind: str | None, year: int | None, vocab: Vocabulary) -> Prose:
+def read_prose(text: LogicalText, genre: str | None, year: int | None, vocab: Vocabulary) -> Prose:
     """Every figure of the prose (tables are read by the table reader) and what it states."""
     prose = Prose(text, year)
     raw = text.text
@@ -168,7 +168,7 @@ def read_prose(text: LogicalText, kind: str | None, year: int | None, vocab: Voc
     places = _peer_places([(m.group(2), m.group(3)) for _, m in found])
     owner = _sections(text)
     section_scope = _section_scopes(text, vocab)
-    default_basis = "预算" if kind == "预算" else "决算"
+    default_basis = "预算" if genre == "预算" else "决算"
     spans: dict[int, list[tuple[int, int]]] = {}
     for p, match in found:
         para = text.paragraphs[p]

@@ -28,7 +28,7 @@ PATTERNS = ("*.txt", "*.pdf", "*.docx", "*.xlsx", "*.xls", "*.html", "*.htm")
 @dataclass
 class FileResult:
     path: str
-    kind: str | None = None
+    genre: str | None = None  # 预算 or 决算
     year: int | None = None
     figures: int = 0  # amounts and percentages read, in prose and in tables
     tables: int = 0  # standard tables recognised
@@ -55,7 +55,7 @@ def check_source(
     its lines as a reader finds them."""
     doc = build_document(source.path, source.lines, vocab, source.scanned)
     ctx = Context(doc, gather(doc, vocab), vocab, rounding, source.place)
-    applied = [rule for rule in rules if rule.applies(doc.kind)]
+    applied = [rule for rule in rules if rule.applies(doc.genre)]
     findings = {finding for rule in applied for finding in MODULES[rule.kind].check(ctx, rule)}
     for rule in applied:  # reviews of what the checks found (table_unread), after them all
         review = getattr(MODULES[rule.kind], "review", None)
@@ -84,10 +84,10 @@ def audit_source(
     doc, findings = check_source(source, rules, vocab, rounding)
     return FileResult(
         source.path,
-        doc.kind,
+        doc.genre,
         doc.year,
         figures(doc.facts, doc.tables),
-        sum(1 for t in doc.tables if t.kind),
+        sum(1 for t in doc.tables if t.standard),
         findings,
         pages=source.pages,
         scanned=source.scanned,
@@ -112,7 +112,7 @@ def audit_path(
         return FileResult(name, error=f"内部错误（{type(exc).__name__}: {exc}），请报告此问题")
     if not result.figures:
         return FileResult(
-            name, result.kind, result.year, error="未找到任何金额或百分比，不像是预算、决算报告"
+            name, result.genre, result.year, error="未找到任何金额或百分比，不像是预算、决算报告"
         )
     return result
 

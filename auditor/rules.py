@@ -72,8 +72,8 @@ class Rule:
     rounding: str | None = None  # half-up / truncate / either; None: the report's mode
     config: Any = field(default=None, hash=False, compare=False)  # the kind's Params
 
-    def applies(self, report_kind: str | None) -> bool:
-        return report_kind is None or report_kind in self.applies_to
+    def applies(self, genre: str | None) -> bool:
+        return genre is None or genre in self.applies_to
 
 
 def _rule_lines(text: str) -> list[int]:

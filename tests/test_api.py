@@ -79,7 +79,7 @@ def test_pdf_bytes():
     result = audit(EXAMPLE_PDF.read_bytes())
     assert (result.path, result.genre, result.pages) == ("<bytes>", "决算", 5)
     assert sorted(f.rule for f in result.findings) == ["table.columns", "table.total", "yoy"]
-    assert {t.kind for t in result.tables} >= {"支出表"}
+    assert {t.standard for t in result.tables} >= {"支出表"}
     assert all(p.page for f in result.findings for p in f.cited)
 
 

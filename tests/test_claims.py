@@ -113,7 +113,7 @@ def test_same_quantity_two_values(audit):
 def test_budget_report_kind_and_year(audit):
     text = "汉阳区示例中心2024年部门预算\n2024年部门支出预算1370.19万元，比2023年预算减少282.43万元，下降17.09%。\n"
     result = audit(text)
-    assert (result.kind, result.year) == ("预算", 2024)
+    assert (result.genre, result.year) == ("预算", 2024)
     assert not result.findings
 
 

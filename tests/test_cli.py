@@ -32,7 +32,7 @@ def test_json_schema():
     data = json.loads(result.output)
     assert data["version"] == 2
     (entry,) = data["files"]
-    assert (entry["kind"], entry["year"]) == ("决算", 2023)
+    assert (entry["genre"], entry["year"]) == ("决算", 2023)
     assert entry["figures"] > 20
     finding = next(f for f in entry["findings"] if f["rule"] == "share")
     assert set(finding) == {

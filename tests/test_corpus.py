@@ -22,7 +22,7 @@ def run(loaded, name):
 @pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name)
 def test_every_seed_is_read(loaded, path):
     result = audit_path(str(path), *loaded)
-    assert result.error is None and result.kind in ("决算", "预算") and result.year
+    assert result.error is None and result.genre in ("决算", "预算") and result.year
     assert result.figures > 50
 
 
@@ -40,7 +40,7 @@ def test_wuchang_share_of_health_spending(loaded):
     assert any(
         f.rule == "zero-base" and f.lines == (425,) for f in result.findings
     )  # 280 % of a 0 budget
-    assert result.kind == "决算" and result.year == 2023
+    assert result.genre == "决算" and result.year == 2023
 
 
 def test_jianghan_slips(loaded):
@@ -66,4 +66,4 @@ def test_hongshan_direction_contradiction(loaded):
 
 def test_hanyang_budget(loaded):
     result = run(loaded, "hanyang-2023-budget.txt")
-    assert result.kind == "预算" and result.year == 2023
+    assert result.genre == "预算" and result.year == 2023

@@ -125,8 +125,8 @@ def test_shanghai_tables_read_in_yuan_with_sub_lines():
     doc, _ = check_source(
         read_source(str(CORPUS / "pdf/shanghai-finance-2025-budget.pdf")), RULES, VOCAB
     )
-    units = {t.kind: t.unit for t in doc.tables if t.kind}
+    units = {t.standard: t.unit for t in doc.tables if t.standard}
     assert units["收支总表"] == "元" and units["三公经费表"] == "万元"
-    table = next(t for t in doc.tables if t.kind == "收支总表")
+    table = next(t for t in doc.tables if t.standard == "收支总表")
     sub = next(r for r in table.rows if r.label == "一般公共预算资金")
     assert table.rows[sub.part_of].label == "财政拨款收入"

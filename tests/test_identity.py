@@ -26,11 +26,11 @@ def _facts(result, concept):
 
 def test_project_expenditure_is_the_sum_of_the_project_table():
     ok = audit(HERE / "project-table-ok.txt", rules=RULES)
-    assert [(t.kind, len(t.rows)) for t in ok.tables] == [("项目支出表", 4)]
+    assert [(t.standard, len(t.rows)) for t in ok.tables] == [("项目支出表", 4)]
     assert ("全部", "120.00万元") in _facts(ok, "项目支出")
     assert ok.findings == []
     bad = audit(HERE / "project-table-bad.txt", rules=RULES)
-    assert [(t.kind, len(t.rows)) for t in bad.tables] == [("项目支出表", 4)]
+    assert [(t.standard, len(t.rows)) for t in bad.tables] == [("项目支出表", 4)]
     (finding,) = bad.findings  # the table adds up (129.00); the narrative says 120.00
     assert (finding.rule, finding.severity) == ("mine.project-table", "error")
     assert finding.lines == (9, 15, 16, 17)  # the sentence and the three projects, not 合计
@@ -112,7 +112,7 @@ CARRYOVER = """\
 
 def test_carryover_in_every_row():
     ok = audit("2023年度部门决算\n" + CARRYOVER.format(end="10.00"))
-    assert [(t.kind, len(t.rows)) for t in ok.tables] == [("政府性基金预算表", 2)]
+    assert [(t.standard, len(t.rows)) for t in ok.tables] == [("政府性基金预算表", 2)]
     assert ok.findings == []
     bad = audit("2023年度部门决算\n" + CARRYOVER.format(end="12.00"))
     found = [(f.rule, f.severity, f.lines) for f in bad.findings]

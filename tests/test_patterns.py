@@ -86,7 +86,7 @@ def rows(table) -> dict[str, dict[str, str]]:
 def test_two_sided_yuan_is_read_as_written():
     doc = read("two-sided-yuan-ok.txt")
     (table,) = doc.tables
-    assert table.kind == "收支总表" and table.unit == "元"
+    assert table.standard == "收支总表" and table.unit == "元"
     income, spending = (rows_ for _, rows_ in table.halves())
     assert [r.label for r in income][:2] == ["财政拨款收入", "一般公共预算资金"]
     sub = income[1]

@@ -92,7 +92,7 @@ def test_example_exit_code_and_only_the_deliberate_errors():
     code, data, stderr = checked(EXAMPLE)
     assert code == 1 and stderr == ""
     (entry,) = data["files"]
-    assert (entry["kind"], entry["year"], entry["pages"], entry["tables"]) == ("决算", 2023, 5, 1)
+    assert (entry["genre"], entry["year"], entry["pages"], entry["tables"]) == ("决算", 2023, 5, 1)
     assert entry["scanned_pages"] == []
     assert sorted(f["rule"] for f in errors(entry)) == sorted(DELIBERATE)
     assert len(entry["findings"]) == len(DELIBERATE)  # no warning either
@@ -181,7 +181,7 @@ def test_letter_spaced_header_is_read_as_its_column():
 def test_table_continued_without_header_joins_its_first_part():
     data = extracted(EXAMPLE)
     (table,) = data["tables"]
-    assert (table["kind"], table["unit"], table["problem"]) == ("支出表", "万元", None)
+    assert (table["standard"], table["unit"], table["problem"]) == ("支出表", "万元", None)
     rows = table["rows"]
     assert [r["code"] for r in rows] == [
         None, "208", "20805", "2080505", "2080506", "210", "21011", "2101102",
@@ -257,7 +257,7 @@ def test_unruled_ok_is_clean():
     code, data, stderr = checked(UNRULED_OK)
     assert code == 0 and stderr == ""
     (entry,) = data["files"]
-    assert (entry["kind"], entry["year"], entry["pages"], entry["tables"]) == ("决算", 2023, 4, 2)
+    assert (entry["genre"], entry["year"], entry["pages"], entry["tables"]) == ("决算", 2023, 4, 2)
     assert errors(entry) == []
     assert entry["findings"] == []  # no table.layout note either: both tables were read
     assert entry["figures"] == checked(UNRULED)[1]["files"][0]["figures"]
@@ -302,7 +302,7 @@ def test_unruled_terminal_cites_both_pages():
 def test_unruled_tables_recognised_with_their_columns():
     data = extracted(UNRULED)
     summary, expense = data["tables"]
-    heads = [(t["title"], t["kind"], t["line"]) for t in (summary, expense)]
+    heads = [(t["title"], t["standard"], t["line"]) for t in (summary, expense)]
     assert heads == [("收入支出决算总表", "收支总表", "p2:L2"), ("支出决算表", "支出表", "p2:L18")]
     for table in (summary, expense):
         assert (table["unit"], table["problem"], table["empty"]) == ("万元", None, False)
@@ -390,7 +390,7 @@ def test_unruled_table_continued_on_a_page_of_body_text():
     code, data, _ = checked(FLOWING)
     (entry,) = data["files"]
     shown = extracted(FLOWING)
-    (expense,) = [t for t in shown["tables"] if t["kind"] == "支出表"]
+    (expense,) = [t for t in shown["tables"] if t["standard"] == "支出表"]
     assert expense["problem"] is None
     assert expense["halves"] == [{"group": "", "columns": EXPENSE_COLUMNS}]
     assert [r["code"] for r in expense["rows"]] == EXPENSE_CODES

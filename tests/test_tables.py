@@ -66,7 +66,7 @@ def summary(tables) -> list[tuple]:
     return [
         (
             t.line,
-            t.kind,
+            t.standard,
             t.empty,
             t.problem,
             [(s.group, [c.name for c in s.columns]) for s in t.segments if s.columns],
@@ -82,15 +82,15 @@ def summary(tables) -> list[tuple]:
             ),
         )
         for t in tables
-        if t.kind
+        if t.standard
     ]
 
 
 @pytest.mark.skipif(not WUCHANG.exists(), reason="needs ../shared/corpus")
 def test_every_standard_table_of_a_real_report_is_recognised(loaded):
     _, vocab = loaded
-    tables = {t.number: t for t in read_tables(lines_of(WUCHANG), vocab) if t.kind}
-    shape = {n: (t.kind, t.empty, len(t.rows)) for n, t in tables.items()}
+    tables = {t.number: t for t in read_tables(lines_of(WUCHANG), vocab) if t.standard}
+    shape = {n: (t.standard, t.empty, len(t.rows)) for n, t in tables.items()}
     assert shape == {
         "公开01表": ("收支总表", False, 42),
         "公开02表": ("收入表", False, 20),
@@ -196,7 +196,7 @@ def test_declared_empty_table_is_empty_not_missing(loaded):
         "说明：本单位本年度无政府性基金预算财政拨款收入支出，故本表无数据。\n"
     )
     (table,) = read_tables(tuple(text.split("\n")), vocab)
-    assert table.kind == "政府性基金预算表" and table.empty and table.problem is None
+    assert table.standard == "政府性基金预算表" and table.empty and table.problem is None
 
 
 FUND = (
@@ -219,4 +219,4 @@ def test_a_superscript_digit_is_no_column_number(loaded):
     """ "²" is a digit to str.isdigit but not to int(): a 栏次 test must not choke on it."""
     text = "收入支出决算总表\n²\n单位：万元\n项目\t金额\n²\t1\n本年收入合计\t0.01\n"
     (table,) = read_tables(text.split("\n"), loaded[1])
-    assert table.kind and [r.label for r in table.rows][-1] == "本年收入合计"
+    assert table.standard and [r.label for r in table.rows][-1] == "本年收入合计"

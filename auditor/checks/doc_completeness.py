@@ -81,7 +81,7 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
     yield from _silent_empty(ctx, rule)
 
 
-def _kind(ctx: Context, text: str) -> str | None:
+def _standard(ctx: Context, text: str) -> str | None:
     return ctx.vocab.table(text) if TITLE_END.search(text) else None
 
 
@@ -89,15 +89,15 @@ def _missing(ctx: Context, rule: Rule) -> Iterator[Finding]:
     entries = toc(ctx.doc, patterns(rule, "toc"))
     if not entries:
         return
-    present = {t.kind for t in ctx.doc.tables if t.kind}
+    present = {t.standard for t in ctx.doc.tables if t.standard}
     end = max(n for e in entries for n in e.lines)
     reported: set[str] = set()
     for entry in entries:
-        kind = _kind(ctx, entry.text)
-        if kind is None or kind in present or kind in reported:
+        standard = _standard(ctx, entry.text)
+        if standard is None or standard in present or standard in reported:
             continue
-        reported.add(kind)
-        title = _body_title(ctx, kind, end)
+        reported.add(standard)
+        title = _body_title(ctx, standard, end)
         if title:
             yield Finding(
                 rule.id,
@@ -119,11 +119,16 @@ def _missing(ctx: Context, rule: Rule) -> Iterator[Finding]:
             )
 
 
-def _body_title(ctx: Context, kind: str, after: int) -> tuple[int, ...]:
-    """The line of a title of that kind in the body (after the 目录), if one is printed."""
+def _body_title(ctx: Context, standard: str, after: int) -> tuple[int, ...]:
+    """The line of a title of that standard table in the body (after the 目录), if printed."""
     for n, raw in lines(ctx.doc):
         text = compact(raw)
-        if n > after and len(text) <= 60 and not is_table_row(raw) and _kind(ctx, text) == kind:
+        if (
+            n > after
+            and len(text) <= 60
+            and not is_table_row(raw)
+            and _standard(ctx, text) == standard
+        ):
             return (n,)
     return ()
 
@@ -131,7 +136,7 @@ def _body_title(ctx: Context, kind: str, after: int) -> tuple[int, ...]:
 def _silent_empty(ctx: Context, rule: Rule) -> Iterator[Finding]:
     tables = sorted(ctx.doc.tables, key=lambda t: t.line)
     for i, table in enumerate(tables):
-        if not table.kind or table.empty or table.figures():
+        if not table.standard or table.empty or table.figures():
             continue
         span = _span(ctx, table, tables[i + 1].line if i + 1 < len(tables) else None)
         if any(is_table_row(text) and FIGURE.search(text) for text in span):

@@ -100,7 +100,7 @@ def _years(
 
 
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
-    year, kind = ctx.doc.year, ctx.doc.kind
+    year, genre = ctx.doc.year, ctx.doc.genre
     if year is None:
         return
     found: dict[tuple[tuple[int, ...], int], Finding] = {}
@@ -110,16 +110,16 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
             found[at, stated] = Finding(
                 rule.id,
                 level,
-                f"{what}写的是{stated}年，报告是{year}年度{kind or ''}，应为{expected}年",
+                f"{what}写的是{stated}年，报告是{year}年度{genre or ''}，应为{expected}年",
                 at,
                 stated=Quantity(Decimal(stated), "年", f"{stated}年"),
                 expected=Quantity(Decimal(expected), "年", f"{expected}年"),
             )
 
-    budget = kind == "预算"
+    budget = genre == "预算"
     text_of = dict(lines(ctx.doc))
     for table in ctx.doc.tables:
-        title = compact(text_of.get(table.line, "")) if table.kind else ""
+        title = compact(text_of.get(table.line, "")) if table.standard else ""
         for pattern in patterns(rule, "titles"):
             for m in pattern.finditer(title):
                 if not (budget and int(m.group("year")) < year and "决算" in title[m.end() :]):
@@ -139,7 +139,7 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 report(at, stated, "“截至”日期", year - 1, softer(rule.severity))
             else:
                 report(at, stated, "“截至”日期", year - 1, rule.severity)
-        if kind == "决算":
+        if genre == "决算":
             for stated, at, _ in _years(ctx, rule, "comparisons", para):
                 report(at, stated, "比较的年份", year - 1, softer(rule.severity))
     yield from found.values()

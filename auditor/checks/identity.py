@@ -163,7 +163,7 @@ def _within(ctx: Context, refs: dict[int, CellRef]) -> Iterator[Binding]:
     """Every row of every table of one kind, the columns found in the row's own segment."""
     one = next(iter(refs.values()))
     for table in checked(ctx):
-        if table.kind != one.table:
+        if table.standard != one.table:
             continue
         for row in table.rows:
             group = regex.sub(r"\s+", "", table.segments[row.segment].group)

@@ -56,7 +56,7 @@ class Params:
 
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for table in ctx.doc.tables:
-        if table.problem and table.kind:
+        if table.problem and table.standard:
             yield Finding(
                 rule.id,
                 rule.severity,

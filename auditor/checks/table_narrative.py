@@ -118,7 +118,7 @@ def _cell_key(ctx: Context, table: Table, row: Row, column: Column) -> Key | Non
         or ctx.vocab.scope(norm_label(row.label))
         or table.scope
     )
-    default = "预算" if ctx.doc.kind == "预算" else "决算"
+    default = "预算" if ctx.doc.genre == "预算" else "决算"
     return concept, scope, ctx.vocab.basis(norm_label(column.name)) or default
 
 
@@ -126,10 +126,10 @@ def _cells(ctx: Context, rule: Rule) -> dict[Key, list[tuple[Table, Row, Cell]]]
     found: dict[Key, list[tuple[Table, Row, Cell]]] = {}
     totals_only = set(rule.params.get("totals_only", []))
     for table in checked(ctx):
-        if table.kind not in rule.params["tables"]:
+        if table.standard not in rule.params["tables"]:
             continue
         for row in table.rows:
-            if table.kind in totals_only and not row.is_total:
+            if table.standard in totals_only and not row.is_total:
                 continue
             for cell in row.cells.values():
                 key = _cell_key(ctx, table, row, cell.column)

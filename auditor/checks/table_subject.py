@@ -93,7 +93,7 @@ def _paths(table: Table) -> dict[str, Row]:
 
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
     wanted = rule.params["tables"]
-    tables = [t for t in checked(ctx) if t.kind in wanted]
+    tables = [t for t in checked(ctx) if t.standard in wanted]
     if not tables:
         return
     rows: dict[str, list[tuple[Table, Row]]] = {}
@@ -101,7 +101,7 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
         for path, row in _paths(table).items():
             rows.setdefault(path, []).append((table, row))
     mode = ctx.mode(rule)
-    own = "预算" if ctx.doc.kind == "预算" else "决算"
+    own = "预算" if ctx.doc.genre == "预算" else "决算"
     markers = ctx.vocab.compiled(LIST_MARKER)
     raw = ctx.doc.text.text
     for fact in ctx.doc.facts:

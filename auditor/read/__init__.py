@@ -27,7 +27,7 @@ class Source:
     path: str
     lines: tuple[str, ...]
     encoding: str  # "pdf" for a PDF's text layer
-    places: tuple[tuple[int, int], ...] = ()  # PDF: (page, line on that page) of each line
+    page_lines: tuple[tuple[int, int], ...] = ()  # PDF: (page, line on that page) of each line
     pages: int = 0  # PDF: its number of pages
     scanned: tuple[int, ...] = ()  # PDF: pages with no text layer, nothing read from them
     cites: tuple[Place, ...] = ()  # other formats: where each line is, in the format's terms
@@ -37,8 +37,8 @@ class Source:
         """Where original line n (1-based, across pages) is printed."""
         if self.cites:
             return self.cites[line - 1]
-        if self.places:
-            page, on_page = self.places[line - 1]
+        if self.page_lines:
+            page, on_page = self.page_lines[line - 1]
             return Place(on_page, page, self.lines[line - 1])
         return Place(line, None, self.lines[line - 1])
 
@@ -127,22 +127,22 @@ def read_bytes(path: str, data: bytes) -> Source:
     `path` names it."""
     if not data:
         raise InputError(path, "文件为空")
-    kind = sniff(path, data)  # refuses what cannot be read, in one line
-    if kind == "pdf":
+    fmt = sniff(path, data)  # refuses what cannot be read, in one line
+    if fmt == "pdf":
         return _pdf_source(path, data)
-    if kind == "docx":
+    if fmt == "docx":
         from auditor.read.docx import read_docx
 
-        return _located(path, kind, *read_docx(path, data))
-    if kind in ("xlsx", "xls"):
+        return _located(path, fmt, *read_docx(path, data))
+    if fmt in ("xlsx", "xls"):
         from auditor.read.sheet import read_workbook
 
-        lines, places, cells = read_workbook(path, data, old=kind == "xls")
-        return Source(path, tuple(lines), kind, cites=tuple(places), cells=tuple(cells))
-    if kind == "html":
+        lines, cites, cells = read_workbook(path, data, old=fmt == "xls")
+        return Source(path, tuple(lines), fmt, cites=tuple(cites), cells=tuple(cells))
+    if fmt == "html":
         from auditor.read.html import read_html
 
-        return _located(path, kind, *read_html(path, data))
+        return _located(path, fmt, *read_html(path, data))
     try:
         lines, encoding = text_lines(data, path)
     except InputError:
@@ -152,16 +152,16 @@ def read_bytes(path: str, data: bytes) -> Source:
     return _text_source(path, lines, encoding)
 
 
-def _located(path: str, kind: str, lines: list[str], places: list[Place]) -> Source:
-    lines, places = unflow(lines, places)
-    return Source(path, tuple(lines), kind, cites=tuple(places))
+def _located(path: str, fmt: str, lines: list[str], cites: list[Place]) -> Source:
+    lines, cites = unflow(lines, cites)
+    return Source(path, tuple(lines), fmt, cites=tuple(cites))
 
 
 def _text_source(path: str, lines: tuple[str, ...], encoding: str) -> Source:
     """A text file's lines; a very long line is split into its sentences and rows."""
-    places = [Place(n, None, line) for n, line in enumerate(lines, 1)]
-    split, cites = unflow(list(lines), places)
-    if cites is places:
+    plain = [Place(n, None, line) for n, line in enumerate(lines, 1)]
+    split, cites = unflow(list(lines), plain)
+    if cites is plain:
         return Source(path=path, lines=lines, encoding=encoding)
     return Source(path, tuple(split), encoding, cites=tuple(cites))
 
@@ -179,7 +179,7 @@ UNREAD = "（本页没有可读的文字层，未读取。）"
 def _pdf_source(path: str, data: bytes) -> Source:
     """A PDF's pages, one after another; a PDF with no text at all cannot be checked."""
     lines: list[str] = []
-    places: list[tuple[int, int]] = []
+    page_lines: list[tuple[int, int]] = []
     scanned: list[int] = []
     pages = 0
     for page in read_pages(path, data):
@@ -189,11 +189,11 @@ def _pdf_source(path: str, data: bytes) -> Source:
             scanned.append(page.number)
             text = (UNREAD,)  # ends the sentence before: nothing joins across the gap
         lines.extend(text)
-        places.extend((page.number, n) for n in range(1, len(text) + 1))
+        page_lines.extend((page.number, n) for n in range(1, len(text) + 1))
     if len(scanned) == pages:
         raise InputError(
             path, f"PDF 没有可读的文字（扫描件，或字体没有 Unicode 编码；共 {pages} 页），无法检查"
         )
     if not lines:
         raise InputError(path, "PDF 中没有任何文字")
-    return Source(path, tuple(lines), "pdf", tuple(places), pages, tuple(scanned))
+    return Source(path, tuple(lines), "pdf", tuple(page_lines), pages, tuple(scanned))

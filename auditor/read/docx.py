@@ -90,7 +90,7 @@ def read_docx(path: str, data: bytes) -> tuple[list[str], list[Place]]:
     except Exception as exc:  # noqa: BLE001 - lxml and python-docx raise many kinds
         raise InputError(path, f".docx 无法读取（{type(exc).__name__}）") from None
     lines: list[str] = []
-    places: list[Place] = []
+    cites: list[Place] = []
     paragraph = table = 0
     for child in _blocks(body):
         if child.tag == f"{W}p":
@@ -98,7 +98,7 @@ def read_docx(path: str, data: bytes) -> tuple[list[str], list[Place]]:
             for part in _text(child).split("\n"):
                 lines.append(part)
                 where = f"段{paragraph}"
-                places.append(Place(len(lines), None, part, where, (("paragraph", paragraph),)))
+                cites.append(Place(len(lines), None, part, where, (("paragraph", paragraph),)))
         elif child.tag == f"{W}tbl":
             table += 1
             header = True  # no row of several cells yet: a one-cell row is a title
@@ -110,7 +110,7 @@ def read_docx(path: str, data: bytes) -> tuple[list[str], list[Place]]:
                 header = header and "\t" not in line
                 lines.append(line)
                 fields = (("table", table), ("row", number))
-                places.append(Place(len(lines), None, line, f"表{table} 第{number}行", fields))
+                cites.append(Place(len(lines), None, line, f"表{table} 第{number}行", fields))
     if not any(line.strip() for line in lines):
         raise InputError(path, ".docx 中没有任何文字")
-    return lines, places
+    return lines, cites

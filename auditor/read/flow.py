@@ -91,21 +91,21 @@ def pieces(line: str) -> Iterator[tuple[int, str]]:
                     position += len(cell) + 1
 
 
-def unflow(lines: list[str], places: list[Place]) -> tuple[list[str], list[Place]]:
+def unflow(lines: list[str], cites: list[Place]) -> tuple[list[str], list[Place]]:
     """Lines with every very long one split into its pieces; others as they are."""
     if all(len(line) < LONG for line in lines):
-        return lines, places
+        return lines, cites
     out_lines: list[str] = []
-    out_places: list[Place] = []
-    for line, place in zip(lines, places, strict=True):
+    out_cites: list[Place] = []
+    for line, place in zip(lines, cites, strict=True):
         if len(line) < LONG:
             out_lines.append(line)
-            out_places.append(place)
+            out_cites.append(place)
             continue
         for offset, text in pieces(line):
             column = offset + 1
             where = f"{place.where or place.line}:{column}"
             fields = (*place.fields, ("column", column))
             out_lines.append(text)
-            out_places.append(Place(place.line, place.page, text, where, fields))
-    return out_lines, out_places
+            out_cites.append(Place(place.line, place.page, text, where, fields))
+    return out_lines, out_cites

@@ -110,7 +110,7 @@ def _int(value: str | None) -> int:
 class _Page:
     def __init__(self) -> None:
         self.lines: list[str] = []
-        self.places: list[Place] = []
+        self.cites: list[Place] = []
         self.parts: list[str] = []
         self.tables = 0
 
@@ -120,7 +120,7 @@ class _Page:
         if text:
             self.lines.append(text)
             n = len(self.lines)
-            self.places.append(Place(n, None, text, f"L{n}"))
+            self.cites.append(Place(n, None, text, f"L{n}"))
 
     def table(self, element) -> None:
         self.flush()
@@ -135,7 +135,7 @@ class _Page:
                 self.lines.append(line)
                 fields = (("table", self.tables), ("row", number))
                 where = f"表{self.tables} 第{number}行"
-                self.places.append(Place(len(self.lines), None, line, where, fields))
+                self.cites.append(Place(len(self.lines), None, line, where, fields))
 
     def walk(self, element) -> None:
         tag = element.tag.lower() if isinstance(element.tag, str) else ""
@@ -185,4 +185,4 @@ def read_html(path: str, data: bytes) -> tuple[list[str], list[Place]]:
     page.flush()
     if not page.lines:
         raise InputError(path, "网页中没有任何正文文字")
-    return page.lines, page.places
+    return page.lines, page.cites

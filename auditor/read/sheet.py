@@ -174,16 +174,16 @@ def _lines(name: str, rows: list[Row]) -> Iterator[tuple[str, Place, tuple[Cell,
 def read_workbook(path: str, data: bytes, old: bool) -> tuple[list[str], list[Place], list]:
     """A workbook's lines, where each is, and the cells of each line (coordinate, text)."""
     lines: list[str] = []
-    places: list[Place] = []
+    cites: list[Place] = []
     cells: list[tuple[Cell, ...]] = []
     for name, rows in (_xls if old else _xlsx)(path, data):
         for line, place, found in _lines(name, rows):
             lines.append(line)
-            places.append(Place(len(lines), None, line, place.where, place.fields))
+            cites.append(Place(len(lines), None, line, place.where, place.fields))
             cells.append(found)
     if not lines:
         raise InputError(path, "工作簿中没有任何内容")
-    return lines, places, cells
+    return lines, cites, cells
 
 
 def cell_of(place: Place, cells: tuple[Cell, ...], values: set[Decimal]) -> Place:

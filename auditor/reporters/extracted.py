@@ -12,8 +12,8 @@ def write(data: dict, console: Console) -> None:
     count = f"，{data['pages']} 页" if data["pages"] else ""
     scanned = data["scanned_pages"]
     unread = f"，第 {pages(scanned)} 页没有可读的文字层，未读取" if scanned else ""
-    kind = genre(data["year"], data["kind"])
-    console.print(f"[bold]{escape(data['path'])}[/]  {kind}{count}{unread}")
+    said = genre(data["year"], data["genre"])
+    console.print(f"[bold]{escape(data['path'])}[/]  {said}{count}{unread}")
     width = max((len(line["at"]) for line in data["lines"]), default=0)
     for line in data["lines"]:
         console.print(f"[dim]{line['at']:>{width}}[/]  {escape(line['text'])}")
@@ -28,12 +28,12 @@ def write(data: dict, console: Console) -> None:
         )
     console.print(f"\n[bold]表格 {len(data['tables'])} 张[/]")
     for table in data["tables"]:
-        kind = table["kind"] or "非标准表"
+        standard = table["standard"] or "非标准表"
         state = "；无数据" if table["empty"] else ""
         state += f"；{table['problem']}" if table["problem"] else ""
         console.print(
             f"\n[bold]{table['line']}  {escape(table['title'])}[/]"
-            f"  （{kind}，{table['scope']}，单位 {table['unit']}{state}）"
+            f"  （{standard}，{table['scope']}，单位 {table['unit']}{state}）"
         )
         for number, half in enumerate(table["halves"], 1):
             names = " | ".join(half["columns"]) or "（无金额栏）"

@@ -31,7 +31,7 @@ def _table(source: Source, table: Table) -> dict:
     return {
         "title": table.label(),
         "line": str(source.place(table.line)),
-        "kind": table.kind,
+        "standard": table.standard,
         "unit": table.unit,
         "scope": table.scope,
         "empty": table.empty,
@@ -59,7 +59,7 @@ def extraction(source: Source, doc: Document) -> dict:
         "encoding": source.encoding,
         "pages": source.pages or None,
         "scanned_pages": list(source.scanned),
-        "kind": doc.kind,
+        "genre": doc.genre,
         "year": doc.year,
         "lines": [
             {"at": str(source.place(n)), "text": text} for n, text in enumerate(source.lines, 1)

@@ -57,7 +57,7 @@ def finding(f: Finding) -> dict:
 def file_entry(r: FileResult) -> dict:
     entry: dict = {
         "path": r.path,
-        "kind": r.kind,
+        "genre": r.genre,
         "year": r.year,
         "figures": r.figures,
         "tables": r.tables,

@@ -27,10 +27,10 @@ def write_file(r: FileResult, console: Console) -> None:
     """One readable file's findings (an unreadable one is said on stderr, one line)."""
     if r.error:
         return
-    kind = genre(r.year, r.kind)
+    said = genre(r.year, r.genre)
     count = f"{r.pages} 页，" if r.pages else ""
     console.print(
-        f"[bold]{escape(r.path)}[/]  {kind}，{count}读取数字 {r.figures} 个，标准报表 {r.tables} 张"
+        f"[bold]{escape(r.path)}[/]  {said}，{count}读取数字 {r.figures} 个，标准报表 {r.tables} 张"
     )
     if r.scanned:
         console.print(

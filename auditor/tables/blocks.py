@@ -66,7 +66,7 @@ def prose(text: str) -> bool:
     return bool(PROSE.search(THOUSANDS.sub("0", text)))
 
 
-def _kind(text: str, vocab: Vocabulary) -> str:
+def _line_class(text: str, vocab: Vocabulary) -> str:
     """What a line is to a table: blank, meta (公开NN表, 单位, 编制部门), note, title, row or other."""
     if not text or FURNITURE.match(text):
         return "blank"
@@ -87,41 +87,41 @@ def find_blocks(lines: Sequence[str], vocab: Vocabulary) -> list[Block]:
     norm = [
         line.translate(NORMALIZE).rstrip(" \r") for line in lines
     ]  # trailing tabs are empty cells
-    kinds = [_kind(text.strip() if "\t" not in text else text, vocab) for text in norm]
+    classes = [_line_class(text.strip() if "\t" not in text else text, vocab) for text in norm]
     blocks: list[Block] = []
     i, n = 0, len(norm)
     while i < n:
-        if kinds[i] != "title":
+        if classes[i] != "title":
             i += 1
             continue
         block = Block(_title(norm[i]) or "", i + 1)
         j, seen = i + 1, 0
-        while j < n and kinds[j] in ("blank", "meta") and seen < LOOKBACK:
-            if kinds[j] == "meta":
+        while j < n and classes[j] in ("blank", "meta") and seen < LOOKBACK:
+            if classes[j] == "meta":
                 block.meta.append((j + 1, norm[j].strip()))
-            seen += kinds[j] != "blank"
+            seen += classes[j] != "blank"
             j += 1
-        if j < n and kinds[j] == "title":
+        if j < n and classes[j] == "title":
             i = j  # a part heading ("…部门决算表") above the first table's own title
             continue
-        while j < n and (kinds[j] in ("row", "blank", "meta") or _continues(norm, kinds, j)):
-            if kinds[j] == "meta":
+        while j < n and (classes[j] in ("row", "blank", "meta") or _continues(norm, classes, j)):
+            if classes[j] == "meta":
                 block.meta.append((j + 1, norm[j].strip()))
-            elif kinds[j] != "blank":
+            elif classes[j] != "blank":
                 block.rows.append((j + 1, norm[j]))
                 block.widths[j + 1] = [char_width(ch) for ch in lines[j]]
             j += 1
         while (
             j < n
-            and kinds[j] in ("note", "blank")
+            and classes[j] in ("note", "blank")
             or (
                 j < n
-                and kinds[j] == "other"
+                and classes[j] == "other"
                 and block.notes
-                and (not block.notes[-1][1].endswith("。") or _note_next(kinds, j))
+                and (not block.notes[-1][1].endswith("。") or _note_next(classes, j))
             )
         ):
-            if kinds[j] != "blank":
+            if classes[j] != "blank":
                 block.notes.append((j + 1, norm[j].strip()))
             j += 1
         if block.rows or block.notes:
@@ -130,28 +130,28 @@ def find_blocks(lines: Sequence[str], vocab: Vocabulary) -> list[Block]:
     return blocks
 
 
-def _note_next(kinds: list[str], j: int) -> bool:
+def _note_next(classes: list[str], j: int) -> bool:
     """A line between two notes (注：… / 填报说明 / 说明：…) belongs with them."""
-    return next((k for k in kinds[j + 1 :] if k != "blank"), None) == "note"
+    return next((k for k in classes[j + 1 :] if k != "blank"), None) == "note"
 
 
-def _continues(norm: list[str], kinds: list[str], j: int) -> bool:
+def _continues(norm: list[str], classes: list[str], j: int) -> bool:
     """A short cell-only line inside a table: a wrapped header or label, or a row with a
     label alone ("二、事业收入") — but not a numbered heading that prose follows."""
     stripped = norm[j].strip()
-    if kinds[j] != "other" or len(stripped) > 24 or prose(stripped):
+    if classes[j] != "other" or len(stripped) > 24 or prose(stripped):
         return False
     marker = MARKER.match(stripped)
     if not marker:
         return True
     if marker.group(1) or HEADING_END.search(stripped):
         return False  # "第三部分 …", "一、收入支出决算总体情况说明": the text goes on
-    after = next((k for k in kinds[j + 1 :] if k != "blank"), "other")
-    return after in ("row", "note") or (after == "other" and _short_next(norm, kinds, j))
+    after = next((k for k in classes[j + 1 :] if k != "blank"), "other")
+    return after in ("row", "note") or (after == "other" and _short_next(norm, classes, j))
 
 
-def _short_next(norm: list[str], kinds: list[str], j: int) -> bool:
+def _short_next(norm: list[str], classes: list[str], j: int) -> bool:
     """The next non-blank line is short and no prose: the table goes on."""
-    k = next((k for k in range(j + 1, len(kinds)) if kinds[k] != "blank"), None)
+    k = next((k for k in range(j + 1, len(classes)) if classes[k] != "blank"), None)
     stripped = norm[k].strip() if k is not None else ""
     return bool(stripped) and len(stripped) <= 24 and not prose(stripped)

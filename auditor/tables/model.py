@@ -84,7 +84,7 @@ class Segment:
 class Table:
     title: str
     line: int  # the title's line
-    kind: str | None  # the standard table it is, from the vocabulary
+    standard: str | None  # the standard table it is (收支总表 …), from the vocabulary
     number: str | None  # 公开NN表 / 表N
     unit: str
     scope: str  # the funds it covers, from its title

@@ -1,4 +1,4 @@
-"""The standard tables of a report: title, kind, unit, columns by header path, rows by 科目.
+"""The standard tables of a report: title, standard table, unit, columns by header path, rows by 科目.
 
 A side-by-side table (收入 | 支出, or the three 经济分类 groups of the 基本支出 table) is
 read as several segments, one per repeated label column; each row of a segment keeps its
@@ -46,7 +46,7 @@ def _table(block: Block, vocab: Vocabulary) -> Table:
     table = Table(
         title=title,
         line=block.title_line,
-        kind=vocab.table(title),
+        standard=vocab.table(title),
         number=f"公开{number.group(1)}表"
         if number and number.group(1)
         else (f"表{number.group(2)}" if number else None),

@@ -27,7 +27,7 @@ EXACT = 8  # decimals of an empty cell: nothing there, so exactly zero
 
 def checked(ctx: Context) -> Iterable[Table]:
     """The standard tables whose layout was read and that hold figures."""
-    return (t for t in ctx.doc.tables if t.kind and not t.problem and not t.empty and t.rows)
+    return (t for t in ctx.doc.tables if t.standard and not t.problem and not t.empty and t.rows)
 
 
 def against_cell(ctx: Context, rule: Rule, fact: Fact, cell: Cell, said: str) -> Finding | None:

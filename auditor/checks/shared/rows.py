@@ -21,7 +21,7 @@ def find(ctx: Context, spec: dict[str, Any]) -> tuple[Table, list[Row], str] | N
     """The first table of `spec["table"]`'s kind, the rows of its half `spec["side"]` (all,
     without one) and its first column whose header holds one of the words `spec["column"]`."""
     for table in checked(ctx):
-        if table.kind != spec["table"]:
+        if table.standard != spec["table"]:
             continue
         side = spec.get("side")
         segments = [s for s in table.segments if not side or regex.sub(r"\s+", "", s.group) == side]
