@@ -147,11 +147,10 @@ def _fact(value: dict, vocab: Vocabulary) -> str | None:
     return None
 
 
-def _cell(value: dict, vocab: Vocabulary) -> str | None:
-    if set(value) - CELL_KEYS:
-        return f"有未知的键：{', '.join(sorted(map(str, set(value) - CELL_KEYS)))}"
-    if value["table"] not in set(vocab.tables.values()):
-        return f"的 table “{value['table']}” 不是词表 tables 中的表"
+def table_spec_problem(value: dict, vocab: Vocabulary) -> str | None:
+    """What is wrong with a table address's table, column and side, if anything."""
+    if value.get("table") not in set(vocab.tables.values()):
+        return f"的 table “{value.get('table')}” 不是词表 tables 中的表"
     column = value.get("column")
     if (
         not isinstance(column, list)
@@ -161,6 +160,15 @@ def _cell(value: dict, vocab: Vocabulary) -> str | None:
         return "的 column 须是非空的表头词列表"
     if not isinstance(value.get("side", ""), str):
         return "的 side 须是文字（收入 / 支出）"
+    return None
+
+
+def _cell(value: dict, vocab: Vocabulary) -> str | None:
+    if set(value) - CELL_KEYS:
+        return f"有未知的键：{', '.join(sorted(map(str, set(value) - CELL_KEYS)))}"
+    problem = table_spec_problem(value, vocab)
+    if problem:
+        return problem
     row = value.get("row", "each")
     if isinstance(row, dict):
         if (

@@ -14,6 +14,7 @@ from auditor.errors import RulesError
 from auditor.findings import SEVERITIES
 from auditor.numbers import Rounding
 from auditor.operands import problem as operands_problem
+from auditor.operands import table_spec_problem
 from auditor.vocabulary import Vocabulary, check_bases, load_vocabulary, merge
 from auditor.yamlfile import load_yaml
 
@@ -97,18 +98,7 @@ def _side(value: Any, vocab: Vocabulary) -> str | None:
     """A table_match side: {table: 表的种类, side?: 收入/支出, column: [表头词…]}."""
     if not isinstance(value, dict) or set(value) - {"table", "side", "column"}:
         return "须是含 table、column（可选 side）的映射"
-    if value.get("table") not in set(vocab.tables.values()):
-        return f"的 table “{value.get('table')}” 不是词表 tables 中的表"
-    column = value.get("column")
-    if (
-        not isinstance(column, list)
-        or not column
-        or not all(isinstance(w, str) and w for w in column)
-    ):
-        return "的 column 须是非空的表头词列表"
-    if not isinstance(value.get("side", ""), str):
-        return "的 side 须是文字"
-    return None
+    return table_spec_problem(value, vocab)
 
 
 def _comparison(value: Any, vocab: Vocabulary) -> str | None:

@@ -9,7 +9,8 @@ import html
 import io
 
 
-def _blocks(lines: list[str]) -> list[tuple[str, object]]:
+def blocks(lines: list[str]) -> list[tuple[str, object]]:
+    """Paragraphs ("p", text) and tables ("table", [cells, …]) in order."""
     out: list[tuple[str, object]] = []
     for line in lines:
         if "\t" in line:
@@ -26,7 +27,7 @@ def to_docx(lines: list[str]) -> bytes:
     from docx import Document
 
     doc = Document()
-    for kind, item in _blocks(lines):
+    for kind, item in blocks(lines):
         if kind == "p":
             doc.add_paragraph(item)
             continue
@@ -43,7 +44,7 @@ def to_docx(lines: list[str]) -> bytes:
 
 def to_html(lines: list[str], charset: str = "utf-8") -> bytes:
     body = []
-    for kind, item in _blocks(lines):
+    for kind, item in blocks(lines):
         if kind == "p":
             if item.strip():
                 body.append(f"<p>{html.escape(item)}</p>")
