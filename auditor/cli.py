@@ -102,7 +102,9 @@ def main() -> None:
     "patterns",
     multiple=True,
     metavar="PATTERN",
-    help="在目录中查找的文件名模式（可多次；默认 *.txt 与 *.pdf；含 / 时匹配相对路径）",
+    help=(
+        "在目录中查找的文件名模式（可多次；默认 " + "、".join(PATTERNS) + "；含 / 时匹配相对路径）"
+    ),
 )
 @click.option(
     "--as-one",
@@ -123,6 +125,8 @@ def check(
         )
     items = expand(paths, patterns or PATTERNS)
     if as_one:
+        if any(path != "-" and os.path.isdir(path) for path in paths):
+            raise click.UsageError("--as-one 只合并所列的几个文件，不能给目录")
         refused = [item for item in items if isinstance(item, FileResult)]
         files = [item for item in items if isinstance(item, str)]
         if "-" in files:

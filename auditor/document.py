@@ -37,6 +37,10 @@ class Document:
     )  # 绩效目标表 / 自评表: 资金总额 and sources
 
 
+TABLE_GENRE = regex.compile(r"(决算|预算)(?:明细|总)?表")
+BUDGET_WORD = regex.compile(r"(?<!一般公共|政府性基金|国有资本经营|年初|全年|调整)预算(?!数)")
+
+
 def detect_genre_year(lines: tuple[str, ...]) -> tuple[str | None, int | None]:
     """Report genre (预算 / 决算) and fiscal year, from how the whole text names itself."""
     text = norm_label("".join(lines))
@@ -44,8 +48,11 @@ def detect_genre_year(lines: tuple[str, ...]) -> tuple[str | None, int | None]:
     if named:
         (year, genre), _ = named.most_common(1)[0]
         return genre, year
-    final = text.count("决算")
-    budget = text.count("预算") - text.count("一般公共预算") - text.count("年初预算")
+    tables = Counter(TABLE_GENRE.findall(text))  # 收入支出决算总表, 部门收支预算总表 …
+    if tables:
+        final, budget = tables["决算"], tables["预算"]
+    else:  # 一般公共预算, 政府性基金预算, 年初预算, 预算数 name funds and columns, not the genre
+        final, budget = text.count("决算"), len(BUDGET_WORD.findall(text))
     genre = None if final == budget == 0 else ("决算" if final >= budget else "预算")
     years = Counter(int(y) for y in regex.findall(r"(\d{4})年度", text))
     return genre, (years.most_common(1)[0][0] if years else None)

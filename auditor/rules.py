@@ -18,7 +18,9 @@ from auditor.operands import table_spec_problem
 from auditor.vocabulary import Vocabulary, check_bases, load_vocabulary, merge
 from auditor.yamlfile import load_yaml
 
-BUILTIN = Path(__file__).resolve().parent.parent / "rules"
+# The shipped rules live in the top-level rules/ folder; auditor/builtin_rules links to it so
+# that an installed (not editable) package carries them as package data.
+BUILTIN = Path(__file__).resolve().parent / "builtin_rules"
 VOCABULARY = "vocabulary.yaml"
 REPORT_KINDS = ("决算", "预算")
 ROUNDING_MODES = tuple(mode.value for mode in Rounding)
@@ -271,13 +273,18 @@ def _yaml_files(directory: Path) -> list[Path]:
 
 
 def load(extra: Path | None, kinds: dict[str, type]) -> tuple[list[Rule], Vocabulary]:
-    """Built-in rules and vocabulary, with a user's directory adding or replacing files by name."""
+    """Built-in rules and vocabulary, with a user's folder (or one file) adding or replacing
+    files by name; a user's vocabulary.yaml is merged with the built-in one."""
     files = {p.name: p for p in _yaml_files(BUILTIN)}
     vocab = load_vocabulary(files.pop(VOCABULARY))
     if extra is not None:
-        if not extra.is_dir():
-            raise RulesError(str(extra), "规则目录不存在")
-        for p in _yaml_files(extra):
+        if extra.is_file() and extra.suffix in (".yaml", ".yml"):
+            extra_files = [extra]  # one rules file, as a folder of one
+        elif extra.is_dir():
+            extra_files = _yaml_files(extra)
+        else:
+            raise RulesError(str(extra), "规则目录或规则文件（.yaml）不存在")
+        for p in extra_files:
             if p.stem == "vocabulary":
                 vocab = merge(vocab, load_vocabulary(p, complete=False))
                 check_bases(vocab, p)

@@ -168,10 +168,10 @@ def _mapping(data: object, key: str, path: Path, required: bool = True) -> dict[
 
 
 def load_vocabulary(path: Path, complete: bool = True) -> Vocabulary:
-    """The vocabulary of a file; a user's (`complete` false) may leave out all but concepts."""
+    """The vocabulary of a file; a user's (`complete` false) may leave out any section."""
     data = load_yaml(path)
     concepts: dict[str, str] = {}
-    for name, variants in _mapping(data, "concepts", path).items():
+    for name, variants in _mapping(data, "concepts", path, complete).items():
         for variant in [name, *variants]:
             concepts[norm_label(variant)] = norm_label(name)
     scopes = {

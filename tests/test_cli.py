@@ -317,3 +317,44 @@ def test_extract_refuses_what_check_refuses(tmp_path):
     path.write_bytes(b"")
     result = run("extract", str(path))
     assert result.exit_code == 2 and result.output.strip() == f"auditor: {path}: 文件为空"
+
+
+def test_shipped_rules_are_package_data():
+    """An installed (not editable) package carries the rules: auditor/builtin_rules links to
+    rules/ and pyproject lists it as package data."""
+    from auditor.rules import BUILTIN
+
+    assert (BUILTIN / "vocabulary.yaml").is_file() and (BUILTIN / "tables.yaml").is_file()
+    pyproject = (Path(__file__).resolve().parents[1] / "pyproject.toml").read_text("utf-8")
+    assert '"builtin_rules/*.yaml"' in pyproject
+
+
+def test_rules_option_takes_one_yaml_file(tmp_path):
+    rules = tmp_path / "mine.yaml"
+    rules.write_text(
+        "rules:\n  - id: mine.basic\n    title: 基本支出不超过支出合计\n    kind: identity\n"
+        "    severity: error\n    left: [基本支出]\n    relation: le\n    right: [支出合计]\n",
+        "utf-8",
+    )
+    result = run("rules", "--rules", str(rules))
+    assert result.exit_code == 0 and "mine.basic" in result.output
+    missing = run("rules", "--rules", str(tmp_path / "none.yaml"))
+    assert missing.exit_code == 2 and "不存在" in missing.output
+
+
+def test_user_vocabulary_may_give_only_some_sections(tmp_path):
+    (tmp_path / "vocabulary.yaml").write_text("no_data:\n  - 本单位无此项\n", "utf-8")
+    result = run("check", "--rules", str(tmp_path), str(EXAMPLE))
+    assert result.exit_code == 1 and "错误 4" in result.output
+
+
+def test_as_one_refuses_a_directory():
+    result = run("check", "--as-one", str(EXAMPLE), str(EXAMPLE.parent))
+    assert result.exit_code == 2 and "不能给目录" in result.output
+
+
+def test_tables_only_workbook_is_read_as_final_accounts():
+    workbook = EXAMPLE.parent / "formats" / "tables.xlsx"
+    result = run("check", "--format", "json", str(workbook))
+    (entry,) = json.loads(result.output)["files"]
+    assert entry["genre"] == "决算" and entry["tables"] == 9

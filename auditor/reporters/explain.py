@@ -47,7 +47,7 @@ def explain(rule: Rule) -> str:
     out = [
         f"{rule.id}：{rule.title}",
         "",
-        f"检查类型：{rule.kind} —— {c.summary}",
+        f"检查类型：{rule.kind} —— {c.chinese}",
         f"严重程度：{rule.severity}",
         f"适用于：{'、'.join(rule.applies_to)}",
         f"规则文件：{rule.origin}",

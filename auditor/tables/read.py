@@ -42,7 +42,7 @@ def _table(block: Block, vocab: Vocabulary) -> Table:
     meta = " ".join(text for _, text in block.meta)
     unit = next((found for _, text in block.meta if (found := vocab.says("unit_line", text))), None)
     number = NUMBERED.search(meta) or NUMBERED.search(block.title)
-    title = regex.sub(r"^表\s*\d+[.、．]?", "", block.title)
+    title = regex.sub(r"^表\s*\d+\s*[.、．:：]?", "", block.title)
     table = Table(
         title=title,
         line=block.title_line,

@@ -29,6 +29,7 @@ SECTIONS = ("参数", "公式", "尾数", "示例", "通过", "报错")
 REQUIRED = ("参数", "公式", "示例", "通过", "报错")
 HEADER = regex.compile(rf"^({'|'.join(SECTIONS)}):\s*(.*)$")
 PLACEHOLDER = regex.compile(r"\{(\w+)(?::([^}]*))?\}")
+HAN = regex.compile(r"^[“\"]?\p{Han}")
 OPTIONAL_PART = regex.compile(r"\[([^\[\]]*)\]")
 
 
@@ -39,6 +40,21 @@ class Contract:
     summary: str  # the docstring's first paragraph, after "kind: "
     prose: str  # what comes before the sections
     sections: dict[str, str]
+
+    @property
+    def chinese(self) -> str:
+        """The prose's Chinese description (its first paragraph in Chinese), for a clerk."""
+        for paragraph in self.prose.split("\n\n"):
+            lines = [line.strip() for line in paragraph.splitlines()]
+            start = next((i for i, line in enumerate(lines) if HAN.match(line)), None)
+            if start is not None:
+                chinese = []
+                for line in lines[start:]:
+                    if line[:1].isascii() and line[:1].isalpha():
+                        break  # the English part begins
+                    chinese.append(line)
+                return "".join(chinese)
+        return self.summary
 
     @property
     def parameters(self) -> dict[str, str]:
