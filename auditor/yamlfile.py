@@ -19,6 +19,7 @@ def load_yaml(path: Path) -> Any:
         return yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        last = max(1, len(text.splitlines()))  # an error at the end is on the last line
+        where = f"{path}:{min(mark.line + 1, last)}" if mark else str(path)
         problem = getattr(exc, "problem", None) or "语法错误"
         raise RulesError(where, f"YAML 语法错误：{problem}") from None
