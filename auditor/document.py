@@ -28,7 +28,7 @@ class Document:
     facts: list[Fact] = field(default_factory=list)
     heads: list[tuple[int, Fact]] = field(default_factory=list)  # (marker position, head)
     absent: list[Fact] = field(default_factory=list)  # "本年度无事业收入": stated zeros
-    subjects: dict[int, tuple[int, str] | None] = field(default_factory=dict)  # per paragraph
+    subjects: dict[int, list[tuple[int, str]]] = field(default_factory=dict)  # per paragraph
     tables: list[Table] = field(default_factory=list)
     unread_pages: tuple[int, ...] = ()  # PDF pages with no text layer: absence proves nothing
     counts: list[Count] = field(default_factory=list)  # 12 个, 3 次, 2 辆: non-money figures
@@ -37,6 +37,8 @@ class Document:
     )  # 绩效目标表 / 自评表: 资金总额 and sources
 
 
+# a year the report speaks of, not the one it compares with (较2020年度决算数…, 比上年…)
+OWN_YEAR = regex.compile(r"(?<![较比与同]\s*)(\d{4})年度")
 TABLE_GENRE = regex.compile(r"(决算|预算)(?:明细|总)?表")
 BUDGET_WORD = regex.compile(r"(?<!一般公共|政府性基金|国有资本经营|年初|全年|调整)预算(?!数)")
 
@@ -54,7 +56,7 @@ def detect_genre_year(lines: tuple[str, ...]) -> tuple[str | None, int | None]:
     else:  # 一般公共预算, 政府性基金预算, 年初预算, 预算数 name funds and columns, not the genre
         final, budget = text.count("决算"), len(BUDGET_WORD.findall(text))
     genre = None if final == budget == 0 else ("决算" if final >= budget else "预算")
-    years = Counter(int(y) for y in regex.findall(r"(\d{4})年度", text))
+    years = Counter(int(y) for y in OWN_YEAR.findall(text))
     return genre, (years.most_common(1)[0][0] if years else None)
 
 

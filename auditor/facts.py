@@ -108,7 +108,7 @@ class Prose:
     facts: list[Fact] = field(default_factory=list)
     heads: list[tuple[int, Fact]] = field(default_factory=list)  # (marker position, head)
     absent: list[Fact] = field(default_factory=list)  # "本年度无事业收入": stated zeros
-    subjects: dict[int, tuple[int, str] | None] = field(default_factory=dict)  # per paragraph
+    subjects: dict[int, list[tuple[int, str]]] = field(default_factory=dict)  # per paragraph
 
 
 def _peer_places(raw: list[tuple[str, str]]) -> dict[str, int]:
@@ -271,27 +271,33 @@ def _interpret(
     elif prose.year and years and years[-1] != prose.year:
         fact.period = f"year{years[-1]}"
     if fact.paragraph not in prose.subjects:
-        prose.subjects[fact.paragraph] = _subject(prose.text, fact.paragraph)
-    subject = prose.subjects[fact.paragraph]
-    if subject and subject[0] <= fact.start:
+        prose.subjects[fact.paragraph] = _subjects(prose.text, fact.paragraph)
+    subject = subject_at(prose.subjects[fact.paragraph], fact.start)
+    if subject:
         fact.subject = subject[1]
 
 
-def _subject(text: LogicalText, paragraph: int) -> tuple[int, str] | None:
-    """The 科目 a "X（类）Y（款）Z（项）" paragraph is about, and where that name ends."""
+def subject_at(named: list[tuple[int, str]], position: int) -> tuple[int, str] | None:
+    """The 科目 named last before `position` in its paragraph (where its name ends, its path)."""
+    return next((entry for entry in reversed(named) if entry[0] <= position), None)
+
+
+def _subjects(text: LogicalText, paragraph: int) -> list[tuple[int, str]]:
+    """The 科目 a paragraph names ("X（类）Y（款）Z（项）"), each with where its name ends: a
+    list of 项 run together into one paragraph names one after another."""
     para = text.paragraphs[paragraph]
-    match = SUBJECT.search(text.text, para.start, para.end)
-    if not match:
-        return None
-    path = [norm_label(g) for g in match.groups() if g]
-    path[0] = MARKER.sub("", path[0])
-    end = match.end()
-    if match.group(3) is None:  # "…（款）其他行政事业单位医疗支出。": a 项 left unmarked
-        unmarked = UNMARKED_ITEM.match(text.text, end, para.end)
-        if unmarked:
-            path.append(norm_label(unmarked.group(1)))
-            end = unmarked.end()
-    return end, "/".join(path)
+    out = []
+    for match in SUBJECT.finditer(text.text, para.start, para.end):
+        path = [norm_label(g) for g in match.groups() if g]
+        path[0] = MARKER.sub("", path[0])
+        end = match.end()
+        if match.group(3) is None:  # "…（款）其他行政事业单位医疗支出。": a 项 left unmarked
+            unmarked = UNMARKED_ITEM.match(text.text, end, para.end)
+            if unmarked:
+                path.append(norm_label(unmarked.group(1)))
+                end = unmarked.end()
+        out.append((end, "/".join(path)))
+    return out
 
 
 def _find_heads(prose: Prose, vocab: Vocabulary) -> None:

@@ -129,7 +129,10 @@ class Vocabulary:
         return {*self.scopes.values(), self.default_scope}
 
     def concept(self, label: str) -> Named | None:
-        """The earliest (then longest) concept in a normalised label, and where it stands."""
+        """The earliest (then longest) concept in a normalised label, and where it stands; a
+        phrase of `not_concepts` (商品和服务支出) is no concept, nor any word inside it."""
+        for phrase in self.lists.get("not_concepts", ()):
+            label = label.replace(phrase, "\0" * len(phrase))
         match = self._concepts.search(label)
         return Named(self.concepts[match.group()], match.start(), match.end()) if match else None
 
@@ -225,7 +228,10 @@ def load_vocabulary(path: Path, complete: bool = True) -> Vocabulary:
         budget_prefixes=_named_words(data, "budget_prefixes", path, complete),
         changes=_named_words(data, "changes", path, complete, ("increase", "decrease")),
         relations=_named_words(data, "relations", path, complete, RELATIONS),
-        lists={key: _words(data, key, path, complete) for key in LISTS},
+        lists={
+            **{key: _words(data, key, path, complete) for key in LISTS},
+            "not_concepts": _words(data, "not_concepts", path, False),
+        },
         no_data=_regexes(data, "no_data", path, complete),
     )
     if complete:

@@ -14,6 +14,8 @@ is read as it is written; the broken variant reports its one slip where it is.
 year; a change told after a 其中 list belongs to the list's head when only the head fits it.
 ``phrasings``: “收入总计与支出总计均为X万元…收、支总计各增加Y万元”, “政府采购预算合计X万元，
 包括：货物类a万元，服务类b万元”.
+``run-together``: 科目 lines run together into one paragraph, each figure of its own 科目;
+总收入 (with the carry-over) apart from 本年收入; 商品和服务支出 no procurement 服务.
 And ``shifted-columns``: a table whose rows are misread one column to the right is doubted
 (table.unread), never a cascade of errors.
 """
@@ -60,6 +62,7 @@ EXPECTED: dict[str, Expected] = {
         ("sum.procurement", "error", (6,)),
         ("yoy", "error", (8,)),  # 收入较上年增加2,042.50: of 7,018.50, 41.05 %, not 30.14 %
     },
+    "run-together-ok.txt": set(),
     "shifted-columns-ok.txt": set(),
     "shifted-columns-unread.txt": {("table.unread", "info", (3,))},
 }
@@ -157,3 +160,15 @@ def test_subject_items_are_read_as_parts_of_their_head():
         ("10.60万元", "2.60万元"),
         ("3,000,000.00元", "1,000,000.00元"),
     }
+
+
+def test_run_together_subjects_and_totals():
+    doc = read("run-together-ok.txt")
+    subjects = [(f.figure.text, f.subject) for f in doc.facts if f.subject and f.is_value]
+    assert subjects == [
+        ("441.72万元", "一般公共服务/政府办公厅(室)及相关机构事务/行政运行"),
+        ("2.00万元", "国防支出/国防动员/其他国防动员支出"),
+    ]
+    concepts = {f.figure.text: f.concept for f in doc.facts if f.is_value and not f.subject}
+    assert concepts["581.45万元"] == "收入总计" and concepts["390.55万元"] == "收入合计"
+    assert concepts["154,844.27元"] is None and doc.year == 2023

@@ -66,6 +66,7 @@ from auditor.checks.shared.common import (
     Context,
     shown,
 )
+from auditor.facts import subject_at
 from auditor.findings import Finding
 from auditor.rules import Rule, TableKinds
 from auditor.tables.model import Cell, Row, Table
@@ -109,7 +110,7 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue
         if fact.concept and fact.concept not in ctx.vocab.classes:
             continue  # a figure of its own (人员经费, 基本支出) within the 科目, not the 科目's
-        named = ctx.doc.subjects[fact.paragraph]
+        named = subject_at(ctx.doc.subjects[fact.paragraph], fact.start)
         if named and markers.search(raw, max(named[0], fact.sentence[0]), fact.start):
             continue  # an item of a list in its sentence (其中 / 主要用于 …), not the 科目's
         found = rows.get(fact.subject)
