@@ -23,6 +23,8 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "variants"
 BAD = {
     # (2) 上级补助 150 → 190: 本级安排 300 + 上级补助 190 > 1. 一般公共预算资金 450
     "rows-nested-bad.txt": {("table.part", "error", (5, 6, 7))},
+    # 其中：教育收费 400 + 其中：科研收入 100 > 事业收入/小计 450, on the 合计 row and on 205
+    "col-span-bad.txt": {("table.part", "error", (6,)), ("table.part", "error", (7,))},
     # 合计 110 ≠ 人员经费合计 80 + 公用经费合计 20
     "basic-named-bad.txt": {("table.total", "error", (6, 9, 10))},
     # 基本支出 600 of 本年支出合计 900 is 66.67 %, printed 60.00 %

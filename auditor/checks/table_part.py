@@ -11,7 +11,7 @@ never summed with their siblings.
 参数: 无
 
 公式:
-    其中（分项）之和 ≤ 其所属的栏或行（每一行、每一金额栏）
+    同一所属栏的各“其中”栏之和、同一所属行的各分项行之和 ≤ 其所属的栏或行（每一行、每一金额栏）
 
 尾数:
     按所印小数位的区间比较：区间相交即不算超过；超出仅在末位的为 warning。
@@ -61,18 +61,22 @@ class Params:
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for table in checked(ctx):
         for row in table.rows:
+            wholes: dict[str, list[str]] = {}  # a whole column -> its 其中 columns
             for column in table.segments[row.segment].columns:
-                if not column.part_of or column.name not in row.cells:
+                if column.part_of:
+                    wholes.setdefault(column.part_of, []).append(column.name)
+            for whole, parts in wholes.items():
+                if not any(name in row.cells for name in parts):
                     continue
                 finding = sum_finding(
                     ctx,
                     rule,
                     table,
-                    column.part_of,
-                    (describe(row), value(table, row, column.part_of)),
-                    [(column.name, value(table, row, column.name))],
+                    whole,
+                    (describe(row), value(table, row, whole)),
+                    [(name, value(table, row, name)) for name in parts],
                     [row.line],
-                    "其中栏大于其所属栏",
+                    "其中栏之和大于其所属栏",
                     relation="ge",
                 )
                 if finding:
