@@ -126,6 +126,21 @@ def _fits(current: Fact, delta: Fact, rate: Fact) -> bool:
     return percent_meets(change, prior, rate.figure)
 
 
+def _holds(current: Fact, delta: Fact, rate: Fact | None, base: Fact | None) -> bool:
+    """The change, measured from `current`, fits what else the sentence states: the compared
+    figure (base ± change = current), else the rate; with neither, nothing to contradict."""
+    if base is not None:
+        mode = Rounding.EITHER
+        change = delta.figure.in_wan(mode)
+        implied = (
+            base.figure.in_wan(mode) + change
+            if delta.sign > 0
+            else base.figure.in_wan(mode) - change
+        )
+        return implied.meets(current.figure.in_wan(mode))
+    return rate is None or _fits(current, delta, rate)
+
+
 def _head_of(doc: Document, item: Fact) -> Fact | None:
     """The figure whose 其中 list, in the same sentence, `item` is an item of."""
     for marker, head in reversed(doc.heads):
@@ -147,21 +162,27 @@ def _rate_for(facts: list[Fact], delta: Fact) -> Fact | None:
     return None
 
 
+ADJUSTED = "{adjusted}"
+
+
 def _changes(doc: Document, vocab: Vocabulary) -> list[Change]:
     claims = []
     facts = doc.facts
+    adjusted = vocab.compiled(ADJUSTED)
     for fact in facts:
         if fact.role != "delta":
             continue
+        if adjusted.search(doc.text.text, fact.sentence[0], fact.start):
+            continue  # 如果剔除这一因素…仍然减少了X: measured against what is not stated
         rate = _rate_for(facts, fact)
         current = _current_for(doc, fact, _named_before(doc, vocab, fact))
-        if current is not None and rate is not None and not _fits(current, fact, rate):
-            # read by consistency: a change told after a 其中 list may be the head's
-            head = _head_of(doc, current)
-            if head is not None and _fits(head, fact, rate):
-                current = head
         before = facts[fact.index - 1] if fact.index else None
         base = before if before and before.comparison and before.sentence == fact.sentence else None
+        if current is not None and not _holds(current, fact, rate, base):
+            # read by consistency: a change told after a 其中 list may be the head's
+            head = _head_of(doc, current)
+            if head is not None and _holds(head, fact, rate, base):
+                current = head
         if current is not None or base is not None:
             claims.append(Change(current, fact, rate, base))
     paired = {c.rate.index for c in claims if c.rate}

@@ -15,6 +15,10 @@ from auditor.vocabulary import Named, Vocabulary
 CHANGE_TAIL = r"(?:率|幅度|比例|比率)?了?(?:为|约|达|是)?$"
 INCREASE = "(?:{increase})" + CHANGE_TAIL
 DECREASE = "(?:{decrease})" + CHANGE_TAIL
+# "减少了“三公”经费342.74万元": the verb and its object before an amount make it a change
+OBJECT = r"了[\p{{Han}}()“”\"]{{1,12}}$"
+INCREASED = "(?:{increase})" + OBJECT
+DECREASED = "(?:{decrease})" + OBJECT
 COMPLETION = r"{completion}|为(?:{budget_prefix})?预算数?的$"
 BUDGET_WHOLE = r"^(?:{budget_prefix})?预算数?$"
 # Before a concept: the department's name ending in its year, and scope or framing words.
@@ -40,12 +44,18 @@ def role_of(label: str, unit: str, vocab: Vocabulary) -> tuple[str, int, str | N
         return ("rate" if unit == "%" else "delta"), 1, None
     if vocab.compiled(DECREASE).search(label):
         return ("rate" if unit == "%" else "delta"), -1, None
+    if unit != "%" and vocab.compiled(INCREASED).search(label):
+        return "delta", 1, None
+    if unit != "%" and vocab.compiled(DECREASED).search(label):
+        return "delta", -1, None
     return ("percent" if unit == "%" else "value"), 0, None
 
 
 def names_only(label: str, found: Named, vocab: Vocabulary) -> bool:
     """The label names its concept and nothing narrower: no project, unit or 人均 before it,
     nothing but scope, basis and filler words after it."""
+    if vocab.says("sub_unit", label[: found.start]):
+        return False  # 所属事业单位2024年…: a sub-unit's figure, even behind a year
     filler = vocab.compiled(FILLER)
     before = vocab.compiled(PREFIX).sub("", label[: found.start])
     return filler.sub("", before) == "" and filler.sub("", label[found.end :]) == ""

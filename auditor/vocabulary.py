@@ -253,7 +253,15 @@ def check_bases(vocab: Vocabulary, path: Path) -> None:
 
 RELATIONS = ("more", "less", "equal", "equal_with")
 # Plain word lists, each an alternation `{name}` for Vocabulary.compiled.
-LISTS = ("prior", "completion", "head_markers", "label_prefix", "label_filler", "department_wide")
+LISTS = (
+    "prior",
+    "completion",
+    "head_markers",
+    "label_prefix",
+    "label_filler",
+    "department_wide",
+    "adjusted",
+)
 
 
 def _list(data: object, key: str, path: Path, required: bool, name: str, what: str) -> list:

@@ -85,7 +85,7 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
         following = [
             f
             for f in ctx.doc.facts
-            if f.paragraph == change.paragraph and change.end <= f.start < found.start
+            if f.paragraph == change.paragraph and change.end <= f.start < found.start()
         ]
         if any(f.role in ("delta", "rate") for f in following):
             continue  # the reason explains a later change, not this one

@@ -126,9 +126,13 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 )
                 continue
         # a figure of another sentence and another concept may be another quantity
-        paired = delta is not None and (
-            delta.concept == current.concept
-            or (rate is not None and current.sentence == delta.sentence)
+        paired = (
+            delta is not None
+            and current is not None
+            and (
+                delta.concept == current.concept
+                or (rate is not None and current.sentence == delta.sentence)
+            )
         )
         if base is None and prior.hi < 0 and paired:
             yield Finding(
