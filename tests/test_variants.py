@@ -25,6 +25,8 @@ BAD = {
     "rows-nested-bad.txt": {("table.part", "error", (5, 6, 7))},
     # 其中：教育收费 400 + 其中：科研收入 100 > 事业收入/小计 450, on the 合计 row and on 205
     "col-span-bad.txt": {("table.part", "error", (6,)), ("table.part", "error", (7,))},
+    # a 科目 paid from two budgets (100 + 50): 160 in the narrative is neither nor their sum
+    "subject-split-bad.txt": {("table.subject", "error", (8, 18))},
     # 合计 110 ≠ 人员经费合计 80 + 公用经费合计 20
     "basic-named-bad.txt": {("table.total", "error", (6, 9, 10))},
     # 基本支出 600 of 本年支出合计 900 is 66.67 %, printed 60.00 %

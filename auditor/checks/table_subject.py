@@ -60,6 +60,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 
 from auditor.checks.shared.cells import against_cell, checked
 from auditor.checks.shared.common import (
@@ -68,6 +69,7 @@ from auditor.checks.shared.common import (
 )
 from auditor.facts import subject_at
 from auditor.findings import Finding
+from auditor.numbers import Figure, Interval, Rounding
 from auditor.rules import Rule, TableKinds
 from auditor.tables.model import Cell, Row, Table
 from auditor.vocabulary import norm_label
@@ -90,6 +92,19 @@ def _paths(table: Table) -> dict[str, Row]:
         if all(chain):
             out["/".join(norm_label(r.label) for r in chain)] = row
     return out
+
+
+def _split_across(found: list[tuple[Table, Row]], stated: Figure, mode: Rounding) -> bool:
+    """The stated amount is the sum of the 科目's first figure in each table (一般公共预算 and
+    政府性基金 both paying for it)."""
+    firsts = [
+        next((c.figure.to_wan() for c in row.cells.values() if c.column.part_of is None), None)
+        for _, row in found
+    ]
+    if any(f is None for f in firsts):
+        return False
+    total = sum((f.bounds(mode) for f in firsts), Interval(Decimal(0), Decimal(0)))
+    return total.meets(stated.bounds(mode))
 
 
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -129,6 +144,8 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
             c.figure.to_wan().bounds(mode).meets(stated.bounds(mode)) for _, _, c in cells
         ):
             continue
+        if len(found) > 1 and _split_across(found, stated, mode):
+            continue  # a 科目 funded from two budgets: the narrative gives their sum
         table, row, cell = next(
             ((t, r, c) for t, r, c in cells if c.column.part_of is None), cells[0]
         )
