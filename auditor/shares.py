@@ -129,7 +129,8 @@ def shares(doc: Document, vocab: Vocabulary) -> list[Share]:
             if held and 2 * held >= len(members):
                 chosen = scored[0][1]
         for fact, part, wholes in members:
-            plain = next((w for rank, w in wholes if rank == 0), None)
+            # the whole the words name; failing that, the one another reading of them names
+            plain = next((w for rank, w in wholes if rank <= 1), None)
             allowed = chosen is not None and any(w is chosen for _, w in wholes)
             whole = chosen if allowed else plain
             if whole is not None:

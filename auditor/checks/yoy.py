@@ -125,13 +125,13 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
                     **expected_range(implied, places, unit),
                 )
                 continue
-        # a figure of another sentence and another concept may be another quantity
+        # a figure of another paragraph and another concept may be another quantity
         paired = (
             delta is not None
             and current is not None
             and (
                 delta.concept == current.concept
-                or (rate is not None and current.sentence == delta.sentence)
+                or (rate is not None and current.paragraph == delta.paragraph)
             )
         )
         if base is None and prior.hi < 0 and paired:
