@@ -53,11 +53,31 @@ class Finding:
     difference: Quantity | None = None
     expected_low: Quantity | None = None  # the range the stated inputs allow, when recomputed
     expected_high: Quantity | None = None
+    # the difference is rounding only (尾数差异) or one unit in the last printed place (末位误差):
+    # the terminal folds these into one line per file unless asked to show them
+    rounding_only: bool = False
     # Filled in once the rule and the source are known (pipeline): the rule's title and
     # every line of `lines` as a reader finds it.
     title: str = field(default="", compare=False)
     cited: tuple[Place, ...] = field(default=(), compare=False)
     id: str = field(default="", compare=False)  # identity(), unique within its report
+    # the same discrepancy as other rules saw it (one pair of figures, one finding): each
+    # with its own rule, title, message and lines
+    also: tuple[Finding, ...] = field(default=(), compare=False)
+
+    @property
+    def rules(self) -> tuple[str, ...]:
+        """This finding's rule and those of the findings folded into it."""
+        return (self.rule, *(f.rule for f in self.also))
+
+    @property
+    def every_place(self) -> tuple[Place, ...]:
+        """Every line cited by this finding and those folded into it, in reading order."""
+        seen: dict[tuple, Place] = {}
+        for f in (self, *self.also):
+            for p in f.cited:
+                seen.setdefault((p.page or 0, p.line, p.where), p)
+        return tuple(seen[k] for k in sorted(seen))
 
     def sort_key(self) -> tuple:
         return (self.lines[:1] or (0,), self.rule, self.message)

@@ -51,6 +51,7 @@ from auditor.checks.shared.common import (
     expected_range,
     note,
     severity,
+    trivial,
 )
 from auditor.findings import Finding
 from auditor.numbers import Interval, Rounding, Verdict, fmt, fmt_range, judge
@@ -98,6 +99,7 @@ def _column(
                 difference=computed(
                     cell.figure.value - total.figure.value, total.figure.places, unit
                 ),
+                rounding_only=trivial(verdict),
             )
     if over or not block.complete or len(known) < len(parts):
         return
@@ -119,6 +121,7 @@ def _column(
         expected=computed(point, places, unit),
         difference=computed(total.figure.value - point, places, unit),
         **expected_range(allowed, places, unit),
+        rounding_only=trivial(verdict),
     )
 
 

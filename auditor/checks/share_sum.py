@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from auditor.checks.shared.common import Context, computed, expected_range, note, severity
+from auditor.checks.shared.common import Context, computed, expected_range, note, severity, trivial
 from auditor.findings import Finding, Quantity, lines_of
 from auditor.numbers import HUNDRED, Interval, Verdict, fmt
 from auditor.rules import Rule
@@ -68,4 +68,5 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
             expected=Quantity(HUNDRED, "%", "100%"),
             difference=computed(point - HUNDRED, places, "个百分点"),
             **expected_range(allowed, places, "%"),
+            rounding_only=trivial(verdict),
         )

@@ -43,6 +43,7 @@ from auditor.checks.shared.common import (
     range_text,
     ratio,
     severity,
+    trivial,
     words,
 )
 from auditor.claims import Change
@@ -123,6 +124,7 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
                     expected=computed(implied_point, places, unit),
                     difference=computed(current.figure.value - implied_point, places, unit),
                     **expected_range(implied, places, unit),
+                    rounding_only=trivial(verdict),
                 )
                 continue
         # a figure of another paragraph and another concept may be another quantity
@@ -163,4 +165,5 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
             expected=computed(result.point, places, "%"),
             difference=computed(abs(rate.figure.value) - result.point, places, "个百分点"),
             **expected_range(result.allowed, places, "%"),
+            rounding_only=trivial(result.verdict),
         )

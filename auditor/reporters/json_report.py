@@ -51,6 +51,19 @@ def finding(f: Finding) -> dict:
             out["expected"]["high"] = quantity(f.expected_high)
     if f.difference:
         out["difference"] = quantity(f.difference)
+    out["rounding_only"] = f.rounding_only
+    out["rules"] = list(f.rules)
+    if f.also:
+        out["also"] = [
+            {
+                "rule": g.rule,
+                "title": g.title,
+                "severity": g.severity,
+                "message": g.message,
+                "cited": [place(p) for p in g.cited],
+            }
+            for g in f.also
+        ]
     return out
 
 

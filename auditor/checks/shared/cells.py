@@ -12,6 +12,7 @@ from auditor.checks.shared.common import (
     expected_range,
     note,
     severity,
+    trivial,
 )
 from auditor.facts import Fact
 from auditor.findings import Finding
@@ -49,6 +50,7 @@ def against_cell(ctx: Context, rule: Rule, fact: Fact, cell: Cell, said: str) ->
         expected=computed(figure.value, places, "万元"),
         difference=computed(stated.value - figure.value, places, "万元"),
         **expected_range(figure.bounds(mode), places, "万元"),
+        rounding_only=trivial(verdict),
     )
 
 
@@ -118,6 +120,7 @@ def sum_finding(
         expected=computed(point, digits, unit, "不小于" if relation == "ge" else ""),
         difference=computed(figure.value - point, digits, unit),
         **expected_range(allowed, digits, unit),
+        rounding_only=trivial(verdict),
     )
 
 

@@ -89,6 +89,11 @@ def note(verdict: Verdict) -> str:
     return NOTES.get(verdict, "")
 
 
+def trivial(verdict: Verdict) -> bool:
+    """A rounding difference or a last-place slip: a finding the terminal folds by default."""
+    return verdict in NOTES
+
+
 def expected_range(allowed: Interval, places: int, unit: str) -> dict[str, Quantity]:
     """expected_low / expected_high of a Finding, rounded outward to the places shown."""
     low, high = fmt_bounds(allowed, places)
@@ -217,4 +222,5 @@ def ratio_finding(
         expected=computed(result.point, places, "%"),
         difference=computed(abs(rate.figure.value) - result.point, places, "个百分点"),
         **expected_range(result.allowed, places, "%"),
+        rounding_only=trivial(result.verdict),
     )

@@ -15,6 +15,7 @@ from auditor.checks.shared.common import (
     expected_range,
     note,
     severity,
+    trivial,
 )
 from auditor.facts import Fact
 from auditor.findings import Finding, lines_of
@@ -121,6 +122,7 @@ def compare_total(
         expected=computed(point, places, unit, "不小于" if relation == "ge" else ""),
         difference=computed(figure.value - point, places, unit),
         **expected_range(allowed, places, unit),
+        rounding_only=trivial(verdict),
     )
 
 
