@@ -8,6 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from auditor.equations import Equation
+
 SEVERITIES = ("error", "warning", "info")
 # how messages name lines (text, PDF, then the other formats' schemes), left out of identity()
 CITATION = re.compile(
@@ -64,6 +66,11 @@ class Finding:
     # the same discrepancy as other rules saw it (one pair of figures, one finding): each
     # with its own rule, title, message and lines
     also: tuple[Finding, ...] = field(default=(), compare=False)
+    # what the identity says of its figures, so that the diagnosis can solve for one of
+    # them; dropped once diagnosed (it holds the report's own figure objects)
+    equation: Equation | None = field(default=None, compare=False, repr=False)
+    culprit: Culprit | None = field(default=None, compare=False)
+    related: tuple[str, ...] = field(default=(), compare=False)  # ids sharing a figure
 
     @property
     def rules(self) -> tuple[str, ...]:
@@ -114,6 +121,19 @@ class Place:
         if self.where:
             return self.where
         return f"p{self.page}:L{self.line}" if self.page else str(self.line)
+
+
+@dataclass(frozen=True)
+class Culprit:
+    """The one stated figure that, changed to `suggested`, makes every linked finding hold;
+    `pattern` names the likely slip (transposed-digits, unit, copied, basis-word, direction,
+    other) and `explanation` says it to a clerk."""
+
+    place: Place
+    stated: Quantity
+    suggested: Quantity
+    pattern: str
+    explanation: str
 
 
 def cite(places: Iterable[Place]) -> str:

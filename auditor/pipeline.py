@@ -11,6 +11,7 @@ from pathlib import Path, PurePath
 from auditor.checks import MODULES
 from auditor.checks.shared.common import Context
 from auditor.claims import gather
+from auditor.diagnosis import diagnose, fold
 from auditor.document import Document, build_document
 from auditor.errors import InputError
 from auditor.facts import Fact
@@ -70,7 +71,8 @@ def check_source(
         key = f.identity()
         seen[key] += 1
         out.append(replace(f, id=key if seen[key] == 1 else f"{key}-{seen[key]}"))
-    return doc, out
+    out = diagnose(out, doc, rounding, source.cited)
+    return doc, fold(out)
 
 
 def figures(facts: Sequence[Fact], tables: Sequence[Table]) -> int:

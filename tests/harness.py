@@ -35,7 +35,9 @@ def show(findings) -> str:
 
 
 def findings(path: Path) -> Expected:
-    """(rule, severity, lines) of every finding on a fixture file that must be readable."""
+    """(rule, severity, lines) of every finding on a fixture file that must be readable, and
+    of every rule's finding folded into another (one discrepancy seen by several rules,
+    tested as such in test_diagnosis)."""
     result = audit_path(str(path), RULES, VOCAB)
     assert result.error is None, result.error
-    return {(f.rule, f.severity, f.lines) for f in result.findings}
+    return {(g.rule, g.severity, g.lines) for f in result.findings for g in (f, *f.also)}

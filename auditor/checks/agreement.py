@@ -36,6 +36,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from auditor.checks.shared.common import Context, computed, shown, words
+from auditor.equations import Equation
 from auditor.facts import Fact
 from auditor.findings import Finding, lines_of
 from auditor.rules import Rule
@@ -82,4 +83,5 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
             lines_of(earlier, fact),
             stated=words(f"{earlier.figure.text}；{fact.figure.text}"),
             difference=computed(diff, max(fact.figure.places, earlier.figure.places), "万元"),
+            equation=Equation.equal(earlier.figure, fact.figure),
         )

@@ -60,6 +60,7 @@ import regex
 from auditor.checks.shared.cells import against_cell, checked
 from auditor.checks.shared.common import (
     Context,
+    called,
     shown,
 )
 from auditor.findings import Finding
@@ -153,23 +154,26 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue
         stated = fact.figure.to_wan()
         readings = [  # the same words read as another total (收入总计 for 本年收入合计)
-            cell
+            found
             for other in ctx.vocab.readings.get(fact.concept, [])
-            for cell in cells.get((other, fact.scope, fact.basis), [])
+            for found in cells.get((other, fact.scope, fact.basis), [])
         ]
         if any(
             c.figure.to_wan().bounds(mode).meets(stated.bounds(mode))
-            for c in [*(cell for _, _, cell in candidates), *(cell for _, _, cell in readings)]
+            for c in [cell for _, _, cell in (*candidates, *readings)]
         ):
             continue
-        table, row, cell = candidates[0]
+        # none holds: set it against the reading it is nearest, the one it most likely means
+        table, row, cell = min(
+            [*candidates, *readings],
+            key=lambda c: abs(c[2].figure.wan_value() - stated.value),
+        )
         finding = against_cell(
             ctx,
             rule,
             fact,
             cell,
-            f"{fact.concept}（{fact.scope}，{fact.basis}）"
-            f"文中为 {shown(ctx, fact)}，{table.label()}“{cell.column.name}”栏"
+            f"{called(ctx, fact)}文中为 {shown(ctx, fact)}，{table.label()}“{cell.column.name}”栏"
             f"“{row.label or row.code}”为 {cell.figure.text}{table.unit}（{ctx.at([cell.line])}）",
         )
         if finding:

@@ -52,6 +52,17 @@ def finding(f: Finding) -> dict:
     if f.difference:
         out["difference"] = quantity(f.difference)
     out["rounding_only"] = f.rounding_only
+    if f.related:
+        out["related"] = list(f.related)
+    if f.culprit:
+        c = f.culprit
+        out["culprit"] = {
+            "cited": place(c.place),
+            "stated": quantity(c.stated),
+            "suggested": quantity(c.suggested),
+            "pattern": c.pattern,
+            "explanation": c.explanation,
+        }
     out["rules"] = list(f.rules)
     if f.also:
         out["also"] = [

@@ -14,6 +14,7 @@ from auditor.checks.shared.common import (
     severity,
     trivial,
 )
+from auditor.equations import Equation
 from auditor.facts import Fact
 from auditor.findings import Finding
 from auditor.numbers import Figure, Interval, Verdict, fmt, fmt_range, judge
@@ -51,6 +52,7 @@ def against_cell(ctx: Context, rule: Rule, fact: Fact, cell: Cell, said: str) ->
         difference=computed(stated.value - figure.value, places, "万元"),
         **expected_range(figure.bounds(mode), places, "万元"),
         rounding_only=trivial(verdict),
+        equation=Equation.equal(fact.figure, cell.figure),
     )
 
 
@@ -121,6 +123,7 @@ def sum_finding(
         difference=computed(figure.value - point, digits, unit),
         **expected_range(allowed, digits, unit),
         rounding_only=trivial(verdict),
+        equation=Equation.sum(figure, [f for _, f in parts]) if relation == "eq" else None,
     )
 
 

@@ -8,6 +8,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from auditor.claims import Claims
 from auditor.document import Document
+from auditor.equations import ONE, Equation
 from auditor.facts import Fact
 from auditor.findings import Finding, Place, Quantity, lines_of, mention, softer
 from auditor.numbers import (
@@ -95,7 +96,9 @@ def trivial(verdict: Verdict) -> bool:
 
 
 def expected_range(allowed: Interval, places: int, unit: str) -> dict[str, Quantity]:
-    """expected_low / expected_high of a Finding, rounded outward to the places shown."""
+    """expected_low / expected_high of a Finding, rounded outward to the places shown; a
+    rate's to one more decimal, as range_text shows it."""
+    places += unit == "%"
     low, high = fmt_bounds(allowed, places)
     digits = max(places, 0)
     return {
@@ -126,6 +129,19 @@ def computed(value: Decimal, places: int, unit: str | None, bound: str = "") -> 
 
 def words(text: str) -> Quantity:
     return Quantity.words(text)
+
+
+def called(ctx: Context, fact: Fact) -> str:
+    """What a figure is, in the report's words: its concept, after its fund scope when that
+    is narrower than the department's (一般公共预算基本支出), with its basis when that is not
+    the report's own (三公经费（预算数） in a 决算 report)."""
+    concept = fact.concept or fact.label
+    scope = fact.scope if fact.scope != ctx.vocab.default_scope else ""
+    named = concept if scope in concept else f"{scope}{concept}"
+    own = ctx.doc.genre
+    if fact.basis and own and fact.basis != own and fact.basis not in named:
+        return f"{named}（{fact.basis}数）"
+    return named
 
 
 def shown(ctx: Context, fact: Fact) -> str:
@@ -192,7 +208,9 @@ def unit_slip(stated: Figure, numerator: Fact, denominator: Fact, mode: Rounding
 
 
 def range_text(result: Ratio, places: int) -> str:
-    return f"{fmt_range(result.allowed, places)}%"
+    """The rates the operands allow, to one more decimal than the stated rate: at its own
+    places a range may seem to hold the rate it rules out (3.8–3.9% against 3.9%)."""
+    return f"{fmt_range(result.allowed, places + 1)}%"
 
 
 def ratio_finding(
@@ -223,4 +241,7 @@ def ratio_finding(
         difference=computed(abs(rate.figure.value) - result.point, places, "个百分点"),
         **expected_range(result.allowed, places, "%"),
         rounding_only=trivial(result.verdict),
+        equation=Equation.ratio(
+            rate.figure, ((ONE, numerator.figure),), ((ONE, denominator.figure),)
+        ),
     )

@@ -17,6 +17,7 @@ from auditor.checks.shared.common import (
     severity,
     trivial,
 )
+from auditor.equations import Equation
 from auditor.facts import Fact
 from auditor.findings import Finding, lines_of
 from auditor.numbers import Figure, Interval, Rounding, fmt, fmt_range, judge
@@ -123,6 +124,9 @@ def compare_total(
         difference=computed(figure.value - point, places, unit),
         **expected_range(allowed, places, unit),
         rounding_only=trivial(verdict),
+        equation=Equation.sum(total.figure, [p.figure for p in parts])
+        if relation == "eq"
+        else None,
     )
 
 
