@@ -47,7 +47,7 @@ def test_json_schema():
     expected = finding["expected"]
     assert (expected["value"], expected["unit"], expected["text"]) == ("3.20", "%", "3.20%")
     assert (expected["low"]["text"], expected["high"]["text"]) == ("3.202%", "3.204%")  # outward
-    assert (expected["low"]["value"], expected["high"]["value"]) == ("3.20", "3.21")
+    assert (expected["low"]["value"], expected["high"]["value"]) == ("3.202", "3.204")
     assert finding["difference"]["unit"] == "个百分点"
     assert data["summary"]["error"] == len(
         [f for f in entry["findings"] if f["severity"] == "error"]
