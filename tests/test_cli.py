@@ -22,9 +22,10 @@ def run(*args: str, input: bytes | None = None):
 def test_example_has_errors_and_exit_1():
     result = run("check", "--no-color", str(EXAMPLE))
     assert result.exit_code == 1
-    assert "share" in result.output and "error" in result.output
+    assert "share" in result.output and "错误" in result.output
     assert "错误 4" in result.output
-    assert f"{EXAMPLE}:22,24  error  share" in result.output  # plain line numbers for text
+    assert f"{EXAMPLE}  2023年度决算" in result.output
+    assert "错误  第22、24行  share（" in result.output  # plain line numbers for text
 
 
 def test_json_schema():
@@ -37,7 +38,9 @@ def test_json_schema():
     finding = next(f for f in entry["findings"] if f["rule"] == "share")
     assert set(finding) == {
         "id", "rule", "title", "severity", "message", "cited", "stated", "expected", "difference",
+        "rounding_only", "rules",
     }  # fmt: skip
+    assert finding["rounding_only"] is False and finding["rules"] == ["share"]
     assert finding["title"] and len(finding["id"]) == 12
     assert [c["line"] for c in finding["cited"]] == [22, 24]
     assert all(set(c) == {"line", "text"} and c["text"] for c in finding["cited"])  # no page
