@@ -92,7 +92,8 @@ def write_file(r: FileResult, console: Console, show_rounding: bool = False) -> 
     if r.error:
         return
     count = f"{r.pages} 页，" if r.pages else ""
-    header = Text(_plain(r.path), "bold")
+    header = Text()
+    header.append(_plain(r.path), "bold")
     header.append(
         f"  {genre(r.year, r.genre)}，{count}读取数字 {r.figures} 个，标准报表 {r.tables} 张"
     )
