@@ -111,9 +111,25 @@ def main() -> None:
     is_flag=True,
     help="所给的几个文件是同一份报告（如情况说明 .docx 与报表 .xlsx），合在一起检查",
 )
+@click.option(
+    "--show-rounding",
+    is_flag=True,
+    help="逐条列出尾数差异（四舍五入或末位误差；默认只计数，每个文件一行说明）",
+)
 @rules_option
 def check(
-    paths, fmt, fail_on, select, ignore, no_color, rounding, jobs, patterns, as_one, rules_dir
+    paths,
+    fmt,
+    fail_on,
+    select,
+    ignore,
+    no_color,
+    rounding,
+    jobs,
+    patterns,
+    as_one,
+    show_rounding,
+    rules_dir,
 ) -> None:
     """检查报告：文本、PDF、.docx、.xlsx/.xls、网页（.html），目录（其下所有这些文件），
     或 - 表示标准输入。"""
@@ -143,11 +159,11 @@ def check(
             if r.error:
                 click.echo(f"auditor: {r.path}: {r.error}", err=True)
             elif fmt == "terminal":
-                terminal.write_file(r, console)
+                terminal.write_file(r, console, show_rounding)
     if fmt == "json":
         json_report.write(results, sys.stdout)
     elif len(results) > 1:
-        terminal.write_summary(results, console)
+        terminal.write_summary(results, console, show_rounding)
     if any(r.error for r in results):
         sys.exit(EXIT_ERROR)
     worst = max((RANK[f.severity] for r in results for f in r.findings), default=-1)

@@ -22,9 +22,10 @@ def run(*args: str, input: bytes | None = None):
 def test_example_has_errors_and_exit_1():
     result = run("check", "--no-color", str(EXAMPLE))
     assert result.exit_code == 1
-    assert "share" in result.output and "error" in result.output
+    assert "share" in result.output and "错误" in result.output
     assert "错误 4" in result.output
-    assert f"{EXAMPLE}:22,24  error  share" in result.output  # plain line numbers for text
+    assert f"{EXAMPLE}  2023年度决算" in result.output
+    assert "错误  第22、24行  share（" in result.output  # plain line numbers for text
 
 
 def test_json_schema():

@@ -90,7 +90,9 @@ def test_two_files_are_one_report():
     assert any("paragraph" in c for c in narrative["cited"])
     assert any("sheet" in c for c in narrative["cited"])
     terminal = runner.invoke(main, ["check", "--no-color", "--as-one", *files]).stdout
-    assert re.search(r"^narrative\.docx:段\d+,tables\.xlsx:'01 收入支出决算总表'!", terminal, re.M)
+    assert re.search(
+        r"^  错误  narrative\.docx:段\d+，tables\.xlsx:'01 收入支出决算总表'!", terminal, re.M
+    )
 
 
 def test_a_spreadsheet_keeps_its_places_and_reads_formulas_cached():

@@ -141,8 +141,9 @@ def test_cited_lines_are_the_lines_extract_shows():
 def test_terminal_cites_page_and_line():
     result = run("check", "--no-color", "--jobs", "1", str(EXAMPLE))
     assert result.exit_code == 1
-    assert f"{EXAMPLE}:p4:L9,L10  error  yoy" in result.stdout
-    assert f"{EXAMPLE}:p3:L5  error  table.columns" in result.stdout
+    assert f"{EXAMPLE}  2023年度决算" in result.stdout
+    assert "错误  第4页第9、10行  yoy（" in result.stdout
+    assert "错误  第3页第5行  table.columns（" in result.stdout
 
 
 def test_corrected_example_is_clean():
@@ -294,7 +295,7 @@ def test_unruled_cited_lines_hold_the_figures():
 def test_unruled_terminal_cites_both_pages():
     result = run("check", "--no-color", "--jobs", "1", str(UNRULED))
     assert result.exit_code == 1
-    cited = f"{UNRULED}:p2:L32,L33,L34,p3:L1  error  table.hierarchy"
+    cited = "错误  第2页第32–34行，第3页第1行  table.hierarchy（"
     assert result.stdout.count(cited) == len(HIERARCHY)
     assert "错误 2，警告 0，提示 0" in result.stdout
 

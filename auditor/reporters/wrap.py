@@ -1,0 +1,101 @@
+"""Lines for the terminal broken only between atoms, so that no figure is ever cut in two.
+
+rich wraps a long run of Chinese at any character, and so may print 420 at the end of a line
+and .15万元 at the start of the next. Here a line breaks only between atoms: a number with its
+sign, separators, decimals and unit (−1,250.40万元, 3.9%, 0.1个百分点), a citation (第7页第12行,
+p7:L12, 段12, 表3 第5行, '01 收入支出决算总表'!C8), an ASCII word, or one CJK character.
+Closing punctuation stays with the atom before it and opening punctuation with the atom after,
+so a line never starts with ，or ends with （. Widths are terminal cells (rich.cells.cell_len).
+Only an atom wider than a whole line is cut, at characters."""
+
+from __future__ import annotations
+
+import re
+
+from rich.cells import cell_len
+from rich.text import Text
+
+OPENING = "（「『“‘《〈【〔［(["
+CLOSING = "，。；：、！？）」』”’》〉】〕］…–—,.;:!?)]%％"
+UNITS = "个百分点|万元|亿元|千元|元|%|％|年|月|日|个|项|处|页|张|次|人|辆|倍"
+ATOM = re.compile(
+    r"(?P<space>\s+)"
+    r"|(?P<cite>(?:[\w.-]+\.[A-Za-z]\w*:)?"
+    r"(?:第\d+页第[\d、–]+行|第[\d、–,]+行|p\d+:L\d+(?:,(?:p\d+:)?L\d+)*|段\d+|表\d+ 第\d+行"
+    r"|'[^'\n]{1,60}'![A-Z]+\d+(?::[A-Z]+\d+)?|[^\s'!，,（）“”]{1,40}![A-Z]+\d+(?::[A-Z]+\d+)?))"
+    rf"|(?P<number>[-−+]?\d(?:\d|,(?=\d))*(?:\.\d+)?(?: ?(?:{UNITS}))?)"
+    r"|(?P<word>[!-~]+)"
+    r"|.",
+    re.S,
+)
+NARROWEST = 12  # fewer cells than this left after the hanging indent: no indent
+
+
+def atoms(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, is_space) of each atom of `text`, punctuation already attached."""
+    out: list[tuple[int, int, bool]] = []
+    opened: int | None = None  # start of opening punctuation waiting for its atom
+    for m in ATOM.finditer(text):
+        start, end, piece = m.start(), m.end(), m.group()
+        if m.lastgroup == "space":
+            if opened is not None:
+                out.append((opened, start, False))
+                opened = None
+            out.append((start, end, True))
+        elif opened is None and out and not out[-1][2] and all(c in CLOSING for c in piece):
+            out[-1] = (out[-1][0], end, False)
+        elif all(c in OPENING for c in piece):
+            opened = start if opened is None else opened
+        else:
+            out.append((start if opened is None else opened, end, False))
+            opened = None
+    if opened is not None:
+        out.append((opened, len(text), False))
+    return out
+
+
+def wrap(text: Text, width: int, indent: str = "") -> list[Text]:
+    """`text` as lines of at most `width` cells, continuation lines starting with `indent`.
+    Spaces at a break are dropped; spaces leading the first line are kept."""
+    plain = text.plain
+    if width - cell_len(indent) < NARROWEST:
+        indent = ""
+    lines: list[Text] = []
+    line, used, filled = Text(), 0, False  # filled: the line holds an atom
+    space: tuple[int, int] | None = None  # a space waiting for the atom after it
+
+    def new_line() -> None:
+        nonlocal line, used, filled, space
+        lines.append(line)
+        line, used, filled, space = Text(indent), cell_len(indent), False, None
+
+    def put(start: int, end: int) -> None:
+        nonlocal used
+        line.append_text(text[start:end])
+        used += cell_len(plain[start:end])
+
+    for start, end, is_space in atoms(plain):
+        if is_space:
+            if filled:
+                space = (start, end)
+            elif not lines:
+                put(start, end)
+            continue
+        size = cell_len(plain[start:end])
+        gap = cell_len(plain[space[0] : space[1]]) if space else 0
+        if filled and used + gap + size > width:
+            new_line()
+        if space:
+            put(*space)
+            space = None
+        filled = True
+        if used + size <= width:
+            put(start, end)
+            continue
+        for i in range(start, end):  # wider than a whole line: cut at characters
+            if used + cell_len(plain[i]) > width and used > cell_len(indent):
+                new_line()
+                filled = True
+            put(i, i + 1)
+    lines.append(line)
+    return lines
