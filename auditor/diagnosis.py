@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import NamedTuple
 
 import regex
 
@@ -17,6 +18,15 @@ from auditor.findings import CITATION, RANK, Culprit, Finding, Place, Quantity
 from auditor.numbers import TO_WAN, Figure, Rounding, fmt, round_to
 
 NEAR = 15  # lines: a figure this close, of the same kind, is one a slip may copy
+
+
+class Slip(NamedTuple):
+    """What a slip looks like: its pattern, a word on it, and for a wrong word the word
+    printed and the one meant."""
+
+    pattern: str
+    why: str
+    words: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -30,6 +40,12 @@ class Look:
     accused: set[int]
     mode: Rounding
     cite: Callable[[int, set], Place]
+    bases: dict[str, list[str]]  # each basis and the words that name it (全年预算: 调整预算)
+
+    def word(self, fact: Fact) -> str:
+        """The words a fact's basis is printed with (全年预算), else the basis' name."""
+        found = [w for w in self.bases.get(fact.basis, []) if w in fact.label]
+        return max(found, key=len) if found else fact.basis
 
 
 @dataclass(frozen=True)
@@ -53,14 +69,18 @@ def index(doc: Document) -> dict[int, Where]:
 
 
 def diagnose(
-    findings: list[Finding], doc: Document, mode: Rounding, cite: Callable[[int, set], Place]
+    findings: list[Finding],
+    doc: Document,
+    mode: Rounding,
+    cite: Callable[[int, set], Place],
+    bases: dict[str, list[str]],
 ) -> list[Finding]:
     """Findings with `related` and, where one figure explains them, `culprit`; the
     equations are dropped (they hold the report's own objects)."""
     where = index(doc)
     judged = [i for i, f in enumerate(findings) if f.equation and not f.rounding_only]
     accused = {id(x) for i in judged for x in _figures(findings[i], where)}
-    look = Look(doc, where, accused, mode, cite)
+    look = Look(doc, where, accused, mode, cite, bases)
     out = list(findings)
     for group in _components(findings, judged, where):
         ids = [findings[i].id for i in group]
@@ -113,11 +133,11 @@ def _culprit(group: list[Finding], look: Look) -> Culprit | None:
         value = _fix(figure, equations, look.mode)
         if value is not None:
             fixes.append((figure, value, _pattern(figure, value, look)))
-    named = [fix for fix in fixes if fix[2][0] != "other"] or fixes
+    named = [fix for fix in fixes if fix[2].pattern != "other"] or fixes
     prose = [fix for fix in named if look.where[id(fix[0])].fact is not None] or named
     if len(prose) != 1:
         return None
-    figure, value, (pattern, why) = prose[0]
+    figure, value, (pattern, why, words) = prose[0]
     unit = figure.unit or ""
     stated = Quantity(
         figure.value, unit, figure.text + ("" if figure.text.endswith(unit) else unit)
@@ -128,7 +148,12 @@ def _culprit(group: list[Finding], look: Look) -> Culprit | None:
         text = f"{stated.text}（方向相反）"
     place = look.cite(look.where[id(figure)].line, {abs(figure.value)})
     held = "此处即无误" if len(group) == 1 else f"相关的 {len(group)} 处问题均可消除"
-    explanation = f"疑似有误：{_at(place)} 的 {stated.text}，应为 {text}，据此{held}"
+    explanation = f"疑似有误：{_at(place)}的 {stated.text}，应为 {text}，改正后{held}"
+    if words:  # the figure is right; the word naming it is not
+        was, text = words
+        stated = Quantity.words(was)
+        suggested = Quantity.words(text)
+        explanation = f"疑似用词有误：{_at(place)}的“{was}”应为“{text}”，改正后{held}"
     return Culprit(
         place,
         stated,
@@ -165,20 +190,20 @@ def _digits(value: Decimal, places: int) -> str:
     return regex.sub(r"\D", "", fmt(abs(value), places))
 
 
-def _pattern(figure: Figure, fix: Figure, look: Look) -> tuple[str, str]:
+def _pattern(figure: Figure, fix: Figure, look: Look) -> Slip:
     """The slip that turns `fix` into what the report printed, with a word on it."""
     a, b = _digits(figure.value, figure.places), _digits(fix.value, figure.places)
     swaps = [i for i in range(len(a)) if len(a) == len(b) and a[i] != b[i]]
     if len(swaps) == 2 and swaps[1] == swaps[0] + 1 and sorted(a) == sorted(b):
-        return "transposed-digits", f"{figure.text} 与 {fix.text} 只是两位数字顺序颠倒"
+        return Slip("transposed-digits", "两位数字顺序颠倒")
     if figure.unit in TO_WAN and fix.value < 0 and -fix.value == figure.value:
-        return "direction", "数额无误，增减方向写反"
+        return Slip("direction", "数额无误，增减方向写反")
     other = _other_unit(figure)
     if other.value and fix.value:
         wanted = fix.value * TO_WAN[figure.unit or "万元"]
         meant = other.value * TO_WAN[other.unit]
         if abs(wanted - meant) <= abs(meant) / 100:
-            return "unit", f"数字与单位“{other.unit}”相符，疑似单位写错"
+            return Slip("unit", f"数字与单位“{other.unit}”相符，疑似单位写错")
     fact = look.where[id(figure)].fact
     if isinstance(fact, Fact) and fact.basis_stated and fact.is_amount:
         for other_fact in look.doc.facts:
@@ -190,11 +215,9 @@ def _pattern(figure: Figure, fix: Figure, look: Look) -> tuple[str, str]:
                 and id(other_fact.figure) not in look.accused
                 and other_fact.figure.in_wan(look.mode).meets(fix.in_wan(look.mode))
             ):
-                word = other_fact.basis
-                return (
-                    "basis-word",
-                    f"比率与{word} {other_fact.figure.text} 相符，疑似应写作“{word}”",
-                )
+                was, word = look.word(fact), look.word(other_fact)
+                why = f"比率按{word} {other_fact.figure.text} 计算无误"
+                return Slip("basis-word", why, (was, word))
     if isinstance(fact, Fact) and figure.unit == "%":
         line = look.where[id(figure)].line
         near = [
@@ -207,8 +230,8 @@ def _pattern(figure: Figure, fix: Figure, look: Look) -> tuple[str, str]:
         if near:
             o = min(near, key=lambda o: abs(o.lines[0] - line))
             at = _at(look.cite(o.lines[0], {abs(o.figure.value)}))
-            return "copied", f"与{at}无误的 {o.figure.text} 相同，疑似照抄了相邻的数字"
-    return "other", ""
+            return Slip("copied", f"与{at}无误的 {o.figure.text} 相同，疑似照抄了相邻的数字")
+    return Slip("other", "")
 
 
 def _other_unit(figure: Figure) -> Quantity:

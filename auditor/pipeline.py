@@ -71,7 +71,7 @@ def check_source(
         key = f.identity()
         seen[key] += 1
         out.append(replace(f, id=key if seen[key] == 1 else f"{key}-{seen[key]}"))
-    out = diagnose(out, doc, rounding, source.cited)
+    out = diagnose(out, doc, rounding, source.cited, dict(vocab.bases))
     return doc, fold(out)
 
 

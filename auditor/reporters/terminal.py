@@ -74,6 +74,8 @@ def write_finding(f: Finding, console: Console) -> None:
     if f.also:
         seen = "；".join(_seen(g) for g in f.also)
         _print(console, Text(BODY + "同一差异亦见于：" + _plain(seen)))
+    if f.culprit:
+        _print(console, Text(BODY + "→ " + _plain(chinese(f.culprit.explanation)), "bold magenta"))
 
 
 def tally(findings: list[Finding], show_rounding: bool) -> str:
