@@ -4,7 +4,8 @@ looks like), and one discrepancy seen by several rules becomes one finding."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import NamedTuple
@@ -15,8 +16,9 @@ from auditor.document import Document
 from auditor.equations import Equation
 from auditor.facts import Fact
 from auditor.findings import CITATION, RANK, Culprit, Finding, Place, Quantity
-from auditor.numbers import TO_WAN, Figure, Rounding, fmt, round_to
+from auditor.numbers import Figure, Rounding, fmt, round_to
 
+RANKS = (("direction", "basis-word"), ("transposed-digits", "unit"), ("copied",), ("other",))
 NEAR = 15  # lines: a figure this close, of the same kind, is one a slip may copy
 
 
@@ -130,11 +132,31 @@ def _culprit(group: list[Finding], look: Look) -> Culprit | None:
         common = [x for x in common if id(x) in mine]
     fixes = []
     for figure in common:
+        if _flips(figure, equations, look):
+            fixes.append((figure, figure, Slip("direction", "数额无误，增减方向写反")))
+            continue
+        slips = [
+            (value, slip)
+            for value, slip in _slips(figure)
+            if all(eq.holds(figure, value, look.mode) for eq in equations)
+        ]
+        if slips:
+            fixes.append((figure, *slips[0]))
+            continue
         value = _fix(figure, equations, look.mode)
         if value is not None:
             fixes.append((figure, value, _pattern(figure, value, look)))
-    named = [fix for fix in fixes if fix[2].pattern != "other"] or fixes
-    prose = [fix for fix in named if look.where[id(fix[0])].fact is not None] or named
+    # a slip that leaves every number as printed, then one the digits explain, then a copy
+    for rank in RANKS:
+        ranked = [fix for fix in fixes if fix[2].pattern in rank]
+        if ranked:
+            fixes = ranked
+            break
+    # a ratio holds whichever of its amounts is rescaled: the odd unit out is the slip
+    units = Counter(f.figure.unit for f in look.doc.facts if f.is_amount)
+    usual = units.most_common(1)[0][0] if units else None
+    fixes = [fix for fix in fixes if fix[2].pattern != "unit" or fix[0].unit != usual] or fixes
+    prose = [fix for fix in fixes if look.where[id(fix[0])].fact is not None] or fixes
     if len(prose) != 1:
         return None
     figure, value, (pattern, why, words) = prose[0]
@@ -163,6 +185,18 @@ def _culprit(group: list[Finding], look: Look) -> Culprit | None:
     )
 
 
+def _flips(figure: Figure, equations: list[Equation], look: Look) -> bool:
+    """Whether every equation holds with the change `figure` the other way (增加 for 减少)."""
+    fact = look.where[id(figure)].fact
+    if not isinstance(fact, Fact) or fact.role != "delta" or not fact.sign:
+        return False
+    return all(
+        eq.flipped(figure).holds(figure, figure, look.mode)
+        and not eq.holds(figure, figure, look.mode)
+        for eq in equations
+    )
+
+
 def _at(place: Place) -> str:
     return str(place) if place.page or place.where else f"第{place.line}行"
 
@@ -177,11 +211,10 @@ def _fix(figure: Figure, equations: list[Equation], mode: Rounding) -> Figure | 
     if low > high:
         return None
     for _, point in (s for s in solved if s):
-        value = round_to(point, max(figure.places, 0))
-        candidate = Figure(
-            value, figure.places, figure.unit, fmt(value, figure.places), figure.printed
-        )
-        if value != figure.value and all(eq.holds(figure, candidate, mode) for eq in equations):
+        candidate = _printed(figure, round_to(point, max(figure.places, 0)))
+        if candidate.value != figure.value and all(
+            eq.holds(figure, candidate, mode) for eq in equations
+        ):
             return candidate
     return None
 
@@ -190,20 +223,31 @@ def _digits(value: Decimal, places: int) -> str:
     return regex.sub(r"\D", "", fmt(abs(value), places))
 
 
+def _slips(figure: Figure) -> Iterator[tuple[Figure, Slip]]:
+    """What the figure may have been before a slip of the hand: two adjacent digits swapped,
+    or the same digits in the other of 元 and 万元."""
+    text = fmt(abs(figure.value), figure.places)
+    sign = -1 if figure.value < 0 else 1
+    for i in range(len(text) - 1):
+        a, b = text[i], text[i + 1]
+        if a.isdigit() and b.isdigit() and a != b:
+            swapped = text[:i] + b + a + text[i + 2 :]
+            value = sign * Decimal(swapped.replace(",", ""))
+            yield _printed(figure, value), Slip("transposed-digits", "两位数字顺序颠倒")
+    shift = {"元": 4, "万元": -4}.get(figure.unit or "")  # the other unit's value, in this one
+    if shift is not None:
+        word = "万元" if figure.unit == "元" else "元"
+        why = f"数字与单位“{word}”相符，疑似单位写错"
+        yield _printed(figure, figure.value.scaleb(shift), -shift), Slip("unit", why)
+
+
+def _printed(figure: Figure, value: Decimal, more: int = 0) -> Figure:
+    places = figure.places + more
+    return Figure(value, places, figure.unit, fmt(value, places), figure.printed)
+
+
 def _pattern(figure: Figure, fix: Figure, look: Look) -> Slip:
-    """The slip that turns `fix` into what the report printed, with a word on it."""
-    a, b = _digits(figure.value, figure.places), _digits(fix.value, figure.places)
-    swaps = [i for i in range(len(a)) if len(a) == len(b) and a[i] != b[i]]
-    if len(swaps) == 2 and swaps[1] == swaps[0] + 1 and sorted(a) == sorted(b):
-        return Slip("transposed-digits", "两位数字顺序颠倒")
-    if figure.unit in TO_WAN and fix.value < 0 and -fix.value == figure.value:
-        return Slip("direction", "数额无误，增减方向写反")
-    other = _other_unit(figure)
-    if other.value and fix.value:
-        wanted = fix.value * TO_WAN[figure.unit or "万元"]
-        meant = other.value * TO_WAN[other.unit]
-        if abs(wanted - meant) <= abs(meant) / 100:
-            return Slip("unit", f"数字与单位“{other.unit}”相符，疑似单位写错")
+    """What else may explain `fix` printed as `figure`: a basis word, a copied rate."""
     fact = look.where[id(figure)].fact
     if isinstance(fact, Fact) and fact.basis_stated and fact.is_amount:
         for other_fact in look.doc.facts:

@@ -44,6 +44,14 @@ class Equation:
     def ratio(cls, rate: Figure, numerator: Terms, denominator: Terms) -> Equation:
         return cls(numerator, rate, denominator)
 
+    def flipped(self, target: Figure) -> Equation:
+        """The same identity with `target` counted the other way (a change's direction)."""
+
+        def turn(terms: Terms) -> Terms:
+            return tuple((-c if f is target else c, f) for c, f in terms)
+
+        return Equation(turn(self.terms), self.rate, turn(self.base))
+
     def figures(self) -> list[Figure]:
         """Every figure, once each (by identity), in order."""
         seen: dict[int, Figure] = {}
