@@ -15,11 +15,12 @@ from auditor.diagnosis import diagnose, fold
 from auditor.document import Document, build_document
 from auditor.errors import InputError
 from auditor.facts import Fact
-from auditor.findings import Finding
+from auditor.findings import INFO, Finding, Place, Quantity
 from auditor.numbers import Rounding
 from auditor.read import Source, read_source, read_sources
 from auditor.rules import Rule
 from auditor.tables.model import Table
+from auditor.text.located import NORMALIZE, as_printed
 from auditor.vocabulary import Vocabulary
 
 # what a directory is searched for, by default
@@ -67,12 +68,23 @@ def check_source(
     for f in sorted(findings, key=Finding.sort_key):
         values = {abs(q.value) for q in (f.stated, f.expected) if q and q.value is not None}
         cited = tuple(source.cited(n, values) for n in f.lines)
-        f = replace(f, title=titles[f.rule], cited=cited)
+        f = replace(f, title=titles[f.rule], cited=cited, **_printed(f, cited))
         key = f.identity()
         seen[key] += 1
         out.append(replace(f, id=key if seen[key] == 1 else f"{key}-{seen[key]}"))
     out = diagnose(out, doc, rounding, source.cited, dict(vocab.bases))
+    if any(vocab.says("rounding_note", line.translate(NORMALIZE)) for line in source.lines):
+        out = [replace(f, severity=INFO) if f.rounding_only else f for f in out]
     return doc, fold(out)
+
+
+def _printed(f: Finding, cited: tuple[Place, ...]) -> dict:
+    """The message's quotes and the stated words as the report prints them."""
+    lines = [p.text for p in cited]
+    out: dict = {"message": as_printed(f.message, lines)}
+    if f.stated is not None and f.stated.value is None:
+        out["stated"] = Quantity.words(as_printed(f.stated.text, lines))
+    return out
 
 
 def figures(facts: Sequence[Fact], tables: Sequence[Table]) -> int:

@@ -101,3 +101,33 @@ def test_putuo_planning_duplication_is_folded():
     assert {(p.page, p.line) for p in total.every_place} >= {(12, 12), (15, 4), (21, 8)}
     narrative = [f for f in result.findings if f.rule == "table.narrative"]
     assert [(f.culprit.place.page, f.culprit.place.line) for f in narrative] == [(24, 14), (24, 15)]
+
+
+def _variant(tmp_path, old: str, new: str, extra: str = "") -> Path:
+    text = (ROOT / "fixtures" / "patterns" / "totals-final-ok.txt").read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "r.txt"
+    path.write_text(text.replace(old, new) + extra, encoding="utf-8")
+    return path
+
+
+def test_a_report_declaring_rounding_differences_lowers_them_to_info(tmp_path):
+    # 本年支出合计 520.00 → 520.01: Σ rows 520.00, a rounding difference
+    old = "本年支出合计                        520.00"
+    new = "本年支出合计                        520.01"
+    plain = audit_path(str(_variant(tmp_path, old, new)), RULES, VOCAB)
+    seen = {(f.rule, f.severity, f.rounding_only) for f in plain.findings}
+    assert seen == {("table.total", "warning", True)} and len(plain.findings) == 2
+    note = "\n注：本套报表金额单位转换时可能存在尾数误差。\n"
+    said = audit_path(str(_variant(tmp_path, old, new, note)), RULES, VOCAB)
+    seen = {(f.rule, f.severity, f.rounding_only) for f in said.findings}
+    assert seen == {("table.total", "info", True)} and len(said.findings) == 2
+
+
+def test_quotes_are_as_printed(tmp_path):
+    # the report prints full-width brackets; the finding quotes them, not the normalised ones
+    path = _variant(tmp_path, "增加20.00万元，增长4.17%", "增加（减少）20.00万元，增长4.17%")
+    result = audit_path(str(path), RULES, VOCAB)
+    (placeholder,) = [f for f in result.findings if f.rule == "document.placeholder"]
+    assert "“增加（减少）”" in placeholder.message
+    assert placeholder.stated.text == "增加（减少）"

@@ -30,6 +30,25 @@ NORMALIZE = str.maketrans(
     }
 )
 
+QUOTED = regex.compile(r"“([^“”]+)”")
+
+
+def as_printed(text: str, lines: Sequence[str]) -> str:
+    """`text` (a finding's message or figure, quoted from the normalised text) with every
+    quoted part, or the whole, in the characters the report prints (下降（增长）, not
+    下降(增长)), where the original lines hold it; else as it is."""
+    original = "".join(lines)
+    normal = original.translate(NORMALIZE)
+
+    def restore(part: str) -> str:
+        at = normal.find(part)
+        return original[at : at + len(part)] if at >= 0 and part else part
+
+    if QUOTED.search(text):
+        return QUOTED.sub(lambda m: f"“{restore(m[1])}”", text)
+    return restore(text)
+
+
 FURNITURE = regex.compile(
     r"^(?:[-—–－ ]*\d{1,3}[-—–－ ]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$"
 )
