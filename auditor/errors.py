@@ -16,3 +16,7 @@ class InputError(AuditorError):
 
 class RulesError(AuditorError):
     """A rule or vocabulary file that cannot be used."""
+
+
+class ConfigError(AuditorError):
+    """A configuration or baseline file that cannot be used."""

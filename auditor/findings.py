@@ -16,6 +16,7 @@ CITATION = re.compile(
     r"第[\d,]+行|p\d+:L\d+(?:,(?:p\d+:)?L\d+)*"
     r"|(?:(?:[^\s,，：:]+\.\w+:)?(?:段\d+|表\d+ 第\d+行|L\d+|\d+:\d+|[^\s,，]+![A-Z]+\d+(?::[A-Z]+\d+)?),?)+"
 )
+DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 RANK = {name: i for i, name in enumerate(reversed(SEVERITIES))}  # info 0 < warning 1 < error 2
 ERROR, WARNING, INFO = SEVERITIES
 
@@ -90,17 +91,20 @@ class Finding:
         return (self.lines[:1] or (0,), self.rule, self.message)
 
     def identity(self) -> str:
-        """A short hash of what the finding is about, not where: its rule, the texts of its
-        cited lines, its stated figure and its message without line numbers. Lines inserted
-        above, or pages shifting, leave it unchanged (the pipeline numbers repeats: -2, -3)."""
-        key = "\x1f".join(
-            [
-                self.rule,
-                *(" ".join(place.text.split()) for place in self.cited),
-                self.stated.text if self.stated else "",
-                CITATION.sub("", self.message),
-            ]
-        )
+        """A short hash of what the finding is about, not where, nor how it is worded: its
+        rule, its stated figure, the figures its message names that the report prints on
+        the cited lines, and for words (a placeholder) the characters around them. Lines
+        inserted above, a paragraph re-wrapped or a PDF exported again leave it unchanged; a
+        changed figure makes it another (the pipeline numbers repeats: -2, -3)."""
+        printed = "".join("".join(place.text.split()) for place in self.cited).replace(",", "")
+        said = [n.replace(",", "") for n in DIGITS.findall(CITATION.sub("", self.message))]
+        figures = dict.fromkeys(n for n in said if n in printed)
+        stated = "".join(self.stated.text.split()).replace(",", "") if self.stated else ""
+        around = ""
+        if self.stated is not None and self.stated.value is None and stated in printed:
+            at = printed.find(stated)
+            around = printed[max(at - 4, 0) : at + len(stated) + 4]
+        key = "\x1f".join([self.rule, stated, around, *figures])
         return hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, get_args, get_origin, get_type_hints
@@ -272,19 +273,22 @@ def _yaml_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def load(extra: Path | None, kinds: dict[str, type]) -> tuple[list[Rule], Vocabulary]:
-    """Built-in rules and vocabulary, with a user's folder (or one file) adding or replacing
-    files by name; a user's vocabulary.yaml is merged with the built-in one."""
+def load(
+    extra: Path | Sequence[Path] | None, kinds: dict[str, type]
+) -> tuple[list[Rule], Vocabulary]:
+    """Built-in rules and vocabulary, with a user's folders (or files) adding or replacing
+    files by name, in order; a user's vocabulary.yaml is merged with the built-in one."""
     files = {p.name: p for p in _yaml_files(BUILTIN)}
     vocab = load_vocabulary(files.pop(VOCABULARY))
-    if extra is not None:
-        if extra.is_file() and extra.suffix in (".yaml", ".yml"):
-            extra_files = [extra]  # one rules file, as a folder of one
-        elif extra.is_dir():
-            extra_files = _yaml_files(extra)
+    extras = [] if extra is None else [extra] if isinstance(extra, Path) else list(extra)
+    for one in extras:
+        if one.is_file() and one.suffix in (".yaml", ".yml"):
+            found = [one]  # one rules file, as a folder of one
+        elif one.is_dir():
+            found = _yaml_files(one)
         else:
-            raise RulesError(str(extra), "规则目录或规则文件（.yaml）不存在")
-        for p in extra_files:
+            raise RulesError(str(one), "规则目录或规则文件（.yaml）不存在")
+        for p in found:
             if p.stem == "vocabulary":
                 vocab = merge(vocab, load_vocabulary(p, complete=False))
                 check_bases(vocab, p)

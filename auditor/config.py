@@ -1,0 +1,125 @@
+"""Settings from a configuration file: `auditor.toml`, or `[tool.auditor]` in
+`pyproject.toml`, the first found from the working directory upwards. The command line
+overrides each; `auditor config` says which value came from where."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from auditor.errors import ConfigError
+from auditor.findings import SEVERITIES
+from auditor.numbers import Rounding
+
+FORMATS = ("terminal", "json", "sarif", "github", "gitlab", "junit")
+
+
+def _strings(value: Any) -> tuple[str, ...] | None:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    return None
+
+
+def _choice(choices: tuple[str, ...]) -> Callable[[Any], Any]:
+    return lambda value: value if value in choices else None
+
+
+def _jobs(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 1 else None
+
+
+def _per_file(value: Any) -> dict[str, tuple[str, ...]] | None:
+    if not isinstance(value, dict):
+        return None
+    out = {glob: _strings(rules) for glob, rules in value.items()}
+    return None if any(v is None for v in out.values()) else out  # type: ignore[return-value]
+
+
+def _flag(value: Any) -> bool | None:
+    return value if isinstance(value, bool) else None
+
+
+# key: (what a value must be, said in Chinese; how it is read, None when it is not)
+KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
+    "rules": ("规则目录（字符串或字符串列表）", _strings),
+    "select": ("规则 id 前缀的列表", _strings),
+    "ignore": ("规则 id 前缀的列表", _strings),
+    "per-file-ignores": ("文件模式 = 规则 id 前缀列表 的表", _per_file),
+    "fail-on": ("、".join(SEVERITIES) + " 之一", _choice(SEVERITIES)),
+    "rounding": (
+        "、".join(m.value for m in Rounding) + " 之一",
+        _choice(tuple(m.value for m in Rounding)),
+    ),
+    "format": ("、".join(FORMATS) + " 之一", _choice(FORMATS)),
+    "baseline": ("基线文件的路径", lambda v: v if isinstance(v, str) and v else None),
+    "jobs": ("不小于 1 的整数", _jobs),
+    "show-rounding": ("true 或 false", _flag),
+}
+PATHS = ("rules", "baseline")  # relative to the configuration file's folder
+
+
+@dataclass
+class Config:
+    """The settings a file gives, each with where it came from."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    file: Path | None = None
+
+    def where(self, key: str) -> str:
+        return f"{self.file}" if key in self.values and self.file else "默认"
+
+
+def find(start: Path) -> Path | None:
+    """The nearest auditor.toml, or pyproject.toml with a [tool.auditor] table, upwards."""
+    for folder in (start, *start.parents):
+        own = folder / "auditor.toml"
+        if own.is_file():
+            return own
+        project = folder / "pyproject.toml"
+        if project.is_file() and "auditor" in _read(project).get("tool", {}):
+            return project
+    return None
+
+
+def _read(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(str(path), f"无法读取（{type(exc).__name__}）") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(str(path), f"不是有效的 TOML：{exc}") from None
+
+
+def load(start: Path | None = None, path: Path | None = None) -> Config:
+    """The settings of `path`, or of the file found from `start` (the working directory)."""
+    path = path or find(start or Path.cwd())
+    if path is None:
+        return Config()
+    data = _read(path)
+    table = data.get("tool", {}).get("auditor", {}) if path.name == "pyproject.toml" else data
+    if not isinstance(table, dict):
+        raise ConfigError(str(path), "[tool.auditor] 应是一个表")
+    prefix = "tool.auditor." if path.name == "pyproject.toml" else ""
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        if key not in KEYS:
+            known = "、".join(KEYS)
+            raise ConfigError(str(path), f"未知的设置 {prefix}{key}（可用：{known}）")
+        wanted, read = KEYS[key]
+        parsed = read(value)
+        if parsed is None:
+            raise ConfigError(str(path), f"{prefix}{key} 应为{wanted}，而不是 {value!r}")
+        if key in PATHS:
+            here = path.parent
+            parsed = (
+                tuple(str(here / p) for p in parsed)
+                if isinstance(parsed, tuple)
+                else str(here / parsed)
+            )
+        values[key] = parsed
+    return Config(values, path)
