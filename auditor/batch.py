@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 
 from auditor.numbers import Rounding
 from auditor.pipeline import FileResult, audit_path
@@ -15,7 +17,42 @@ _setup: tuple[list[Rule], Vocabulary, Rounding] | None = None  # a worker's rule
 
 def _start(rules: list[Rule], vocab: Vocabulary, rounding: Rounding) -> None:
     global _setup
+    # Ctrl-C is the parent's to handle: it stops the workers itself, and a worker that took
+    # the terminal's SIGINT would print a KeyboardInterrupt traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     _setup = (rules, vocab, rounding)
+
+
+@contextmanager
+def _sigint_held() -> Iterator[None]:
+    """SIGINT blocked while the workers start, so that none takes it before `_start` makes it
+    ignore it (a forked worker inherits the mask); one that came meanwhile is raised after."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Interrupted: the workers are ended now, not after the files they are reading, and the
+    files not yet begun are dropped with them (the pool marks their futures broken).
+
+    The futures are not cancelled first: Python 3.11's pool, finding its workers gone, sets
+    an exception on every pending future, and one cancelled meanwhile makes its thread print
+    a traceback."""
+    if hasattr(pool, "terminate_workers"):  # Python 3.14
+        pool.terminate_workers()
+        return
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # shutdown forgets them
+    for process in processes:
+        process.terminate()
+    pool.shutdown(wait=False)
 
 
 def _audit(path: str) -> FileResult:
@@ -42,11 +79,16 @@ def audit_all(
     with ProcessPoolExecutor(
         max_workers=min(jobs, len(paths)), initializer=_start, initargs=(rules, vocab, rounding)
     ) as pool:
-        done = pool.map(_audit, paths)
-        for item in items:
-            if isinstance(item, FileResult):
-                yield item
-            elif item == "-":
-                yield audit_path(item, rules, vocab, rounding)
-            else:
-                yield next(done)
+        try:
+            with _sigint_held():
+                done = iter([pool.submit(_audit, path) for path in paths])
+            for item in items:
+                if isinstance(item, FileResult):
+                    yield item
+                elif item == "-":
+                    yield audit_path(item, rules, vocab, rounding)
+                else:
+                    yield next(done).result()
+        except BaseException:  # KeyboardInterrupt, or the caller closing the generator
+            _stop(pool)
+            raise

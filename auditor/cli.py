@@ -3,17 +3,20 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from auditor import cli_zh
 from auditor.batch import audit_all
 from auditor.checks import KINDS
 from auditor.document import build_document
@@ -27,7 +30,8 @@ from auditor.reporters.explain import explain as explain_rule
 from auditor.reporters.extraction import extraction
 from auditor.rules import load
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+cli_zh.install()  # before the commands are declared: --version's and --help's words are bound then
 ROUNDING_RULE = """
 舍入规则：一个印有 d 位小数的数字代表一个区间——四舍五入时为该数 ± 末位半个单位，截尾时为该数至
 该数加末位一个单位，either（默认）取两者之并。合计、比率都按区间计算：
@@ -55,6 +59,12 @@ format_option = click.option(
     show_default=True,
 )
 no_color_option = click.option("--no-color", is_flag=True, help="不使用颜色")
+output_option = click.option(
+    "--output",
+    "-o",
+    metavar="FILE",
+    help="报告写入该文件（写完整后才替换，中断或出错不留半截文件；终端格式不带颜色）",
+)
 rules_option = click.option(
     "--rules",
     "rules_dir",
@@ -63,7 +73,18 @@ rules_option = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class Main(cli_zh.Group):
+    """Ctrl-C ends any command with one line, 已中断, and exit code 130 (128 + SIGINT)."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("已中断", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
+
+
+@click.group(cls=Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="auditor")
 def main() -> None:
     """检查部门预算、决算公开报告中的数字是否自洽。"""
@@ -94,6 +115,7 @@ def main() -> None:
     "-j",
     type=click.IntRange(min=1),
     default=os.cpu_count() or 1,
+    metavar="N",
     show_default="CPU 核数",
     help="并行检查的文件数（输出顺序与此无关）",
 )
@@ -116,6 +138,7 @@ def main() -> None:
     is_flag=True,
     help="逐条列出尾数差异（四舍五入或末位误差；默认只计数，每个文件一行说明）",
 )
+@output_option
 @rules_option
 def check(
     paths,
@@ -129,6 +152,7 @@ def check(
     patterns,
     as_one,
     show_rounding,
+    output,
     rules_dir,
 ) -> None:
     """检查报告：文本、PDF、.docx、.xlsx/.xls、网页（.html），目录（其下所有这些文件），
@@ -150,30 +174,69 @@ def check(
         items = refused + (
             [audit_path(tuple(files), rules, vocab, Rounding(rounding))] if files else []
         )
-    console = _console(no_color)
+    buffer = io.StringIO() if output else None
+    console = _console(no_color, buffer)
     results: list[FileResult] = []
     with _progress(len(items)) as advance:
-        for r in audit_all(items, rules, vocab, Rounding(rounding), jobs):
-            advance(r.path)
-            results.append(r)
-            if r.error:
-                click.echo(f"auditor: {r.path}: {r.error}", err=True)
-            elif fmt == "terminal":
-                terminal.write_file(r, console, show_rounding)
+        with closing(audit_all(items, rules, vocab, Rounding(rounding), jobs)) as audited:
+            for r in audited:
+                advance(r.path)
+                results.append(r)
+                if r.error:
+                    click.echo(f"auditor: {r.path}: {r.error}", err=True)
+                elif fmt == "terminal":
+                    terminal.write_file(r, console, show_rounding)
     if fmt == "json":
-        json_report.write(results, sys.stdout)
+        (buffer or sys.stdout).write(json_report.dumps(results))
     elif len(results) > 1:
         terminal.write_summary(results, console, show_rounding)
+    if buffer is not None:
+        _write_file(output, buffer.getvalue())
     if any(r.error for r in results):
         sys.exit(EXIT_ERROR)
     worst = max((RANK[f.severity] for r in results for f in r.findings), default=-1)
     sys.exit(EXIT_FINDINGS if worst >= RANK[fail_on] else EXIT_CLEAN)
 
 
-def _console(no_color: bool) -> Console:
-    """Standard output; piped to a file, lines and tables are not cut to 80 columns."""
+def _console(no_color: bool, buffer: io.StringIO | None = None) -> Console:
+    """Standard output; piped to a file, lines and tables are not cut to 80 columns. With a
+    buffer (the report goes to a file): plain text, no colour."""
+    if buffer is not None:
+        return Console(file=buffer, color_system=None, highlight=False, soft_wrap=True, width=1000)
     width = None if sys.stdout.isatty() else 1000
     return Console(no_color=no_color, highlight=False, soft_wrap=True, width=width)
+
+
+def _write_file(path: str, text: str) -> None:
+    """The whole report into PATH at once: written to a temporary file beside it, then put
+    in its place, so a failed or interrupted run leaves the old file or none, never half."""
+    target = os.path.abspath(path)
+    try:
+        fd, temporary = tempfile.mkstemp(
+            prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=os.path.dirname(target)
+        )
+    except OSError as exc:
+        click.echo(f"auditor: 无法写入 {path}：{exc.strerror or exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, target)
+    except BaseException as exc:
+        os.unlink(temporary)
+        if isinstance(exc, OSError):
+            click.echo(f"auditor: 无法写入 {path}：{exc.strerror or exc}", err=True)
+            sys.exit(EXIT_ERROR)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 @contextmanager
@@ -199,8 +262,9 @@ def _progress(total: int) -> Iterator[Callable[[str], None]]:
 @click.argument("path")
 @format_option
 @no_color_option
+@output_option
 @rules_option
-def extract(path, fmt, no_color, rules_dir) -> None:
+def extract(path, fmt, no_color, output, rules_dir) -> None:
     """显示从报告中读到的内容：逐行文字（PDF 为 页:行）、数字及其含义、表格。"""
     _, vocab = _load(rules_dir)
     try:
@@ -209,11 +273,13 @@ def extract(path, fmt, no_color, rules_dir) -> None:
         click.echo(f"auditor: {exc}", err=True)
         sys.exit(EXIT_ERROR)
     data = extraction(source, build_document(source.path, source.lines, vocab, source.scanned))
+    buffer = io.StringIO() if output else None
     if fmt == "json":
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        (buffer or sys.stdout).write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
-        extracted.write(data, _console(no_color))
+        extracted.write(data, _console(no_color, buffer))
+    if buffer is not None:
+        _write_file(output, buffer.getvalue())
 
 
 @main.command("rules")

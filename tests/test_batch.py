@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from harness import RULES, SCALE, SETTINGS, VOCAB
 from hypothesis import given, settings
@@ -139,3 +145,59 @@ def test_standard_input_in_a_parallel_batch():
     files = json_of(result)["files"]
     assert [f["path"] for f in files] == ["-", str(EXAMPLE), str(TABLES[0])]
     assert files[0]["findings"] and files[0]["findings"] == files[1]["findings"]
+
+
+def _started_workers(pid: int) -> bool:
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    return bool(children.read_text().split())
+
+
+@pytest.mark.skipif(
+    not Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").exists(),
+    reason="needs Linux /proc to see that the workers have started",
+)
+@pytest.mark.parametrize(
+    ("fmt", "whole_group"),
+    [("terminal", True), ("json", False), ("json", True)],
+    ids=["terminal-ctrl-c", "json-sigint", "json-ctrl-c"],
+)
+def test_ctrl_c_stops_the_batch_at_once(tmp_path, fmt, whole_group):
+    """SIGINT to the command (or, as Ctrl-C does, to all its processes): the workers stop,
+    one line 已中断, exit 130, no traceback; JSON is written whole or not at all, and the
+    -o file is not written."""
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    for n in range(600):
+        shutil.copy(EXAMPLE, reports / f"r{n:03}.txt")
+    output = tmp_path / "out" / "report"
+    output.parent.mkdir()
+    args = ["check", "-j", "2", "--format", fmt, str(reports)]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "auditor", *args, *(["-o", str(output)] if whole_group else [])],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while process.poll() is None and not _started_workers(process.pid):
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+        time.sleep(0.2)
+        if whole_group:
+            os.killpg(process.pid, signal.SIGINT)
+        else:
+            process.send_signal(signal.SIGINT)
+        started = time.monotonic()
+        out, err = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert time.monotonic() - started < 5
+    stderr = err.decode("utf-8")
+    assert process.returncode == 130, stderr
+    assert stderr.splitlines() == ["已中断"], stderr  # nothing else: no Traceback, no Aborted!
+    if fmt == "json":
+        assert out == b"" or json.loads(out)
+    assert list(output.parent.iterdir()) == []

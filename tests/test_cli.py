@@ -305,7 +305,7 @@ def test_extract_shows_lines_figures_and_tables():
     assert result.exit_code == 0
     out = result.output
     assert "文字中的数字 17 个" in out and "表格 9 张" in out
-    assert "560.72万元  value  “基本支出”  基本支出，一般公共预算，决算" in out
+    assert "560.72万元  数值  “基本支出”  基本支出，一般公共预算，决算，本年数" in out
     assert "收入支出决算总表（公开01表）  （收支总表，全部，单位 万元）" in out
     assert "[1] 收入栏目：金额" in out and "[2] 支出栏目：金额" in out
     data = json.loads(run("extract", "--format", "json", str(table_report)).output)
@@ -362,3 +362,38 @@ def test_tables_only_workbook_is_read_as_final_accounts():
     result = run("check", "--format", "json", str(workbook))
     (entry,) = json.loads(result.output)["files"]
     assert entry["genre"] == "决算" and entry["tables"] == 9
+
+
+def test_output_file_is_written_whole_and_plain(tmp_path):
+    target = tmp_path / "report.txt"
+    target.write_text("an older report\n", encoding="utf-8")
+    result = run("check", "-o", str(target), str(EXAMPLE))
+    assert result.exit_code == 1 and result.output == ""
+    text = target.read_text(encoding="utf-8")
+    assert "\x1b[" not in text  # no colour in a file
+    assert f"{EXAMPLE}:22,24  error  share" in text and "错误 4" in text
+    as_json = tmp_path / "report.json"
+    assert run("check", "--format", "json", "--output", str(as_json), str(EXAMPLE)).exit_code == 1
+    assert json.loads(as_json.read_text(encoding="utf-8"))["files"][0]["findings"]
+    extracted = tmp_path / "extract.txt"
+    assert run("extract", "-o", str(extracted), str(EXAMPLE)).exit_code == 0
+    assert "文字中的数字" in extracted.read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "extract.txt",
+        "report.json",
+        "report.txt",
+    ]  # fmt: skip  (no temporary file left beside them)
+
+
+def test_output_file_is_left_alone_when_the_run_fails(tmp_path):
+    target = tmp_path / "report.txt"
+    target.write_text("an older report\n", encoding="utf-8")
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "bad.yaml").write_text("just a string\n", encoding="utf-8")
+    failed = run("check", "-o", str(target), "--rules", str(tmp_path / "rules"), str(EXAMPLE))
+    assert failed.exit_code == 2
+    assert target.read_text(encoding="utf-8") == "an older report\n"
+    nowhere = tmp_path / "no-such-folder" / "report.txt"
+    result = run("check", "-o", str(nowhere), str(EXAMPLE))
+    assert result.exit_code == 2 and "无法写入" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.txt", "rules"]

@@ -7,6 +7,29 @@ from rich.markup import escape
 
 from auditor.reporters.summary import genre, pages
 
+# What a figure is (facts.Fact.role) and which year it is of (Fact.period), as a clerk says
+# it; JSON keeps the English keys.
+ROLES = {
+    "value": "数值",
+    "delta": "增减额",
+    "rate": "增减率",
+    "share": "占比",
+    "completion": "完成率",
+    "percent": "百分比",
+}
+PERIODS = {"current": "本年数", "prior": "上年数"}
+
+
+def role(name: str) -> str:
+    return ROLES.get(name, name)
+
+
+def period(name: str | None) -> str | None:
+    """本年数, 上年数, or 2022年数 for a year named (year2022)."""
+    if name and name.startswith("year") and name[4:].isdigit():
+        return f"{name[4:]}年数"
+    return PERIODS.get(name, name) if name else name
+
 
 def write(data: dict, console: Console) -> None:
     count = f"，{data['pages']} 页" if data["pages"] else ""
@@ -19,12 +42,11 @@ def write(data: dict, console: Console) -> None:
         console.print(f"[dim]{line['at']:>{width}}[/]  {escape(line['text'])}")
     console.print(f"\n[bold]文字中的数字 {len(data['facts'])} 个[/]")
     for fact in data["facts"]:
-        meaning = "，".join(
-            str(fact[key]) for key in ("concept", "scope", "basis", "period") if fact[key]
-        )
+        said = (fact["concept"], fact["scope"], fact["basis"], period(fact["period"]))
+        meaning = "，".join(str(word) for word in said if word)
         console.print(
             f"  [dim]{','.join(fact['lines'])}[/]  {escape(fact['text'])}"
-            f"  {escape(fact['role'])}  “{escape(fact['label'])}”  {escape(meaning)}"
+            f"  {escape(role(fact['role']))}  “{escape(fact['label'])}”  {escape(meaning)}"
         )
     console.print(f"\n[bold]表格 {len(data['tables'])} 张[/]")
     for table in data["tables"]:

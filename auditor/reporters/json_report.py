@@ -94,16 +94,16 @@ def file_entry(r: FileResult) -> dict:
     return entry
 
 
-def write(results: list[FileResult], out: TextIO) -> None:
+def dumps(results: list[FileResult]) -> str:
+    """The whole document, ending in a newline: written in one go, never in part."""
     summary = {
         "files": len(results),
         **counts(results),
         "unreadable": sum(1 for r in results if r.error),
     }
-    json.dump(
-        {"version": VERSION, "files": [file_entry(r) for r in results], "summary": summary},
-        out,
-        ensure_ascii=False,
-        indent=2,
-    )
-    out.write("\n")
+    document = {"version": VERSION, "files": [file_entry(r) for r in results], "summary": summary}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def write(results: list[FileResult], out: TextIO) -> None:
+    out.write(dumps(results))
