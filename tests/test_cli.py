@@ -371,7 +371,7 @@ def test_output_file_is_written_whole_and_plain(tmp_path):
     assert result.exit_code == 1 and result.output == ""
     text = target.read_text(encoding="utf-8")
     assert "\x1b[" not in text  # no colour in a file
-    assert f"{EXAMPLE}:22,24  error  share" in text and "错误 4" in text
+    assert "  错误  第22、24行  share（" in text and "错误 4" in text
     as_json = tmp_path / "report.json"
     assert run("check", "--format", "json", "--output", str(as_json), str(EXAMPLE)).exit_code == 1
     assert json.loads(as_json.read_text(encoding="utf-8"))["files"][0]["findings"]

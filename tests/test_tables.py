@@ -135,11 +135,12 @@ def test_spaces_read_like_tabs(loaded, centred):
 def test_real_report_tables_only_draw_rounding_warnings(audit):
     result = audit(WUCHANG.read_text(encoding="utf-8"))
     table = [f for f in result.findings if f.rule.startswith("table.")]
-    # 06 表: 301 = 407.13 printed 407.14; 302 = 68.73 printed 68.72; 公用经费 74.33 printed 74.32
+    # 06 表: 301 = 407.13 printed 407.14; 302 = 68.73 printed 68.72; 公用经费 74.33 printed
+    # 74.32 — info, for the report declares 尾数误差
     assert sorted((f.rule, f.severity, f.lines[0]) for f in table) == [
-        ("table.hierarchy", "warning", 279),
-        ("table.hierarchy", "warning", 279),
-        ("table.total", "warning", 279),
+        ("table.hierarchy", "info", 279),
+        ("table.hierarchy", "info", 279),
+        ("table.total", "info", 279),
     ]
 
 
