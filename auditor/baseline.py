@@ -73,20 +73,21 @@ def load(path: str) -> Counter[tuple[str, str]]:
         raise ConfigError(path, "基线文件的条目缺少 path 或 fingerprint") from None
 
 
-def apply(
-    results: list[FileResult], accepted: Counter[tuple[str, str]]
-) -> tuple[list[FileResult], int]:
-    """The results without the accepted findings, and how many were accepted."""
-    left = Counter(accepted)
-    out, matched = [], 0
-    for r in results:
+class Accepted:
+    """The accepted findings still to be met, taken from each report as it is checked."""
+
+    def __init__(self, accepted: Counter[tuple[str, str]]) -> None:
+        self.left = Counter(accepted)
+        self.matched = 0
+
+    def take(self, result: FileResult) -> FileResult:
+        """The report without the findings the baseline accepts."""
         kept = []
-        for f in r.findings:
-            key = (report_key(r.path), fingerprint(f.id))
-            if left[key] > 0:
-                left[key] -= 1
-                matched += 1
+        for f in result.findings:
+            key = (report_key(result.path), fingerprint(f.id))
+            if self.left[key] > 0:
+                self.left[key] -= 1
+                self.matched += 1
             else:
                 kept.append(f)
-        out.append(replace(r, findings=kept))
-    return out, matched
+        return replace(result, findings=kept)

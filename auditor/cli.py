@@ -1,5 +1,5 @@
-"""Command line: `auditor check PATH…`, `auditor extract PATH`, `auditor rules` and
-`auditor explain RULE-ID`."""
+"""Command line: `auditor check PATH…`, `auditor baseline write FILE PATH…`,
+`auditor config`, `auditor extract PATH`, `auditor rules` and `auditor explain RULE-ID`."""
 
 from __future__ import annotations
 
@@ -7,25 +7,24 @@ import io
 import json
 import os
 import sys
-import tempfile
-from collections.abc import Callable, Iterator
-from contextlib import closing, contextmanager
+from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from auditor import cli_zh
+from auditor import baseline, cli_io, cli_zh, config
 from auditor.batch import audit_all
 from auditor.checks import KINDS
+from auditor.cli_settings import SETTINGS, Settings, settle, shown, without_ignored
+from auditor.config import FORMATS
 from auditor.document import build_document
 from auditor.errors import AuditorError, InputError
-from auditor.findings import ERROR, RANK, SEVERITIES
+from auditor.findings import RANK, SEVERITIES
 from auditor.numbers import Rounding
 from auditor.pipeline import PATTERNS, FileResult, audit_path, expand, select_rules
 from auditor.read import read_source
-from auditor.reporters import extracted, json_report, terminal
+from auditor.reporters import extracted, terminal
 from auditor.reporters.explain import explain as explain_rule
 from auditor.reporters.extraction import extraction
 from auditor.rules import load
@@ -43,12 +42,17 @@ ROUNDING_RULE = """
 报告的舍入方式由 --rounding 指定，单条规则可在 YAML 中以 rounding: half-up|truncate|either 另设。"""
 
 
-def _load(rules_dir: str | None):
+def _load(rules_dirs: tuple[str, ...] | str | None):
+    dirs = (rules_dirs,) if isinstance(rules_dirs, str) else rules_dirs or ()
     try:
-        return load(Path(rules_dir) if rules_dir else None, KINDS)
+        return load([Path(d) for d in dirs], KINDS)
     except AuditorError as exc:
         click.echo(f"auditor: 规则错误：{exc}", err=True)
         sys.exit(EXIT_ERROR)
+
+
+def _default(key: str):
+    return SETTINGS[key][1]
 
 
 format_option = click.option(
@@ -67,10 +71,66 @@ output_option = click.option(
 )
 rules_option = click.option(
     "--rules",
-    "rules_dir",
+    "rules_dirs",
     metavar="DIR",
-    help="追加或替换同名规则文件的目录（含 vocabulary.yaml 时合并词表）",
+    multiple=True,
+    help="追加或替换同名规则文件的目录或 .yaml 文件（可多次；含 vocabulary.yaml 时合并词表）",
 )
+config_option = click.option(
+    "--config",
+    "config_file",
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="配置文件（默认：从当前目录向上找到的 auditor.toml，或含 [tool.auditor] 的 pyproject.toml）",
+)
+
+
+def audit_options(command):
+    """The options of every command that checks reports (check, baseline write)."""
+    for option in reversed(
+        [
+            click.option(
+                "--select", multiple=True, metavar="ID", help="只运行 id 以此开头的规则（可多次）"
+            ),
+            click.option(
+                "--ignore", multiple=True, metavar="ID", help="不运行 id 以此开头的规则（可多次）"
+            ),
+            click.option(
+                "--rounding",
+                type=click.Choice([m.value for m in Rounding]),
+                default=_default("rounding"),
+                show_default=True,
+                help="报告的舍入方式：四舍五入 half-up、截尾 truncate、两者皆可 either（规则可在 YAML 中另设）",
+            ),
+            click.option(
+                "--jobs",
+                "-j",
+                type=click.IntRange(min=1),
+                default=_default("jobs"),
+                metavar="N",
+                show_default="CPU 核数",
+                help="并行检查的文件数（输出顺序与此无关）",
+            ),
+            click.option(
+                "--glob",
+                "patterns",
+                multiple=True,
+                metavar="PATTERN",
+                help="在目录中查找的文件名模式（可多次；默认 "
+                + "、".join(PATTERNS)
+                + "；含 / 时匹配相对路径）",
+            ),
+            click.option(
+                "--as-one",
+                is_flag=True,
+                help="所给的几个文件是同一份报告（如情况说明 .docx 与报表 .xlsx），合在一起检查",
+            ),
+            rules_option,
+            config_option,
+        ]
+    ):
+        command = option(command)
+    return command
 
 
 class Main(cli_zh.Group):
@@ -90,172 +150,169 @@ def main() -> None:
     """检查部门预算、决算公开报告中的数字是否自洽。"""
 
 
+def _settings(ctx: click.Context | None, given: dict) -> Settings:
+    try:
+        found = (
+            config.load(path=Path(given["config_file"]))
+            if given.get("config_file")
+            else config.load()
+        )
+    except AuditorError as exc:
+        click.echo(f"auditor: 配置错误：{exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    return settle(ctx, given, found)
+
+
+def _items(settings: Settings, given: dict, rules, vocab) -> list:
+    """What to check: each file, or the files of --as-one read as one report."""
+    paths = given["paths"]
+    items = expand(paths, given["patterns"] or PATTERNS)
+    if not given["as_one"]:
+        return items
+    if any(path != "-" and os.path.isdir(path) for path in paths):
+        raise click.UsageError("--as-one 只合并所列的几个文件，不能给目录")
+    refused = [item for item in items if isinstance(item, FileResult)]
+    files = [item for item in items if isinstance(item, str)]
+    if "-" in files:
+        raise click.UsageError("--as-one 不能与标准输入 - 一起使用")
+    mode = Rounding(settings["rounding"])
+    return refused + ([audit_path(tuple(files), rules, vocab, mode)] if files else [])
+
+
+def _rules(settings: Settings):
+    rules, vocab = _load(settings["rules"])
+    rules = select_rules(rules, settings["select"], settings["ignore"])
+    if not rules:
+        raise click.UsageError(
+            "--select / --ignore 之后没有剩下任何规则（用 auditor rules 查看规则 id）"
+        )
+    return rules, vocab
+
+
+def _audited(settings: Settings, given: dict, rules, vocab) -> Iterator[FileResult]:
+    """Each report's result as it is checked, without its files' ignored rules; an
+    unreadable one said on stderr, one line."""
+    items = _items(settings, given, rules, vocab)
+    mode = Rounding(settings["rounding"])
+    with cli_io.progress(len(items)) as advance:
+        with closing(audit_all(items, rules, vocab, mode, settings["jobs"])) as audited:
+            for r in audited:
+                advance(r.path)
+                if r.error:
+                    click.echo(f"auditor: {r.path}: {r.error}", err=True)
+                yield without_ignored(r, settings["per-file-ignores"])
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@format_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default=_default("format"),
+    show_default=True,
+    help="终端（中文）、json、sarif（GitHub 代码扫描）、github（Actions 注释）、gitlab（Code Quality）、junit",
+)
 @click.option(
     "--fail-on",
     type=click.Choice(SEVERITIES),
-    default=ERROR,
+    default=_default("fail-on"),
     show_default=True,
     help="达到该级别的问题使退出码为 1",
 )
-@click.option("--select", multiple=True, metavar="ID", help="只运行 id 以此开头的规则（可多次）")
-@click.option("--ignore", multiple=True, metavar="ID", help="不运行 id 以此开头的规则（可多次）")
-@no_color_option
+@audit_options
 @click.option(
-    "--rounding",
-    type=click.Choice([m.value for m in Rounding]),
-    default=Rounding.EITHER.value,
-    show_default=True,
-    help="报告的舍入方式：四舍五入 half-up、截尾 truncate、两者皆可 either（规则可在 YAML 中另设）",
-)
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=1),
-    default=os.cpu_count() or 1,
-    metavar="N",
-    show_default="CPU 核数",
-    help="并行检查的文件数（输出顺序与此无关）",
-)
-@click.option(
-    "--glob",
-    "patterns",
-    multiple=True,
-    metavar="PATTERN",
-    help=(
-        "在目录中查找的文件名模式（可多次；默认 " + "、".join(PATTERNS) + "；含 / 时匹配相对路径）"
-    ),
-)
-@click.option(
-    "--as-one",
-    is_flag=True,
-    help="所给的几个文件是同一份报告（如情况说明 .docx 与报表 .xlsx），合在一起检查",
+    "--baseline",
+    metavar="FILE",
+    help="基线文件：其中已接受的问题不再报告（auditor baseline write 生成）",
 )
 @click.option(
     "--show-rounding",
     is_flag=True,
     help="逐条列出尾数差异（四舍五入或末位误差；默认只计数，每个文件一行说明）",
 )
+@click.option("--quiet", "-q", is_flag=True, help="只显示汇总（终端格式）")
+@click.option("--statistics", is_flag=True, help="按规则统计问题数，代替逐条列出（终端格式）")
+@no_color_option
 @output_option
-@rules_option
-def check(
-    paths,
-    fmt,
-    fail_on,
-    select,
-    ignore,
-    no_color,
-    rounding,
-    jobs,
-    patterns,
-    as_one,
-    show_rounding,
-    output,
-    rules_dir,
-) -> None:
+@click.pass_context
+def check(ctx: click.Context, **given) -> None:
     """检查报告：文本、PDF、.docx、.xlsx/.xls、网页（.html），目录（其下所有这些文件），
     或 - 表示标准输入。"""
-    rules, vocab = _load(rules_dir)
-    rules = select_rules(rules, select, ignore)
-    if not rules:
-        raise click.UsageError(
-            "--select / --ignore 之后没有剩下任何规则（用 auditor rules 查看规则 id）"
-        )
-    items = expand(paths, patterns or PATTERNS)
-    if as_one:
-        if any(path != "-" and os.path.isdir(path) for path in paths):
-            raise click.UsageError("--as-one 只合并所列的几个文件，不能给目录")
-        refused = [item for item in items if isinstance(item, FileResult)]
-        files = [item for item in items if isinstance(item, str)]
-        if "-" in files:
-            raise click.UsageError("--as-one 不能与标准输入 - 一起使用")
-        items = refused + (
-            [audit_path(tuple(files), rules, vocab, Rounding(rounding))] if files else []
-        )
+    settings = _settings(ctx, given)
+    fmt = settings["format"]
+    if fmt != "terminal" and (given["quiet"] or given["statistics"]):
+        raise click.UsageError("--quiet、--statistics 只用于终端格式")
+    rules, vocab = _rules(settings)
+    accepted = None
+    if settings["baseline"]:
+        try:
+            accepted = baseline.Accepted(baseline.load(settings["baseline"]))
+        except AuditorError as exc:
+            click.echo(f"auditor: {exc}", err=True)
+            sys.exit(EXIT_ERROR)
+    output = given["output"]
     buffer = io.StringIO() if output else None
-    console = _console(no_color, buffer)
+    console = cli_io.console(given["no_color"], buffer)
+    listed = fmt == "terminal" and not (given["quiet"] or given["statistics"])
     results: list[FileResult] = []
-    with _progress(len(items)) as advance:
-        with closing(audit_all(items, rules, vocab, Rounding(rounding), jobs)) as audited:
-            for r in audited:
-                advance(r.path)
-                results.append(r)
-                if r.error:
-                    click.echo(f"auditor: {r.path}: {r.error}", err=True)
-                elif fmt == "terminal":
-                    terminal.write_file(r, console, show_rounding)
-    if fmt == "json":
-        (buffer or sys.stdout).write(json_report.dumps(results))
-    elif len(results) > 1:
-        terminal.write_summary(results, console, show_rounding)
+    for r in _audited(settings, given, rules, vocab):
+        r = accepted.take(r) if accepted else r
+        results.append(r)
+        if listed and not r.error:
+            terminal.write_file(r, console, settings["show-rounding"])
+    if fmt != "terminal":
+        (buffer or sys.stdout).write(cli_io.machine(fmt, results, rules))
+    else:
+        if given["statistics"]:
+            terminal.write_statistics(results, console)
+        if len(results) > 1 or given["quiet"]:
+            terminal.write_summary(results, console, settings["show-rounding"])
+        if accepted is not None:
+            console.print(f"基线 {settings['baseline']} 中已接受的 {accepted.matched} 处问题未列出")
     if buffer is not None:
-        _write_file(output, buffer.getvalue())
+        cli_io.write_file(output, buffer.getvalue())
+    if accepted is not None and fmt != "terminal":
+        click.echo(f"auditor: 基线中已接受的 {accepted.matched} 处问题未列出", err=True)
     if any(r.error for r in results):
         sys.exit(EXIT_ERROR)
     worst = max((RANK[f.severity] for r in results for f in r.findings), default=-1)
-    sys.exit(EXIT_FINDINGS if worst >= RANK[fail_on] else EXIT_CLEAN)
+    sys.exit(EXIT_FINDINGS if worst >= RANK[settings["fail-on"]] else EXIT_CLEAN)
 
 
-def _console(no_color: bool, buffer: io.StringIO | None = None) -> Console:
-    """Standard output; piped to a file, lines and tables are not cut to 80 columns. With a
-    buffer (the report goes to a file): plain text, no colour."""
-    if buffer is not None:
-        return Console(file=buffer, color_system=None, highlight=False, soft_wrap=True, width=1000)
-    width = None if sys.stdout.isatty() else 1000
-    return Console(no_color=no_color, highlight=False, soft_wrap=True, width=width)
+@main.group("baseline")
+def baseline_group() -> None:
+    """基线：记录已接受的问题，之后的检查只报告新问题（政府公开文件里不能写忽略注释）。"""
 
 
-def _write_file(path: str, text: str) -> None:
-    """The whole report into PATH at once: written to a temporary file beside it, then put
-    in its place, so a failed or interrupted run leaves the old file or none, never half."""
-    target = os.path.abspath(path)
+@baseline_group.command("write")
+@click.argument("file", metavar="FILE")
+@click.argument("paths", nargs=-1, required=True)
+@audit_options
+@click.pass_context
+def baseline_write(ctx: click.Context, file: str, **given) -> None:
+    """检查 PATHS，把现有的全部问题记入基线文件 FILE。"""
+    settings = _settings(ctx, given)
+    rules, vocab = _rules(settings)
+    results = list(_audited(settings, given, rules, vocab))
     try:
-        fd, temporary = tempfile.mkstemp(
-            prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=os.path.dirname(target)
-        )
+        count = baseline.write(results, file)
     except OSError as exc:
-        click.echo(f"auditor: 无法写入 {path}：{exc.strerror or exc}", err=True)
+        click.echo(f"auditor: 无法写入 {file}：{exc.strerror or exc}", err=True)
         sys.exit(EXIT_ERROR)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, target)
-    except BaseException as exc:
-        os.unlink(temporary)
-        if isinstance(exc, OSError):
-            click.echo(f"auditor: 无法写入 {path}：{exc.strerror or exc}", err=True)
-            sys.exit(EXIT_ERROR)
-        raise
+    readable = sum(1 for r in results if not r.error)
+    click.echo(f"已将 {readable} 份报告的 {count} 处问题记入基线 {file}")
+    sys.exit(EXIT_ERROR if readable < len(results) else EXIT_CLEAN)
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-@contextmanager
-def _progress(total: int) -> Iterator[Callable[[str], None]]:
-    """A progress bar on stderr for a batch, when stderr is a terminal; else nothing."""
-    if total < 2 or not sys.stderr.isatty():
-        yield lambda path: None
-        return
-    with Progress(
-        TextColumn("检查中"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        TextColumn("{task.description}"),
-        console=Console(stderr=True),
-        transient=True,
-    ) as bar:
-        task = bar.add_task("", total=total)
-        yield lambda path: bar.update(task, advance=1, description=path)
+@main.command("config")
+@config_option
+def show_config(config_file) -> None:
+    """显示生效的设置及其来源（配置文件或默认值；命令行上给出的选项优先于两者）。"""
+    settings = _settings(None, {"config_file": config_file})
+    width = max(len(key) for key in settings.values)
+    for key, value in settings.values.items():
+        click.echo(f"{key:<{width}} = {shown(value)}    # {settings.sources[key]}")
 
 
 @main.command()
@@ -264,9 +321,9 @@ def _progress(total: int) -> Iterator[Callable[[str], None]]:
 @no_color_option
 @output_option
 @rules_option
-def extract(path, fmt, no_color, output, rules_dir) -> None:
+def extract(path, fmt, no_color, output, rules_dirs) -> None:
     """显示从报告中读到的内容：逐行文字（PDF 为 页:行）、数字及其含义、表格。"""
-    _, vocab = _load(rules_dir)
+    _, vocab = _load(rules_dirs)
     try:
         source = read_source(path)
     except InputError as exc:
@@ -277,16 +334,16 @@ def extract(path, fmt, no_color, output, rules_dir) -> None:
     if fmt == "json":
         (buffer or sys.stdout).write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
-        extracted.write(data, _console(no_color, buffer))
+        extracted.write(data, cli_io.console(no_color, buffer))
     if buffer is not None:
-        _write_file(output, buffer.getvalue())
+        cli_io.write_file(output, buffer.getvalue())
 
 
 @main.command("rules")
 @rules_option
-def list_rules(rules_dir) -> None:
+def list_rules(rules_dirs) -> None:
     """列出已加载的规则。"""
-    rules, _ = _load(rules_dir)
+    rules, _ = _load(rules_dirs)
     width = max((len(r.id) for r in rules), default=0)
     for r in rules:
         rounding = r.rounding or "(报告)"
@@ -299,9 +356,9 @@ def list_rules(rules_dir) -> None:
 @main.command()
 @click.argument("rule_id", metavar="RULE-ID")
 @rules_option
-def explain(rule_id, rules_dir) -> None:
+def explain(rule_id, rules_dirs) -> None:
     """说明一条规则：参数、检查的公式、允许的尾数误差，以及通过与报错的例子。"""
-    rules, _ = _load(rules_dir)
+    rules, _ = _load(rules_dirs)
     rule = next((r for r in rules if r.id == rule_id), None)
     if rule is None:
         click.echo(

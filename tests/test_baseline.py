@@ -57,11 +57,12 @@ def test_baseline_accepts_what_it_recorded(tmp_path, monkeypatch):
     data = json.loads(file.read_text(encoding="utf-8"))
     assert data["version"] == 1 and {e["path"] for e in data["findings"]} == {"r.txt"}
     accepted = baseline.load(str(file))
-    left, matched = baseline.apply(_results(tmp_path, "\n\n" + TEXT), accepted)
-    assert matched == 4 and left[0].findings == []
+    same = baseline.Accepted(accepted)
+    assert same.take(_results(tmp_path, "\n\n" + TEXT)[0]).findings == [] and same.matched == 4
     slipped = TEXT.replace("公用经费40.50万元", "公用经费40.60万元")
-    left, matched = baseline.apply(_results(tmp_path, slipped), accepted)
-    assert matched == 3 and [f.rule for f in left[0].findings] == ["sum.personnel-public"]
+    changed = baseline.Accepted(accepted)
+    left = changed.take(_results(tmp_path, slipped)[0])
+    assert changed.matched == 3 and [f.rule for f in left.findings] == ["sum.personnel-public"]
 
 
 @pytest.mark.parametrize(

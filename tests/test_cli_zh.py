@@ -36,7 +36,7 @@ def assert_chinese(output: str) -> None:
         (["check", "--bogus"], "没有选项 '--bogus'"),
         (["check"], "缺少参数 'PATHS...'"),
         (["nosuch"], "没有命令 'nosuch'"),
-        (["check", "--format", "x", "f"], "'x' 不是 'terminal', 'json' 之一"),
+        (["check", "--format", "x", "f"], "'x' 不是 'terminal', 'json', 'sarif'"),
         (["check", "--jobs", "0", "f"], "0 不在范围 x>=1 之内"),
         (["check", "--jobs", "many", "f"], "'many' 不是有效的数字"),
         (["extract", "a", "b"], "多余的参数（b）"),

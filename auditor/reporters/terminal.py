@@ -153,3 +153,28 @@ def write_summary(results: list[FileResult], console: Console, show_rounding: bo
         )
         table.add_row(Text(r.path), *cells, Text(note), style="red" if r.error else None)
     console.print(table)
+
+
+def write_statistics(results: list[FileResult], console: Console) -> None:
+    """Findings counted by rule (the rules that saw a folded discrepancy counted too), the
+    most frequent first, as ruff --statistics counts them."""
+    seen: dict[str, dict[str, int]] = {}
+    titles: dict[str, str] = {}
+    for r in results:
+        for f in r.findings:
+            for g in (f, *f.also):
+                row = seen.setdefault(g.rule, dict.fromkeys((*SEVERITIES, "rounding"), 0))
+                row[g.severity] += 1
+                row["rounding"] += f.rounding_only
+                titles.setdefault(g.rule, g.title)
+    table = Table(title="按规则统计", title_justify="left", box=box.SIMPLE_HEAD)
+    table.add_column("规则")
+    table.add_column("标题", overflow="fold")
+    for name in SEVERITIES:
+        table.add_column(NAME[name], justify="right", style=STYLE[name])
+    table.add_column("其中尾数差异", justify="right", style="dim")
+    for rule, row in sorted(
+        seen.items(), key=lambda item: (-sum(item[1][s] for s in SEVERITIES), item[0])
+    ):
+        table.add_row(rule, Text(titles[rule]), *(str(row[k]) for k in (*SEVERITIES, "rounding")))
+    console.print(table)

@@ -1,0 +1,96 @@
+"""Where the command line's reports go: the console, a file written whole (`-o`), the
+progress bar, and the machine formats by name."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from auditor.pipeline import FileResult
+from auditor.reporters import github, gitlab, json_report, junit, sarif
+from auditor.rules import Rule
+
+EXIT_ERROR = 2
+# format: write(results, rules, out) — every format but the terminal's, written at the end
+MACHINE: dict[str, Callable] = {
+    "json": lambda results, rules, out: out.write(json_report.dumps(results)),
+    "sarif": sarif.write,
+    "github": github.write,
+    "gitlab": gitlab.write,
+    "junit": junit.write,
+}
+
+
+def machine(fmt: str, results: list[FileResult], rules: list[Rule]) -> str:
+    """A machine format's whole text, built before any of it is written."""
+    out = io.StringIO()
+    MACHINE[fmt](results, rules, out)
+    return out.getvalue()
+
+
+def console(no_color: bool, buffer: io.StringIO | None = None) -> Console:
+    """Standard output; piped to a file, lines and tables are not cut to 80 columns. With a
+    buffer (the report goes to a file): plain text, no colour."""
+    if buffer is not None:
+        return Console(file=buffer, color_system=None, highlight=False, soft_wrap=True, width=1000)
+    width = None if sys.stdout.isatty() else 1000
+    return Console(no_color=no_color, highlight=False, soft_wrap=True, width=width)
+
+
+def write_file(path: str, text: str) -> None:
+    """The whole report into PATH at once: written to a temporary file beside it, then put
+    in its place, so a failed or interrupted run leaves the old file or none, never half."""
+    target = os.path.abspath(path)
+    try:
+        fd, temporary = tempfile.mkstemp(
+            prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=os.path.dirname(target)
+        )
+    except OSError as exc:
+        click.echo(f"auditor: 无法写入 {path}：{exc.strerror or exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, target)
+    except BaseException as exc:
+        os.unlink(temporary)
+        if isinstance(exc, OSError):
+            click.echo(f"auditor: 无法写入 {path}：{exc.strerror or exc}", err=True)
+            sys.exit(EXIT_ERROR)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+@contextmanager
+def progress(total: int) -> Iterator[Callable[[str], None]]:
+    """A progress bar on stderr for a batch, when stderr is a terminal; else nothing."""
+    if total < 2 or not sys.stderr.isatty():
+        yield lambda path: None
+        return
+    with Progress(
+        TextColumn("检查中"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("", total=total)
+        yield lambda path: bar.update(task, advance=1, description=path)
