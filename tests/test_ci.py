@@ -1,0 +1,124 @@
+"""What a CI job on submitted reports uses: baselines, the configuration file and its
+precedence, per-file ignores, the summary and statistics views, and the pre-commit hook."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from auditor.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "fixtures" / "example-final.txt"
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+@pytest.fixture
+def report(tmp_path, monkeypatch) -> Path:
+    """The example report (4 errors) in an empty working directory."""
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "report.txt"
+    shutil.copy(EXAMPLE, path)
+    return path
+
+
+def test_baseline_round_trip(report):
+    written = run("baseline", "write", "baseline.json", "report.txt")
+    assert written.exit_code == 0 and "4 处问题" in written.output
+    again = run("check", "--baseline", "baseline.json", "report.txt")
+    assert again.exit_code == 0, again.output
+    assert "已接受的 4 处问题未列出" in again.output and "错误 0" in again.output
+    text = report.read_text(encoding="utf-8")
+    report.write_text(
+        "\n\n" + text.replace("公用经费40.50万元", "公用经费40.60万元"), encoding="utf-8"
+    )
+    slipped = run("check", "--baseline", "baseline.json", "--format", "json", "report.txt")
+    assert slipped.exit_code == 1
+    (entry,) = json.loads(slipped.stdout)["files"]
+    assert "已接受的 3 处问题未列出" in slipped.stderr
+    assert [f["rule"] for f in entry["findings"]] == ["sum.personnel-public"]
+    assert entry["figures"] > 20
+
+
+def test_a_missing_baseline_is_one_line_exit_2(report):
+    result = CliRunner().invoke(main, ["check", "--baseline", "none.json", "report.txt"])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == [
+        "auditor: none.json: 基线文件不存在（用 auditor baseline write 生成）"
+    ]
+
+
+def test_configuration_file_and_command_line(report):
+    Path("auditor.toml").write_text(
+        'select = ["share"]\nfail-on = "warning"\nformat = "json"\n', encoding="utf-8"
+    )
+    from_file = run("check", "report.txt")
+    (entry,) = json.loads(from_file.output)["files"]
+    assert {f["rule"] for f in entry["findings"]} == {"share", "share-sum"}
+    overridden = run("check", "--select", "direction", "--format", "json", "report.txt")
+    (entry,) = json.loads(overridden.output)["files"]
+    assert {f["rule"] for f in entry["findings"]} == {"direction"}
+    shown = run("config").output
+    assert 'select           = ["share"]    # ' + str(Path("auditor.toml").resolve()) in shown
+    assert "ignore           = []    # 默认" in shown
+
+
+def test_pyproject_table_and_per_file_ignores(report):
+    Path("pyproject.toml").write_text(
+        '[tool.auditor]\nformat = "json"\n[tool.auditor.per-file-ignores]\n"rep*.txt" = ["share"]\n',
+        encoding="utf-8",
+    )
+    (entry,) = json.loads(run("check", "report.txt").output)["files"]
+    assert {f["rule"] for f in entry["findings"]} == {"direction", "sum.personnel-public"}
+
+
+@pytest.mark.parametrize(
+    ("body", "needle"),
+    [('formats = "json"\n', "未知的设置 formats"), ("jobs = -1\n", "jobs 应为不小于 1 的整数")],
+)
+def test_bad_configuration_is_one_line_exit_2(report, body, needle):
+    Path("auditor.toml").write_text(body, encoding="utf-8")
+    result = run("check", "report.txt")
+    assert result.exit_code == 2
+    (line,) = result.output.strip().splitlines()
+    assert needle in line and "auditor.toml" in line
+
+
+def test_quiet_and_statistics(report):
+    quiet = run("check", "-q", "report.txt")
+    assert quiet.exit_code == 1 and "汇总" in quiet.output and "占比与金额不符" not in quiet.output
+    stats = run("check", "--statistics", "report.txt")
+    assert "按规则统计" in stats.output and "sum.personnel-public" in stats.output
+    assert "占比与金额不符" not in stats.output
+    assert run("check", "--statistics", "--format", "json", "report.txt").exit_code == 2
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_pre_commit_hook_runs_on_a_report(tmp_path):
+    """A real `pre-commit try-repo` of this checkout (it builds the hook's environment from
+    the package registry: about a minute) in a repository holding the example report."""
+    pytest.importorskip("pre_commit")
+    repo = tmp_path / "reports"
+    repo.mkdir()
+    shutil.copy(EXAMPLE, repo / "report.txt")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "GIT_AUTHOR_NAME": "t",
+           "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"}  # fmt: skip
+    for args in (["init", "-q"], ["add", "report.txt"]):
+        subprocess.run(["git", *args], cwd=repo, check=True, env=env)
+    done = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "auditor", "--all-files"],
+        cwd=repo, env=env, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    said = done.stdout + done.stderr
+    assert done.returncode == 1, said  # the example has errors: the hook fails
+    assert "auditor" in said and "share" in said and "第22、24行" in said
