@@ -109,3 +109,20 @@ def test_schema_is_installed_with_the_package():
     data = config["tool"]["setuptools"]["package-data"]["auditor"]
     assert "schema/*.json" in data
     assert "jsonschema>=4.18" in config["project"]["optional-dependencies"]["test"]
+
+
+def test_readme_samples_are_current(monkeypatch):
+    """README's JSON samples are what the commands they quote print today."""
+    monkeypatch.chdir(ROOT)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## JSON output") :]
+    samples = [
+        json.loads(block)
+        for block in section.split("```json\n")[1:3]
+        for block in [block.split("```")[0]]
+    ]
+    pdf = audit_path("fixtures/pdf/example-final.pdf", [r for r in RULES if r.id == "yoy"], VOCAB)
+    assert samples[0] == v2(pdf)
+    text = audit_path("fixtures/diagnosis/transposed.txt", RULES, VOCAB)
+    (yoy,) = [f for f in v2(text)["files"][0]["findings"] if f["rule"] == "yoy"]
+    assert samples[1] == yoy
