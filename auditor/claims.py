@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 import regex
 
 from auditor.document import Document
+from auditor.equations import ONE, Equation
 from auditor.facts import Fact
 from auditor.numbers import Rounding, percent_meets
 from auditor.shares import Enumeration, Share, enumerations, shares
@@ -36,6 +38,31 @@ class Change:
     delta: Fact | None  # None: "2023年度为A万元，2022年度为B万元，增长R%"
     rate: Fact | None
     base: Fact | None = None  # 较2022年度决算数1,371.00万元减少…: the figure compared with
+
+    def equations(self) -> tuple[Equation | None, Equation | None]:
+        """current = base ± delta, and |change| ÷ prior × 100 = rate, over the figures as the
+        report holds them (before any restating in 万元), for the diagnosis."""
+        current, delta, rate, base = self.current, self.delta, self.rate, self.base
+        sign = Decimal(delta.sign if delta is not None and delta.sign else 1)
+        balance = (
+            Equation.sum(current.figure, [base.figure, (sign, delta.figure)])
+            if current is not None and base is not None and delta is not None
+            else None
+        )
+        if delta is not None:
+            change: tuple = ((sign, delta.figure),)
+        elif current is not None and base is not None:
+            change = ((ONE, current.figure), (-ONE, base.figure))
+        else:
+            change = ()
+        if base is not None:
+            prior: tuple = ((ONE, base.figure),)
+        elif current is not None and delta is not None:
+            prior = ((ONE, current.figure), (-sign, delta.figure))
+        else:
+            prior = ()
+        ratio = Equation.ratio(rate.figure, change, prior) if rate and change and prior else None
+        return balance, ratio
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,9 @@ CULPRITS = {
     "direction.txt": (1, 21, "30.00万元", "30.00万元（方向相反）", "direction"),
     # 完成年初预算的68.57%: 2.40 ÷ 3.50 (全年预算) — the word 年初 is the slip
     "basis-word.txt": (1, 6, "年初预算", "全年预算", "basis-word"),
+    # 年初预算为0万元 … 完成年初预算的95.89%: 307.83 ÷ 321.02 (全年预算) — the issue's
+    # example: the zero base is a finding, and the slip is the word 年初, not the rate
+    "zero-budget-basis.txt": (1, 6, "年初预算", "全年预算", "basis-word"),
     # 收入总计0万元 … 减少20.00万元，下降3.85%: the table's 500.00 makes both hold — the
     # issue's example: the zero is the slip, not the rate
     "zero-total.txt": (2, 20, "0万元", "500.00万元", "other"),

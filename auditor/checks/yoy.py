@@ -47,7 +47,6 @@ from auditor.checks.shared.common import (
     words,
 )
 from auditor.claims import Change
-from auditor.equations import ONE, Equation
 from auditor.facts import Fact
 from auditor.findings import Finding, lines_of
 from auditor.numbers import Interval, Rounding, fmt, fmt_range, judge
@@ -97,36 +96,10 @@ def _prior(
     )
 
 
-def _equations(claim: Change) -> tuple[Equation | None, Equation | None]:
-    """current = base ± delta, and |change| ÷ prior × 100 = rate, over the figures as the
-    report holds them (before any restating in 万元), for the diagnosis."""
-    current, delta, rate, base = claim.current, claim.delta, claim.rate, claim.base
-    sign = Decimal(delta.sign if delta is not None and delta.sign else 1)
-    balance = (
-        Equation.sum(current.figure, [base.figure, (sign, delta.figure)])
-        if current is not None and base is not None and delta is not None
-        else None
-    )
-    if delta is not None:
-        change: tuple = ((sign, delta.figure),)
-    elif current is not None and base is not None:
-        change = ((ONE, current.figure), (-ONE, base.figure))
-    else:
-        change = ()
-    if base is not None:
-        prior: tuple = ((ONE, base.figure),)
-    elif current is not None and delta is not None:
-        prior = ((ONE, current.figure), (-sign, delta.figure))
-    else:
-        prior = ()
-    ratio = Equation.ratio(rate.figure, change, prior) if rate and change and prior else None
-    return balance, ratio
-
-
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for claim in ctx.claims.changes:
         current, delta, rate, base = claim.current, claim.delta, claim.rate, claim.base
-        equations = _equations(claim)
+        equations = claim.equations()
         if mixed_units(*(f for f in (current, delta, base) if f)):
             claim = Change(*(_in_wan(f) for f in (current, delta, rate, base)))
             current, delta, rate, base = claim.current, claim.delta, claim.rate, claim.base

@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from auditor.checks.shared.common import Context, as_stated, words
+from auditor.equations import ONE, Equation
 from auditor.findings import Finding, lines_of
 from auditor.rules import Rule
 
@@ -48,6 +49,9 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 lines_of(claim.budget, claim.actual, claim.rate),
                 stated=as_stated(claim.rate.figure),
                 expected=words("无法计算"),
+                equation=Equation.ratio(
+                    claim.rate.figure, ((ONE, claim.actual.figure),), ((ONE, claim.budget.figure),)
+                ),
             )
     for change in ctx.claims.changes:
         delta, rate, base, current = change.delta, change.rate, change.base, change.current
@@ -66,4 +70,5 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 lines_of(base, current, delta, rate),
                 stated=as_stated(rate.figure),
                 expected=words("无法计算"),
+                equation=change.equations()[1],
             )
