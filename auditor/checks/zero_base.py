@@ -28,7 +28,9 @@ from dataclasses import dataclass
 
 from auditor.checks.shared.common import Context, as_stated, words
 from auditor.equations import ONE, Equation
+from auditor.facts import Fact
 from auditor.findings import Finding, lines_of
+from auditor.numbers import HUNDRED
 from auditor.rules import Rule
 
 KIND = "zero_base"
@@ -37,6 +39,12 @@ KIND = "zero_base"
 @dataclass(frozen=True)
 class Params:
     """zero_base takes no parameters: YAML only switches its rule on."""
+
+
+def _customary(rate: Fact) -> bool:
+    """100% on a zero base is the customary way to say the whole is new: the zero is meant,
+    the rate is the slip, so no base is named as the culprit (the diagnosis would)."""
+    return abs(rate.figure.value) == HUNDRED
 
 
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -49,7 +57,9 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 lines_of(claim.budget, claim.actual, claim.rate),
                 stated=as_stated(claim.rate.figure),
                 expected=words("无法计算"),
-                equation=Equation.ratio(
+                equation=None
+                if _customary(claim.rate)
+                else Equation.ratio(
                     claim.rate.figure, ((ONE, claim.actual.figure),), ((ONE, claim.budget.figure),)
                 ),
             )
@@ -70,5 +80,5 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 lines_of(base, current, delta, rate),
                 stated=as_stated(rate.figure),
                 expected=words("无法计算"),
-                equation=change.equations()[1],
+                equation=None if _customary(rate) else change.equations()[1],
             )
