@@ -12,17 +12,17 @@ from auditor.pipeline import FileResult, audit_path
 from auditor.rules import Rule
 from auditor.vocabulary import Vocabulary
 
-_setup: tuple[list[Rule], Vocabulary, Rounding] | None = None  # a worker's rules, set once
+_setup: tuple[list[Rule], Vocabulary, Rounding, bool] | None = None  # a worker's rules, set once
 
 
-def _start(rules: list[Rule], vocab: Vocabulary, rounding: Rounding) -> None:
+def _start(rules: list[Rule], vocab: Vocabulary, rounding: Rounding, across: bool) -> None:
     global _setup
     # Ctrl-C is the parent's to handle: it stops the workers itself, and a worker that took
     # the terminal's SIGINT would print a KeyboardInterrupt traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-    _setup = (rules, vocab, rounding)
+    _setup = (rules, vocab, rounding, across)
 
 
 @contextmanager
@@ -66,18 +66,26 @@ def audit_all(
     vocab: Vocabulary,
     rounding: Rounding,
     jobs: int,
+    across: bool = False,
 ) -> Iterator[FileResult]:
-    """Each item's result in order (an item already a FileResult is a path that was refused).
+    """Each item's result in order (an item already a FileResult is a path that was refused),
+    with its profile when the reports are to be held to one another (`across`).
 
     Files are read one per task, so memory holds a few reports at a time, not the batch."""
     # Standard input stays with this process: a worker's stdin is closed.
     paths = [item for item in items if isinstance(item, str) and item != "-"]
     if jobs <= 1 or len(paths) <= 1:
         for item in items:
-            yield item if isinstance(item, FileResult) else audit_path(item, rules, vocab, rounding)
+            yield (
+                item
+                if isinstance(item, FileResult)
+                else audit_path(item, rules, vocab, rounding, across)
+            )
         return
     with ProcessPoolExecutor(
-        max_workers=min(jobs, len(paths)), initializer=_start, initargs=(rules, vocab, rounding)
+        max_workers=min(jobs, len(paths)),
+        initializer=_start,
+        initargs=(rules, vocab, rounding, across),
     ) as pool:
         try:
             with _sigint_held():
@@ -86,7 +94,7 @@ def audit_all(
                 if isinstance(item, FileResult):
                     yield item
                 elif item == "-":
-                    yield audit_path(item, rules, vocab, rounding)
+                    yield audit_path(item, rules, vocab, rounding, across)
                 else:
                     yield next(done).result()
         except BaseException:  # KeyboardInterrupt, or the caller closing the generator

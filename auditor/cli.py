@@ -13,10 +13,19 @@ from pathlib import Path
 
 import click
 
-from auditor import baseline, cli_io, cli_zh, config
+from auditor import baseline, cli_io, cli_zh, config, series
 from auditor.batch import audit_all
 from auditor.checks import KINDS
-from auditor.cli_settings import SETTINGS, Settings, settle, shown, without_ignored
+from auditor.cli_options import (
+    audit_options,
+    config_option,
+    default,
+    format_option,
+    no_color_option,
+    output_option,
+    rules_option,
+)
+from auditor.cli_settings import Settings, settle, shown, without_ignored
 from auditor.config import FORMATS
 from auditor.document import build_document
 from auditor.errors import AuditorError, InputError
@@ -49,88 +58,6 @@ def _load(rules_dirs: tuple[str, ...] | str | None):
     except AuditorError as exc:
         click.echo(f"auditor: 规则错误：{exc}", err=True)
         sys.exit(EXIT_ERROR)
-
-
-def _default(key: str):
-    return SETTINGS[key][1]
-
-
-format_option = click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["terminal", "json"]),
-    default="terminal",
-    show_default=True,
-)
-no_color_option = click.option("--no-color", is_flag=True, help="不使用颜色")
-output_option = click.option(
-    "--output",
-    "-o",
-    metavar="FILE",
-    help="报告写入该文件（写完整后才替换，中断或出错不留半截文件；终端格式不带颜色）",
-)
-rules_option = click.option(
-    "--rules",
-    "rules_dirs",
-    metavar="DIR",
-    multiple=True,
-    help="追加或替换同名规则文件的目录或 .yaml 文件（可多次；含 vocabulary.yaml 时合并词表）",
-)
-config_option = click.option(
-    "--config",
-    "config_file",
-    metavar="FILE",
-    type=click.Path(dir_okay=False),
-    help="配置文件（默认：从当前目录向上找到的 auditor.toml，或含 [tool.auditor] 的 pyproject.toml）",
-)
-
-
-def audit_options(command):
-    """The options of every command that checks reports (check, baseline write)."""
-    for option in reversed(
-        [
-            click.option(
-                "--select", multiple=True, metavar="ID", help="只运行 id 以此开头的规则（可多次）"
-            ),
-            click.option(
-                "--ignore", multiple=True, metavar="ID", help="不运行 id 以此开头的规则（可多次）"
-            ),
-            click.option(
-                "--rounding",
-                type=click.Choice([m.value for m in Rounding]),
-                default=_default("rounding"),
-                show_default=True,
-                help="报告的舍入方式：四舍五入 half-up、截尾 truncate、两者皆可 either（规则可在 YAML 中另设）",
-            ),
-            click.option(
-                "--jobs",
-                "-j",
-                type=click.IntRange(min=1),
-                default=_default("jobs"),
-                metavar="N",
-                show_default="CPU 核数",
-                help="并行检查的文件数（输出顺序与此无关）",
-            ),
-            click.option(
-                "--glob",
-                "patterns",
-                multiple=True,
-                metavar="PATTERN",
-                help="在目录中查找的文件名模式（可多次；默认 "
-                + "、".join(PATTERNS)
-                + "；含 / 时匹配相对路径）",
-            ),
-            click.option(
-                "--as-one",
-                is_flag=True,
-                help="所给的几个文件是同一份报告（如情况说明 .docx 与报表 .xlsx），合在一起检查",
-            ),
-            rules_option,
-            config_option,
-        ]
-    ):
-        command = option(command)
-    return command
 
 
 class Main(cli_zh.Group):
@@ -189,18 +116,30 @@ def _rules(settings: Settings):
     return rules, vocab
 
 
-def _audited(settings: Settings, given: dict, rules, vocab) -> Iterator[FileResult]:
+def _audited(
+    settings: Settings, given: dict, rules, vocab, linked: list[series.Series]
+) -> Iterator[FileResult]:
     """Each report's result as it is checked, without its files' ignored rules; an
-    unreadable one said on stderr, one line."""
+    unreadable one said on stderr, one line. With --across, the results come once all are
+    checked, each pair's findings added, and `linked` gets the pairs."""
     items = _items(settings, given, rules, vocab)
     mode = Rounding(settings["rounding"])
+    across, held = settings["across"], []
+    ignored = settings["per-file-ignores"]
     with cli_io.progress(len(items)) as advance:
-        with closing(audit_all(items, rules, vocab, mode, settings["jobs"])) as audited:
+        with closing(audit_all(items, rules, vocab, mode, settings["jobs"], across)) as audited:
             for r in audited:
                 advance(r.path)
                 if r.error:
                     click.echo(f"auditor: {r.path}: {r.error}", err=True)
-                yield without_ignored(r, settings["per-file-ignores"])
+                if across:
+                    held.append(r)
+                else:
+                    yield without_ignored(r, ignored)
+    if across:
+        results, found = series.check(held, rules, mode, settings["links"])
+        linked.append(found)
+        yield from (without_ignored(r, ignored) for r in results)
 
 
 @main.command()
@@ -209,14 +148,14 @@ def _audited(settings: Settings, given: dict, rules, vocab) -> Iterator[FileResu
     "--format",
     "fmt",
     type=click.Choice(FORMATS),
-    default=_default("format"),
+    default=default("format"),
     show_default=True,
     help="终端（中文）、json、sarif（GitHub 代码扫描）、github（Actions 注释）、gitlab（Code Quality）、junit",
 )
 @click.option(
     "--fail-on",
     type=click.Choice(SEVERITIES),
-    default=_default("fail-on"),
+    default=default("fail-on"),
     show_default=True,
     help="达到该级别的问题使退出码为 1",
 )
@@ -256,14 +195,17 @@ def check(ctx: click.Context, **given) -> None:
     console = cli_io.console(given["no_color"], buffer)
     listed = fmt == "terminal" and not (given["quiet"] or given["statistics"])
     results: list[FileResult] = []
-    for r in _audited(settings, given, rules, vocab):
+    linked: list[series.Series] = []
+    for r in _audited(settings, given, rules, vocab, linked):
         r = accepted.take(r) if accepted else r
         results.append(r)
         if listed and not r.error:
             terminal.write_file(r, console, settings["show-rounding"])
     if fmt != "terminal":
-        (buffer or sys.stdout).write(cli_io.machine(fmt, results, rules))
+        (buffer or sys.stdout).write(cli_io.machine(fmt, results, rules, *linked))
     else:
+        if linked:
+            terminal.write_series(linked[0], console)
         if given["statistics"]:
             terminal.write_statistics(results, console)
         if len(results) > 1 or given["quiet"]:
@@ -294,7 +236,7 @@ def baseline_write(ctx: click.Context, file: str, **given) -> None:
     """检查 PATHS，把现有的全部问题记入基线文件 FILE。"""
     settings = _settings(ctx, given)
     rules, vocab = _rules(settings)
-    results = list(_audited(settings, given, rules, vocab))
+    results = list(_audited(settings, given, rules, vocab, []))
     try:
         count = baseline.write(results, file)
     except OSError as exc:

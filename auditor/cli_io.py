@@ -17,11 +17,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from auditor.pipeline import FileResult
 from auditor.reporters import github, gitlab, json_report, junit, sarif
 from auditor.rules import Rule
+from auditor.series import Series
 
 EXIT_ERROR = 2
 # format: write(results, rules, out) — every format but the terminal's, written at the end
 MACHINE: dict[str, Callable] = {
-    "json": lambda results, rules, out: out.write(json_report.dumps(results)),
+    "json": lambda results, rules, out, series=None: out.write(json_report.dumps(results, series)),
     "sarif": sarif.write,
     "github": github.write,
     "gitlab": gitlab.write,
@@ -29,10 +30,16 @@ MACHINE: dict[str, Callable] = {
 }
 
 
-def machine(fmt: str, results: list[FileResult], rules: list[Rule]) -> str:
-    """A machine format's whole text, built before any of it is written."""
+def machine(
+    fmt: str, results: list[FileResult], rules: list[Rule], series: Series | None = None
+) -> str:
+    """A machine format's whole text, built before any of it is written (JSON also says
+    which reports --across linked)."""
     out = io.StringIO()
-    MACHINE[fmt](results, rules, out)
+    if fmt == "json":
+        MACHINE[fmt](results, rules, out, series)
+    else:
+        MACHINE[fmt](results, rules, out)
     return out.getvalue()
 
 

@@ -29,6 +29,8 @@ SETTINGS: dict[str, tuple[str | None, Any]] = {
     "baseline": ("baseline", None),
     "jobs": ("jobs", os.cpu_count() or 1),
     "show-rounding": ("show_rounding", False),
+    "across": ("across", False),
+    "links": ("links", {}),
 }
 COMMAND_LINE, DEFAULT = "命令行", "默认"
 

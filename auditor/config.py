@@ -40,6 +40,11 @@ def _per_file(value: Any) -> dict[str, tuple[str, ...]] | None:
     return None if any(v is None for v in out.values()) else out  # type: ignore[return-value]
 
 
+def _names(value: Any) -> dict[str, str] | None:
+    ok = isinstance(value, dict) and all(isinstance(v, str) and v for v in value.values())
+    return value if ok else None
+
+
 def _flag(value: Any) -> bool | None:
     return value if isinstance(value, bool) else None
 
@@ -59,6 +64,8 @@ KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "baseline": ("基线文件的路径", lambda v: v if isinstance(v, str) and v else None),
     "jobs": ("不小于 1 的整数", _jobs),
     "show-rounding": ("true 或 false", _flag),
+    "across": ("true 或 false", _flag),
+    "links": ("旧名称 = 新名称 的表", _names),
 }
 PATHS = ("rules", "baseline")  # relative to the configuration file's folder
 

@@ -35,6 +35,8 @@ class Document:
     funds: list[FundBlock] = field(
         default_factory=list
     )  # 绩效目标表 / 自评表: 资金总额 and sources
+    department: str | None = None  # as its first lines name it (for --across)
+    level: str = "部门"  # 部门 or 单位: whose report it is
 
 
 # a year the report speaks of, not the one it compares with (较2020年度决算数…, 比上年…)
@@ -60,10 +62,28 @@ def detect_genre_year(lines: tuple[str, ...]) -> tuple[str | None, int | None]:
     return genre, (years.most_common(1)[0][0] if years else None)
 
 
+HEAD_LINES = 8  # non-blank lines at the top where a report names its department
+
+
+def detect_department(lines: tuple[str, ...], vocab: Vocabulary) -> tuple[str | None, str]:
+    """The department a report is of, and whether it is its 部门 or 单位 report, from its
+    first lines read as one (spaces gone): the vocabulary's `department` patterns in order."""
+    head = "".join(["".join(line.split()) for line in lines if line.strip()][:HEAD_LINES])
+    name = None
+    for pattern in vocab.wording.get("department", []):
+        found = regex.search(pattern, head)
+        if found and len(found.group("name")) >= 2:
+            name = found.group("name")
+            break
+    level = vocab.says("report_level", head)
+    return name, level.group("level") if level else "部门"
+
+
 def build_document(
     path: str, lines: tuple[str, ...], vocab: Vocabulary, unread_pages: tuple[int, ...] = ()
 ) -> Document:
     genre, year = detect_genre_year(lines)
+    department, level = detect_department(lines, vocab)
     text = LogicalText(lines)
     tables = read_tables(lines, vocab)
     prose = read_prose(text, genre, year, vocab)
@@ -80,4 +100,6 @@ def build_document(
         unread_pages=unread_pages,
         counts=read_counts(text, year, vocab),
         funds=read_funds(lines, vocab),
+        department=department,
+        level=level,
     )

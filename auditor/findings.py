@@ -72,6 +72,7 @@ class Finding:
     equation: Equation | None = field(default=None, compare=False, repr=False)
     culprit: Culprit | None = field(default=None, compare=False)
     related: tuple[str, ...] = field(default=(), compare=False)  # ids sharing a figure
+    related_file: str = field(default="", compare=False)  # the other report (--across)
 
     @property
     def rules(self) -> tuple[str, ...]:

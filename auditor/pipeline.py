@@ -17,6 +17,7 @@ from auditor.errors import InputError
 from auditor.facts import Fact
 from auditor.findings import INFO, Finding, Place, Quantity
 from auditor.numbers import Rounding
+from auditor.profile import Profile, profile
 from auditor.read import Source, read_source, read_sources
 from auditor.rules import Rule
 from auditor.tables.model import Table
@@ -38,6 +39,7 @@ class FileResult:
     error: str | None = None  # why the file could not be read; then nothing else is said
     pages: int = 0  # of a PDF
     scanned: tuple[int, ...] = ()  # PDF pages with no text layer: nothing on them was checked
+    profile: Profile | None = None  # what another report can be held to (--across)
 
 
 def select_rules(rules: list[Rule], select: Iterable[str], ignore: Iterable[str]) -> list[Rule]:
@@ -57,7 +59,11 @@ def check_source(
     its lines as a reader finds them."""
     doc = build_document(source.path, source.lines, vocab, source.scanned)
     ctx = Context(doc, gather(doc, vocab), vocab, rounding, source.place)
-    applied = [rule for rule in rules if rule.applies(doc.genre)]
+    applied = [
+        rule
+        for rule in rules
+        if rule.applies(doc.genre) and not getattr(MODULES[rule.kind], "PAIRED", False)
+    ]
     findings = {finding for rule in applied for finding in MODULES[rule.kind].check(ctx, rule)}
     for rule in applied:  # reviews of what the checks found (table_unread), after them all
         review = getattr(MODULES[rule.kind], "review", None)
@@ -93,9 +99,16 @@ def figures(facts: Sequence[Fact], tables: Sequence[Table]) -> int:
 
 
 def audit_source(
-    source: Source, rules: list[Rule], vocab: Vocabulary, rounding: Rounding = Rounding.EITHER
+    source: Source,
+    rules: list[Rule],
+    vocab: Vocabulary,
+    rounding: Rounding = Rounding.EITHER,
+    across: bool = False,
 ) -> FileResult:
     doc, findings = check_source(source, rules, vocab, rounding)
+    profiled = None
+    if across:
+        profiled = profile(doc, gather(doc, vocab), rounding, source.cited, vocab)
     return FileResult(
         source.path,
         doc.genre,
@@ -105,6 +118,7 @@ def audit_source(
         findings,
         pages=source.pages,
         scanned=source.scanned,
+        profile=profiled,
     )
 
 
@@ -113,13 +127,14 @@ def audit_path(
     rules: list[Rule],
     vocab: Vocabulary,
     rounding: Rounding = Rounding.EITHER,
+    across: bool = False,
 ) -> FileResult:
     """One report: a file, or several files read as one (`--as-one`: a narrative .docx and
     its tables' .xlsx)."""
     name = path if isinstance(path, str) else " + ".join(path)
     try:
         source = read_source(path) if isinstance(path, str) else read_sources(path)
-        result = audit_source(source, rules, vocab, rounding)
+        result = audit_source(source, rules, vocab, rounding, across)
     except InputError as exc:
         return FileResult(name, error=exc.reason if exc.path == name else str(exc))
     except Exception as exc:  # noqa: BLE001 - one file's bug must not stop the batch

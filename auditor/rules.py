@@ -34,6 +34,7 @@ Side = Annotated[dict[str, Any], "side"]  # {table, side?, column} of table_matc
 Operands = Annotated[list[Any], "operands"]  # identity operands (auditor.operands)
 Comparison = Annotated[str, "comparison"]  # eq / le / ge
 Text = Annotated[str, "text"]  # a few words of a message
+Pairing = Annotated[str, "pairing"]  # which two reports an across rule holds together
 TableKind = Annotated[str, "table"]  # a standard table of the vocabulary's `tables`
 TableKinds = Annotated[list[str], "tables"]
 Words = Annotated[list[str], "words"]  # header words, the first found wins
@@ -108,6 +109,13 @@ def _comparison(value: Any, vocab: Vocabulary) -> str | None:
     return None if value in ("eq", "le", "ge") else "只能取 eq（=）、le（≤）、ge（≥）"
 
 
+PAIRINGS = ("budget-prior", "final-prior", "final-budget")
+
+
+def _pairing(value: Any, vocab: Vocabulary) -> str | None:
+    return None if value in PAIRINGS else "只能取 " + "、".join(PAIRINGS)
+
+
 def _text(value: Any, vocab: Vocabulary) -> str | None:
     return None if isinstance(value, str) and value.strip() else "须是文字"
 
@@ -164,6 +172,7 @@ SHAPES = {
     "side": _side,
     "operands": operands_problem,
     "comparison": _comparison,
+    "pairing": _pairing,
     "text": _text,
     "tables": _tables,
     "table": _table,

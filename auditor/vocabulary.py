@@ -231,6 +231,7 @@ def load_vocabulary(path: Path, complete: bool = True) -> Vocabulary:
         lists={
             **{key: _words(data, key, path, complete) for key in LISTS},
             "not_concepts": _words(data, "not_concepts", path, False),
+            "one_scope": _words(data, "one_scope", path, False),
         },
         no_data=_regexes(data, "no_data", path, complete),
     )

@@ -9,10 +9,12 @@ import dataclasses
 import pytest
 from click.testing import CliRunner
 
+from auditor import series
 from auditor.checks import KINDS, MODULES
 from auditor.checks.shared.contract import contract
 from auditor.cli import main
 from auditor.docs import README, updated
+from auditor.numbers import Rounding
 from auditor.pipeline import audit_source
 from auditor.read import Source
 from auditor.rules import parse_text, shapes
@@ -20,11 +22,25 @@ from tests.harness import RULES, VOCAB, show
 
 
 def _run(text: str, rule):
+    if getattr(MODULES[rule.kind], "PAIRED", False):
+        return _run_pair(text, rule)
     # a kind that reviews the other checks' findings (table_unread) runs with all of them
     rules = [rule, *RULES] if hasattr(MODULES[rule.kind], "review") else [rule]
     result = audit_source(Source("example.txt", tuple(text.split("\n")), "utf-8"), rules, VOCAB)
     assert result.error is None, result.error
     return [f for f in result.findings if f.rule == rule.id]
+
+
+def _run_pair(text: str, rule):
+    """A kind that holds two reports together: its examples are the earlier report and the
+    later one, separated by a line =====."""
+    earlier, later = text.split("\n=====\n")
+    profiles = [
+        audit_source(Source(f"{name}.txt", tuple(t.split("\n")), "utf-8"), [], VOCAB, across=True)
+        for name, t in (("earlier", earlier), ("later", later))
+    ]
+    results, _ = series.check(profiles, [rule], Rounding.EITHER)
+    return [f for r in results for f in r.findings if f.rule == rule.id]
 
 
 @pytest.mark.parametrize("kind", sorted(MODULES))

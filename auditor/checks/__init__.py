@@ -6,6 +6,7 @@ built from the modules."""
 from types import ModuleType
 
 from auditor.checks import (
+    across,
     agreement,
     completion,
     count_agreement,
@@ -47,6 +48,7 @@ def _registry(*modules: ModuleType) -> dict[str, ModuleType]:
 
 
 MODULES = _registry(
+    across,
     agreement,
     completion,
     count_agreement,

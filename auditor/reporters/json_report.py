@@ -10,6 +10,7 @@ from typing import TextIO
 from auditor.findings import Finding, Place, Quantity
 from auditor.pipeline import FileResult
 from auditor.reporters.summary import counts
+from auditor.series import Series
 
 VERSION = 2
 
@@ -54,6 +55,8 @@ def finding(f: Finding) -> dict:
     out["rounding_only"] = f.rounding_only
     if f.related:
         out["related"] = list(f.related)
+    if f.related_file:
+        out["related_file"] = f.related_file
     if f.culprit:
         c = f.culprit
         out["culprit"] = {
@@ -94,14 +97,24 @@ def file_entry(r: FileResult) -> dict:
     return entry
 
 
-def dumps(results: list[FileResult]) -> str:
-    """The whole document, ending in a newline: written in one go, never in part."""
+def dumps(results: list[FileResult], series: Series | None = None) -> str:
+    """The whole document, ending in a newline: written in one go, never in part; with
+    `series` (--across), which reports were held to which, and which stood alone."""
     summary = {
         "files": len(results),
         **counts(results),
         "unreadable": sum(1 for r in results if r.error),
     }
-    document = {"version": VERSION, "files": [file_entry(r) for r in results], "summary": summary}
+    document: dict = {"version": VERSION, "files": [file_entry(r) for r in results]}
+    if series is not None:
+        document["across"] = {
+            "links": [
+                {"pairing": link.pairing, "earlier": link.earlier, "later": link.later}
+                for link in series.links
+            ],
+            "alone": [{"path": path, "reason": reason} for path, reason in series.alone],
+        }
+    document["summary"] = summary
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 

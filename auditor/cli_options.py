@@ -1,0 +1,116 @@
+"""The options the commands share: where reports go, which rules, which settings; and
+those of every command that checks reports (check, baseline write)."""
+
+from __future__ import annotations
+
+import click
+
+from auditor.cli_settings import SETTINGS
+from auditor.numbers import Rounding
+from auditor.pipeline import PATTERNS
+
+
+def default(key: str):
+    return SETTINGS[key][1]
+
+
+format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["terminal", "json"]),
+    default="terminal",
+    show_default=True,
+)
+no_color_option = click.option("--no-color", is_flag=True, help="不使用颜色")
+output_option = click.option(
+    "--output",
+    "-o",
+    metavar="FILE",
+    help="报告写入该文件（写完整后才替换，中断或出错不留半截文件；终端格式不带颜色）",
+)
+rules_option = click.option(
+    "--rules",
+    "rules_dirs",
+    metavar="DIR",
+    multiple=True,
+    help="追加或替换同名规则文件的目录或 .yaml 文件（可多次；含 vocabulary.yaml 时合并词表）",
+)
+config_option = click.option(
+    "--config",
+    "config_file",
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="配置文件（默认：从当前目录向上找到的 auditor.toml，或含 [tool.auditor] 的 pyproject.toml）",
+)
+
+
+def _links(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> dict[str, str]:
+    """--link 旧名=新名, as a mapping."""
+    out = {}
+    for pair in value:
+        old, sep, new = pair.partition("=")
+        if not (sep and old.strip() and new.strip()):
+            raise click.BadParameter(f"“{pair}”应写作 旧名=新名", ctx, param)
+        out[old.strip()] = new.strip()
+    return out
+
+
+def audit_options(command):
+    """The options of every command that checks reports (check, baseline write)."""
+    for option in reversed(
+        [
+            click.option(
+                "--select", multiple=True, metavar="ID", help="只运行 id 以此开头的规则（可多次）"
+            ),
+            click.option(
+                "--ignore", multiple=True, metavar="ID", help="不运行 id 以此开头的规则（可多次）"
+            ),
+            click.option(
+                "--rounding",
+                type=click.Choice([m.value for m in Rounding]),
+                default=default("rounding"),
+                show_default=True,
+                help="报告的舍入方式：四舍五入 half-up、截尾 truncate、两者皆可 either（规则可在 YAML 中另设）",
+            ),
+            click.option(
+                "--jobs",
+                "-j",
+                type=click.IntRange(min=1),
+                default=default("jobs"),
+                metavar="N",
+                show_default="CPU 核数",
+                help="并行检查的文件数（输出顺序与此无关）",
+            ),
+            click.option(
+                "--glob",
+                "patterns",
+                multiple=True,
+                metavar="PATTERN",
+                help="在目录中查找的文件名模式（可多次；默认 "
+                + "、".join(PATTERNS)
+                + "；含 / 时匹配相对路径）",
+            ),
+            click.option(
+                "--as-one",
+                is_flag=True,
+                help="所给的几个文件是同一份报告（如情况说明 .docx 与报表 .xlsx），合在一起检查",
+            ),
+            click.option(
+                "--across",
+                is_flag=True,
+                help="同一单位各年的预算、决算互相比对（本年报告所说的上年数、年初预算数与那份报告一致）",
+            ),
+            click.option(
+                "--link",
+                "links",
+                multiple=True,
+                metavar="旧名=新名",
+                callback=_links,
+                help="--across 时把改过名的单位视为同一单位（可多次）",
+            ),
+            rules_option,
+            config_option,
+        ]
+    ):
+        command = option(command)
+    return command
