@@ -4,7 +4,7 @@ it takes part in hold. Amounts are compared in 万元 whatever unit each is prin
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import product
@@ -65,8 +65,11 @@ class Equation:
         """The values `target` may take (in its own unit) for this identity to hold with every
         other figure as printed, and the value with every other figure exact; None when no
         single value can be said (the target cancels out, or a base may be zero)."""
-        if target is self.rate:
-            return _rate(self.terms, self.base, mode)
+        if target is self.rate:  # a rate is printed by its size, or with its sign (−10.11%)
+            solved = _rate(self.terms, self.base, mode)
+            if solved is None or target.value >= 0:
+                return solved
+            return solved[0].scale(-ONE), -solved[1]
         if self.rate is None:
             a, b = _split(self.terms, target, mode)
             if b == 0:
@@ -86,8 +89,10 @@ class Equation:
             if b - s * k0 * d == 0:
                 continue
             point = (s * k0 * c0 - a0) / (b - s * k0 * d)
-            if point < 0 or c0 + d * point <= 0:
-                continue  # an amount is stated by its size; a base is positive
+            if point * target.value < 0 or (point < 0 and target.value == 0):
+                continue  # the value keeps the sign the figure is printed with
+            if c0 + d * point <= 0:
+                continue  # a base is positive
             values = []
             for av, cv, kv in product((a.lo, a.hi), (c.lo, c.hi), (k.lo, k.hi)):
                 under = b - s * kv * d
@@ -96,7 +101,8 @@ class Equation:
                 values.append((s * kv * cv - av) / under)
             else:
                 found = (Interval(min(values), max(values)), point)
-                if best is None or abs(point - _wan(target)) < abs(best[1] - _wan(target)):
+                near = target.wan_value()
+                if best is None or abs(point - near) < abs(best[1] - near):
                     best = found
         return _in_unit(*best, target) if best else None
 
@@ -104,10 +110,6 @@ class Equation:
         """Whether the identity holds with `value` printed in place of `target`."""
         solved = self.solve(target, mode)
         return solved is not None and solved[0].meets(value.bounds(mode))
-
-
-def _wan(figure: Figure) -> Decimal:
-    return figure.wan_value()
 
 
 def _split(
@@ -140,7 +142,3 @@ def _in_unit(allowed: Interval, point: Decimal, target: Figure) -> tuple[Interva
 
 
 _NONE = Figure(Decimal(0), 0, None, "", 0)  # no figure of an equation: split nothing out
-
-
-def weighted(figures: Sequence[Figure], coefficient: Decimal = ONE) -> Terms:
-    return tuple((coefficient, f) for f in figures)

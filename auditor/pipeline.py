@@ -11,11 +11,12 @@ from pathlib import Path, PurePath
 from auditor.checks import MODULES
 from auditor.checks.shared.common import Context
 from auditor.claims import gather
-from auditor.diagnosis import diagnose, fold
+from auditor.diagnosis import diagnose
 from auditor.document import Document, build_document
 from auditor.errors import InputError
 from auditor.facts import Fact
 from auditor.findings import INFO, Finding, Place, Quantity
+from auditor.fold import fold
 from auditor.numbers import Rounding
 from auditor.profile import Profile, profile
 from auditor.read import Source, read_source, read_sources
@@ -81,7 +82,7 @@ def check_source(
     out = diagnose(out, doc, rounding, source.cited, dict(vocab.bases))
     if any(vocab.says("rounding_note", line.translate(NORMALIZE)) for line in source.lines):
         out = [replace(f, severity=INFO) if f.rounding_only else f for f in out]
-    return doc, fold(out)
+    return doc, [replace(f, equation=None) for f in fold(out)]
 
 
 def _printed(f: Finding, cited: tuple[Place, ...]) -> dict:

@@ -4,7 +4,8 @@ Run: python benchmarks/culprit.py [PER_PATTERN] [SEED]   (defaults 12 and 1).
 
 Takes the consistent synthetic fixtures (fixtures/**/*-ok.txt) and the five real seeds
 (../shared/corpus/seeds, when present), and in each makes one slip at a time in a figure of
-the prose or a table, drawn at random: two adjacent digits transposed, 万元 written 元, a
+the prose or a table, drawn at random: two adjacent digits transposed, one digit mistyped
+(a slip with no name of its own: the culprit's pattern is `other`), 万元 written 元, a
 percentage replaced by another printed within a few lines (copied), 增加 and 减少 swapped
 before a change. For every report that then has a new finding, it prints:
 
@@ -42,11 +43,22 @@ def transposed(text: str, rng: random.Random) -> list[tuple[int, int, str]]:
     out = []
     for m in NUMBER.finditer(text):
         digits = [i for i in range(len(m[0]) - 1) if m[0][i].isdigit() and m[0][i + 1].isdigit()]
-        pairs = [i for i in digits if m[0][i] != m[0][i + 1]]
+        pairs = [i for i in digits if m[0][i] != m[0][i + 1] and not (i == 0 and m[0][1] == "0")]
         if pairs:
             i = rng.choice(pairs)
             new = m[0][:i] + m[0][i + 1] + m[0][i] + m[0][i + 2 :]
             out.append((m.start(), m.end(), new))
+    return out
+
+
+def typo(text: str, rng: random.Random) -> list[tuple[int, int, str]]:
+    """(start, end, new text) of each figure with one digit replaced by another."""
+    out = []
+    for m in NUMBER.finditer(text):
+        digits = [i for i, c in enumerate(m[0]) if c.isdigit()]
+        i = rng.choice(digits)
+        choices = [d for d in "0123456789" if d != m[0][i] and not (i == 0 and d == "0")]
+        out.append((m.start(), m.end(), m[0][:i] + rng.choice(choices) + m[0][i + 1 :]))
     return out
 
 
@@ -75,6 +87,7 @@ def direction(text: str, rng: random.Random) -> list[tuple[int, int, str]]:
 
 PATTERNS = {
     "transposed-digits": transposed,
+    "typo": typo,
     "unit": unit,
     "copied": copied,
     "direction": direction,

@@ -27,7 +27,7 @@ CULPRITS = {
     # 支出 增长4.17% copied from the 收入 line above; 30 ÷ 490 = 6.12 %
     "copied.txt": (1, 21, "4.17%", "6.12%", "copied"),
     # 比上年490.00万元减少30.00万元 to 520.00: the amount is right, the word is not
-    "direction.txt": (1, 21, "30.00万元", "30.00万元（方向相反）", "direction"),
+    "direction.txt": (1, 21, "减少", "增加", "direction"),
     # 完成年初预算的68.57%: 2.40 ÷ 3.50 (全年预算) — the word 年初 is the slip
     "basis-word.txt": (1, 6, "年初预算", "全年预算", "basis-word"),
     # 年初预算为0万元 … 完成年初预算的95.89%: 307.83 ÷ 321.02 (全年预算) — the issue's
