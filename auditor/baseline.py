@@ -9,22 +9,23 @@ from __future__ import annotations
 
 import json
 import os
-from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from auditor.errors import ConfigError
+from auditor.findings import Finding
 from auditor.pipeline import FileResult
 
 VERSION = 1
 
 
-def report_key(path: str) -> str:
-    """A report as a baseline names it: relative to the working directory, with / ."""
+def report_key(path: str, base: str | None = None) -> str:
+    """A report as a baseline or a configuration names it: relative to `base` (the folder of
+    the baseline or configuration file; the working directory when none), with / ."""
     if path == "-":
         return path
     try:
-        return Path(os.path.relpath(os.path.abspath(path))).as_posix()
+        return Path(os.path.relpath(os.path.abspath(path), base or os.getcwd())).as_posix()
     except ValueError:  # another drive (Windows)
         return Path(path).as_posix()
 
@@ -35,12 +36,20 @@ def fingerprint(finding_id: str) -> str:
     return base if base and repeat.isdigit() else finding_id
 
 
+def sightings(f: Finding) -> list[str]:
+    """The fingerprints of a finding and of each rule's sighting folded into it: a baseline
+    keeps matching when a rule of the group is ignored and another leads."""
+    return [fingerprint(g.id) for g in (f, *f.also)]
+
+
 def write(results: list[FileResult], path: str) -> int:
     """Record every finding of the readable reports; the number recorded."""
+    folder = os.path.dirname(os.path.abspath(path))
     entries = [
         {
-            "path": report_key(r.path),
-            "fingerprint": fingerprint(f.id),
+            "path": report_key(r.path, folder),
+            "fingerprint": sightings(f)[0],
+            "also": sightings(f)[1:],
             "rule": f.rule,
             "severity": f.severity,
             "message": f.message,
@@ -56,8 +65,15 @@ def write(results: list[FileResult], path: str) -> int:
     return len(entries)
 
 
-def load(path: str) -> Counter[tuple[str, str]]:
-    """The accepted findings, (report, fingerprint) with how many times each was accepted."""
+@dataclass
+class Entry:
+    path: str
+    fingerprints: frozenset[str]
+    used: bool = False
+
+
+def load(path: str) -> list[Entry]:
+    """The accepted findings of a baseline file."""
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -68,26 +84,43 @@ def load(path: str) -> Counter[tuple[str, str]]:
     if not isinstance(entries, list) or data.get("version") != VERSION:
         raise ConfigError(path, f"不是第 {VERSION} 版的基线文件")
     try:
-        return Counter((str(e["path"]), str(e["fingerprint"])) for e in entries)
-    except (KeyError, TypeError):
+        return [
+            Entry(str(e["path"]), frozenset([str(e["fingerprint"]), *map(str, e.get("also", []))]))
+            for e in entries
+        ]
+    except (KeyError, TypeError, AttributeError):
         raise ConfigError(path, "基线文件的条目缺少 path 或 fingerprint") from None
 
 
 class Accepted:
-    """The accepted findings still to be met, taken from each report as it is checked."""
+    """The accepted findings still to be met, taken from each report as it is checked;
+    reports are named relative to the baseline file's folder, wherever the check runs."""
 
-    def __init__(self, accepted: Counter[tuple[str, str]]) -> None:
-        self.left = Counter(accepted)
+    def __init__(self, entries: list[Entry], baseline: str) -> None:
+        self.entries = entries
+        self.folder = os.path.dirname(os.path.abspath(baseline))
         self.matched = 0
+        self.seen: set[str] = set()
 
     def take(self, result: FileResult) -> FileResult:
         """The report without the findings the baseline accepts."""
+        key = report_key(result.path, self.folder)
+        self.seen.add(key)
         kept = []
         for f in result.findings:
-            key = (report_key(result.path), fingerprint(f.id))
-            if self.left[key] > 0:
-                self.left[key] -= 1
-                self.matched += 1
-            else:
+            mine = set(sightings(f))
+            entry = next(
+                (e for e in self.entries if not e.used and e.path == key and e.fingerprints & mine),
+                None,
+            )
+            if entry is None:
                 kept.append(f)
+            else:
+                entry.used = True
+                self.matched += 1
         return replace(result, findings=kept)
+
+    @property
+    def strangers(self) -> bool:
+        """Whether no report of the baseline was among those checked (paths gone astray)."""
+        return bool(self.entries) and not any(e.path in self.seen for e in self.entries)

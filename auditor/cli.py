@@ -12,6 +12,7 @@ from contextlib import closing
 from pathlib import Path
 
 import click
+from rich.console import Console
 
 from auditor import baseline, cli_io, cli_zh, config, series
 from auditor.batch import audit_all
@@ -25,7 +26,14 @@ from auditor.cli_options import (
     output_option,
     rules_option,
 )
-from auditor.cli_settings import Settings, settle, shown, without_ignored
+from auditor.cli_settings import (
+    COMMAND_LINE,
+    DEFAULT,
+    Settings,
+    settle,
+    shown,
+    without_ignored,
+)
 from auditor.config import FORMATS
 from auditor.document import build_document
 from auditor.errors import AuditorError, InputError
@@ -109,6 +117,14 @@ def _items(settings: Settings, given: dict, rules, vocab) -> list:
 def _rules(settings: Settings):
     rules, vocab = _load(settings["rules"])
     rules = select_rules(rules, settings["select"], settings["ignore"])
+    from_file = {settings.sources[k] for k in ("select", "ignore")} - {COMMAND_LINE, DEFAULT}
+    if not rules and from_file:
+        click.echo(
+            f"auditor: 配置错误：{', '.join(sorted(from_file))}: select / ignore 之后没有剩下"
+            "任何规则（用 auditor rules 查看规则 id）",
+            err=True,
+        )
+        sys.exit(EXIT_ERROR)
     if not rules:
         raise click.UsageError(
             "--select / --ignore 之后没有剩下任何规则（用 auditor rules 查看规则 id）"
@@ -117,7 +133,12 @@ def _rules(settings: Settings):
 
 
 def _audited(
-    settings: Settings, given: dict, rules, vocab, linked: list[series.Series]
+    settings: Settings,
+    given: dict,
+    rules,
+    vocab,
+    linked: list[series.Series],
+    shown: Console | None = None,
 ) -> Iterator[FileResult]:
     """Each report's result as it is checked, without its files' ignored rules; an
     unreadable one said on stderr, one line. With --across, the results come once all are
@@ -126,20 +147,22 @@ def _audited(
     mode = Rounding(settings["rounding"])
     across, held = settings["across"], []
     ignored = settings["per-file-ignores"]
-    with cli_io.progress(len(items)) as advance:
+    with cli_io.progress(len(items), shown) as advance:
         with closing(audit_all(items, rules, vocab, mode, settings["jobs"], across)) as audited:
             for r in audited:
                 advance(r.path)
+                if r.not_report and given.get("only_reports"):
+                    continue  # a text file in the repository that is no report
                 if r.error:
                     click.echo(f"auditor: {r.path}: {r.error}", err=True)
                 if across:
                     held.append(r)
                 else:
-                    yield without_ignored(r, ignored)
+                    yield without_ignored(r, ignored, settings.folder)
     if across:
         results, found = series.check(held, rules, mode, settings["links"])
         linked.append(found)
-        yield from (without_ignored(r, ignored) for r in results)
+        yield from (without_ignored(r, ignored, settings.folder) for r in results)
 
 
 @main.command()
@@ -166,9 +189,14 @@ def _audited(
     help="基线文件：其中已接受的问题不再报告（auditor baseline write 生成）",
 )
 @click.option(
-    "--show-rounding",
-    is_flag=True,
+    "--show-rounding/--hide-rounding",
+    default=False,
     help="逐条列出尾数差异（四舍五入或末位误差；默认只计数，每个文件一行说明）",
+)
+@click.option(
+    "--only-reports",
+    is_flag=True,
+    help="没有任何金额或百分比的文件（说明文档等）跳过，不算无法读取（pre-commit 钩子用）",
 )
 @click.option("--quiet", "-q", is_flag=True, help="只显示汇总（终端格式）")
 @click.option("--statistics", is_flag=True, help="按规则统计问题数，代替逐条列出（终端格式）")
@@ -186,17 +214,17 @@ def check(ctx: click.Context, **given) -> None:
     accepted = None
     if settings["baseline"]:
         try:
-            accepted = baseline.Accepted(baseline.load(settings["baseline"]))
+            accepted = baseline.Accepted(baseline.load(settings["baseline"]), settings["baseline"])
         except AuditorError as exc:
             click.echo(f"auditor: {exc}", err=True)
             sys.exit(EXIT_ERROR)
-    output = given["output"]
+    output = None if given["output"] == "-" else given["output"]
     buffer = io.StringIO() if output else None
     console = cli_io.console(given["no_color"], buffer)
     listed = fmt == "terminal" and not (given["quiet"] or given["statistics"])
     results: list[FileResult] = []
     linked: list[series.Series] = []
-    for r in _audited(settings, given, rules, vocab, linked):
+    for r in _audited(settings, given, rules, vocab, linked, console if listed else None):
         r = accepted.take(r) if accepted else r
         results.append(r)
         if listed and not r.error:
@@ -216,13 +244,19 @@ def check(ctx: click.Context, **given) -> None:
         cli_io.write_file(output, buffer.getvalue())
     if accepted is not None and fmt != "terminal":
         click.echo(f"auditor: 基线中已接受的 {accepted.matched} 处问题未列出", err=True)
+    if accepted is not None and accepted.strangers:
+        click.echo(
+            f"auditor: {settings['baseline']}: 基线中的报告一份也不在所检查的文件之中"
+            "（基线按相对于基线文件所在目录的路径记录报告）",
+            err=True,
+        )
     if any(r.error for r in results):
         sys.exit(EXIT_ERROR)
     worst = max((RANK[f.severity] for r in results for f in r.findings), default=-1)
     sys.exit(EXIT_FINDINGS if worst >= RANK[settings["fail-on"]] else EXIT_CLEAN)
 
 
-@main.group("baseline")
+@main.group("baseline", cls=cli_zh.Group)
 def baseline_group() -> None:
     """基线：记录已接受的问题，之后的检查只报告新问题（政府公开文件里不能写忽略注释）。"""
 
@@ -263,9 +297,14 @@ def show_config(config_file) -> None:
 @no_color_option
 @output_option
 @rules_option
-def extract(path, fmt, no_color, output, rules_dirs) -> None:
+@config_option
+@click.pass_context
+def extract(ctx, path, fmt, no_color, output, rules_dirs, config_file) -> None:
     """显示从报告中读到的内容：逐行文字（PDF 为 页:行）、数字及其含义、表格。"""
-    _, vocab = _load(rules_dirs)
+    output = None if output == "-" else output
+    _, vocab = _load(
+        _settings(ctx, {"rules_dirs": rules_dirs, "config_file": config_file})["rules"]
+    )
     try:
         source = read_source(path)
     except InputError as exc:
@@ -283,9 +322,13 @@ def extract(path, fmt, no_color, output, rules_dirs) -> None:
 
 @main.command("rules")
 @rules_option
-def list_rules(rules_dirs) -> None:
-    """列出已加载的规则。"""
-    rules, _ = _load(rules_dirs)
+@config_option
+@click.pass_context
+def list_rules(ctx, rules_dirs, config_file) -> None:
+    """列出已加载的规则（内置的，与 --rules 或配置文件中 rules 目录里的）。"""
+    rules, _ = _load(
+        _settings(ctx, {"rules_dirs": rules_dirs, "config_file": config_file})["rules"]
+    )
     width = max((len(r.id) for r in rules), default=0)
     for r in rules:
         rounding = r.rounding or "(报告)"
@@ -298,9 +341,13 @@ def list_rules(rules_dirs) -> None:
 @main.command()
 @click.argument("rule_id", metavar="RULE-ID")
 @rules_option
-def explain(rule_id, rules_dirs) -> None:
+@config_option
+@click.pass_context
+def explain(ctx, rule_id, rules_dirs, config_file) -> None:
     """说明一条规则：参数、检查的公式、允许的尾数误差，以及通过与报错的例子。"""
-    rules, _ = _load(rules_dirs)
+    rules, _ = _load(
+        _settings(ctx, {"rules_dirs": rules_dirs, "config_file": config_file})["rules"]
+    )
     rule = next((r for r in rules if r.id == rule_id), None)
     if rule is None:
         click.echo(

@@ -85,18 +85,21 @@ def _umask() -> int:
 
 
 @contextmanager
-def progress(total: int) -> Iterator[Callable[[str], None]]:
-    """A progress bar on stderr for a batch, when stderr is a terminal; else nothing."""
+def progress(total: int, shown: Console | None = None) -> Iterator[Callable[[str], None]]:
+    """A progress bar for a batch, when stderr is a terminal; else nothing. When the report
+    itself goes to that terminal (`shown`), the bar is drawn by the report's console, so
+    each file's findings print above it instead of through it."""
     if total < 2 or not sys.stderr.isatty():
         yield lambda path: None
         return
+    on = shown if shown is not None and shown.is_terminal else Console(stderr=True)
     with Progress(
         TextColumn("检查中"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
         TextColumn("{task.description}"),
-        console=Console(stderr=True),
+        console=on,
         transient=True,
     ) as bar:
         task = bar.add_task("", total=total)

@@ -39,6 +39,7 @@ COMMAND_LINE, DEFAULT = "命令行", "默认"
 class Settings:
     values: dict[str, Any]
     sources: dict[str, str]
+    folder: str | None = None  # the configuration file's: per-file-ignores are relative to it
 
     def __getitem__(self, key: str) -> Any:
         return self.values[key]
@@ -56,7 +57,7 @@ def settle(ctx: click.Context | None, given: dict[str, Any], config: Config) -> 
             values[key], sources[key] = config.values[key], str(config.file)
         else:
             values[key], sources[key] = default, DEFAULT
-    return Settings(values, sources)
+    return Settings(values, sources, str(config.file.parent) if config.file else None)
 
 
 def shown(value: Any) -> str:
@@ -70,9 +71,13 @@ def shown(value: Any) -> str:
     return "（无）" if value is None else f'"{value}"' if isinstance(value, str) else str(value)
 
 
-def without_ignored(result: FileResult, per_file: dict[str, tuple[str, ...]]) -> FileResult:
-    """A report's findings without the rules its path's per-file-ignores name."""
-    path = report_key(result.path)
+def without_ignored(
+    result: FileResult, per_file: dict[str, tuple[str, ...]], folder: str | None = None
+) -> FileResult:
+    """A report's findings without the rules its path's per-file-ignores name (the path
+    relative to the configuration file's folder, or the file's name); a finding several
+    rules saw stays while one of them is not ignored, led by it."""
+    path = report_key(result.path, folder)
     prefixes = tuple(
         prefix
         for pattern, rules in per_file.items()
@@ -81,4 +86,10 @@ def without_ignored(result: FileResult, per_file: dict[str, tuple[str, ...]]) ->
     )
     if not prefixes:
         return result
-    return replace(result, findings=[f for f in result.findings if not f.rule.startswith(prefixes)])
+    kept = []
+    for f in result.findings:
+        seen = [g for g in (f, *f.also) if not g.rule.startswith(prefixes)]
+        if seen:
+            lead = seen[0]
+            kept.append(replace(lead, also=tuple(g for g in seen if g is not lead)))
+    return replace(result, findings=kept)

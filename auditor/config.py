@@ -77,9 +77,6 @@ class Config:
     values: dict[str, Any] = field(default_factory=dict)
     file: Path | None = None
 
-    def where(self, key: str) -> str:
-        return f"{self.file}" if key in self.values and self.file else "默认"
-
 
 def find(start: Path) -> Path | None:
     """The nearest auditor.toml, or pyproject.toml with a [tool.auditor] table, upwards."""

@@ -41,6 +41,7 @@ class FileResult:
     pages: int = 0  # of a PDF
     scanned: tuple[int, ...] = ()  # PDF pages with no text layer: nothing on them was checked
     profile: Profile | None = None  # what another report can be held to (--across)
+    not_report: bool = False  # read, but no amount or percentage in it: not a report at all
 
 
 def select_rules(rules: list[Rule], select: Iterable[str], ignore: Iterable[str]) -> list[Rule]:
@@ -142,7 +143,11 @@ def audit_path(
         return FileResult(name, error=f"内部错误（{type(exc).__name__}: {exc}），请报告此问题")
     if not result.figures:
         return FileResult(
-            name, result.genre, result.year, error="未找到任何金额或百分比，不像是预算、决算报告"
+            name,
+            result.genre,
+            result.year,
+            error="未找到任何金额或百分比，不像是预算、决算报告",
+            not_report=True,
         )
     return result
 

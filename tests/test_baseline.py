@@ -56,11 +56,10 @@ def test_baseline_accepts_what_it_recorded(tmp_path, monkeypatch):
     assert baseline.write(results, str(file)) == 4
     data = json.loads(file.read_text(encoding="utf-8"))
     assert data["version"] == 1 and {e["path"] for e in data["findings"]} == {"r.txt"}
-    accepted = baseline.load(str(file))
-    same = baseline.Accepted(accepted)
+    same = baseline.Accepted(baseline.load(str(file)), str(file))
     assert same.take(_results(tmp_path, "\n\n" + TEXT)[0]).findings == [] and same.matched == 4
     slipped = TEXT.replace("公用经费40.50万元", "公用经费40.60万元")
-    changed = baseline.Accepted(accepted)
+    changed = baseline.Accepted(baseline.load(str(file)), str(file))
     left = changed.take(_results(tmp_path, slipped)[0])
     assert changed.matched == 3 and [f.rule for f in left.findings] == ["sum.personnel-public"]
 

@@ -122,3 +122,30 @@ def test_pre_commit_hook_runs_on_a_report(tmp_path):
     said = done.stdout + done.stderr
     assert done.returncode == 1, said  # the example has errors: the hook fails
     assert "auditor" in said and "share" in said and "第22、24行" in said
+
+
+def test_baseline_and_ignores_do_not_depend_on_the_working_directory(report, tmp_path):
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    shutil.move(str(report), reports / "report.txt")
+    os.chdir(reports)
+    assert run("baseline", "write", "基线.json", ".").exit_code == 0
+    os.chdir(tmp_path)
+    moved = run("check", "--baseline", "reports/基线.json", "reports")
+    assert moved.exit_code == 0 and "已接受的 4 处问题" in moved.output
+    stray = run("check", "--baseline", "reports/基线.json", str(EXAMPLE))
+    assert "一份也不在所检查的文件之中" in stray.stderr
+    Path("auditor.toml").write_text(
+        '[per-file-ignores]\n"reports/*.txt" = ["share"]\n', encoding="utf-8"
+    )
+    os.chdir(reports)  # the glob is relative to the configuration file, not to here
+    (entry,) = json.loads(run("check", "--format", "json", "report.txt").stdout)["files"]
+    assert {f["rule"] for f in entry["findings"]} == {"direction", "sum.personnel-public"}
+
+
+def test_files_that_are_no_reports_can_be_skipped(report):
+    Path("requirements.txt").write_text("click\nrich\n", encoding="utf-8")
+    plain = run("check", "-q", "requirements.txt", "report.txt")
+    assert plain.exit_code == 2 and "不像是预算、决算报告" in plain.stderr
+    skipped = run("check", "-q", "--only-reports", "requirements.txt", "report.txt")
+    assert skipped.exit_code == 1 and "requirements.txt" not in skipped.output

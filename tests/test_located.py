@@ -25,6 +25,14 @@ def test_numbers_never_fuse_across_lines():
     assert "826 58" in text.text
 
 
+def test_an_amount_cut_inside_its_decimals_is_one_amount():
+    # a PDF wraps “1,250.40万元” after its first decimal; two separate numbers stay apart
+    text = LogicalText(["支出1,250.4", "0万元，主要用于以下方面。"]).text
+    assert "支出1,250.40万元" in text
+    apart = LogicalText(["2023年度共有12.5", "3个项目。"]).text
+    assert "12.5 3个" in apart
+
+
 def test_full_width_is_normalised_one_for_one():
     text = LogicalText(["　收入合计１２３．４５万元，占１００％（含）"])
     assert text.text == "收入合计123.45万元，占100%(含)"

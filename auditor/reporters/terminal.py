@@ -168,7 +168,13 @@ def write_statistics(results: list[FileResult], console: Console) -> None:
                 row[g.severity] += 1
                 row["rounding"] += f.rounding_only
                 titles.setdefault(g.rule, g.title)
-    table = Table(title="按规则统计", title_justify="left", box=box.SIMPLE_HEAD)
+    table = Table(
+        title="按规则统计",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        caption="几条规则发现的同一处问题，每条规则各计一次",
+        caption_justify="left",
+    )
     table.add_column("规则")
     table.add_column("标题", overflow="fold")
     for name in SEVERITIES:

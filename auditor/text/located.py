@@ -110,6 +110,16 @@ class Paragraph:
     table: bool
 
 
+CUT_BEFORE = regex.compile(r"\d\.(\d)$")  # a line ending one decimal into an amount
+CUT_AFTER = regex.compile(r"^(\d)\s*(?:万元|亿元|元|%)")  # the next line: its last decimal
+
+
+def _cut_decimals(before: str, after: str) -> bool:
+    """Whether a hard wrap cut an amount of two decimals after the first: the line ends in
+    “1,250.4” and the next begins “0万元”."""
+    return bool(CUT_BEFORE.search(before) and CUT_AFTER.match(after))
+
+
 class LogicalText:
     """Joined text with, per character, the original line and column it came from."""
 
@@ -154,8 +164,10 @@ class LogicalText:
                     and len(SPACED_HAN.sub("", text)) <= 40
                 )
             elif chars and chars[-1][-1:].isdigit() and text[0].isdigit():
-                # Two numbers must never fuse across a line break.
-                self._put(chars, " ", number, -1)
+                # Two numbers must never fuse across a line break, but one amount cut after
+                # its decimal point's first digit (“1,250.4” / “0万元”) is one amount.
+                if not _cut_decimals("".join(chars[-8:]), text):
+                    self._put(chars, " ", number, -1)
             if not row:
                 # WPS spaces characters out ("本 年 收 入 合 计"); a table row keeps its cell gaps.
                 text = SPACED_HAN.sub(lambda m: m.group().replace(" ", "\0"), text)
