@@ -50,10 +50,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from auditor.checks.shared.common import computed, severity, trivial
 from auditor.findings import Finding, Place, Quantity
-from auditor.numbers import Figure, Rounding, fmt, judge
+from auditor.numbers import Figure, Interval, Rounding, fmt, judge
 from auditor.profile import Key, Profile, Stated
 from auditor.rules import Pairing, Rule
 
@@ -64,11 +65,6 @@ PAIRED = True  # runs on two reports (check_pair), not in the one-report pipelin
 @dataclass(frozen=True)
 class Params:
     pair: Pairing
-
-
-def check(ctx: object, rule: Rule) -> Iterator[Finding]:
-    """One report alone says nothing of another: see check_pair."""
-    return iter(())
 
 
 def _name(key: Key) -> str:
@@ -115,12 +111,23 @@ def check_pair(earlier: Profile, later: Profile, rule: Rule, mode: Rounding) -> 
                                theirs, earlier)  # fmt: skip
 
 
-def _number(value, like: Figure) -> str:
+def _number(value: Decimal, like: Figure) -> str:
     return fmt(value, like.to_wan().places)
 
 
-def _judged(rule, mode, mine: Stated, point, allowed, message, later, theirs, earlier):
-    """`mine.figure` (as this pair prints it) against `point` within `allowed`."""
+def _judged(
+    rule: Rule,
+    mode: Rounding,
+    mine: Stated,
+    point: Decimal,
+    allowed: Interval,
+    message: str,
+    later: Profile,
+    theirs: Stated,
+    earlier: Profile,
+) -> Iterator[Finding]:
+    """`mine.figure` against `point` within `allowed`: a finding of `later` citing `mine`'s
+    lines in it and `theirs` in `earlier`."""
     figure = mine.figure.to_wan()
     verdict = judge(figure, point, allowed, mode)
     level = severity(rule, verdict)
