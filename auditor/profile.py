@@ -54,6 +54,8 @@ class Profile:
     values: dict[Key, Stated] = field(default_factory=dict)  # its own, of its year
     budgets: dict[Key, Stated] = field(default_factory=dict)  # a final's 年初预算 figures
     priors: list[Prior] = field(default_factory=list)
+    # the 收支总表's 年初结转和结余 and 年末结转和结余 (keys "opening", "closing")
+    balances: dict[str, Stated] = field(default_factory=dict)
 
 
 def key(fact: Fact, one_scope: frozenset[str] = frozenset()) -> Key:
@@ -103,9 +105,25 @@ def profile(
         for change in claims.changes
         if (p := _prior(doc, change, mode, cite, prior_words, one)) is not None
     ]
+    balances = _balances(doc, cite, vocab)
     return Profile(
-        doc.path, doc.department, doc.level, doc.genre, doc.year, values, budgets, priors
+        doc.path, doc.department, doc.level, doc.genre, doc.year, values, budgets, priors, balances
     )
+
+
+def _balances(
+    doc: Document, cite: Callable[[int, set], Place], vocab: Vocabulary
+) -> dict[str, Stated]:
+    """The carry-over rows of the report's first 收支总表 (a row of one figure each)."""
+    table = next((t for t in doc.tables if t.standard == "收支总表" and not t.problem), None)
+    out: dict[str, Stated] = {}
+    for row in table.rows if table else ():
+        cells = list(row.cells.values())
+        for name, wording in (("opening", "opening_balance"), ("closing", "closing_balance")):
+            if vocab.says(wording, row.label) and len(cells) == 1 and name not in out:
+                figure = cells[0].figure
+                out[name] = Stated(figure, (row.line,), (cite(row.line, {figure.value}),))
+    return out
 
 
 def _prior(

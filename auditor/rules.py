@@ -109,7 +109,7 @@ def _comparison(value: Any, vocab: Vocabulary) -> str | None:
     return None if value in ("eq", "le", "ge") else "只能取 eq（=）、le（≤）、ge（≥）"
 
 
-PAIRINGS = ("budget-prior", "final-prior", "final-budget")
+PAIRINGS = ("budget-prior", "final-prior", "final-budget", "final-carryover")
 
 
 def _pairing(value: Any, vocab: Vocabulary) -> str | None:

@@ -19,6 +19,7 @@ PAIRINGS = {
     "budget-prior": ("预算", "预算", 1),
     "final-prior": ("决算", "决算", 1),
     "final-budget": ("决算", "预算", 0),
+    "final-carryover": ("决算", "决算", 1),
 }
 
 

@@ -59,11 +59,18 @@ def budget(y: Year, before: Year | None, slip: Decimal = Decimal(0)) -> str:
     )
 
 
-def final(y: Year, before: Year | None, quoted: Decimal | None = None, slip=Decimal(0)) -> str:
+def final(
+    y: Year,
+    before: Year | None,
+    carried: Decimal,
+    quoted: Decimal | None = None,
+    slip: Decimal = Decimal(0),
+) -> str:
+    """A final account whose 收支总表 carries `carried` in (年初) and out (年末) alike."""
     change = _change(y.final, before.final - slip, "上年") if before else ""
     three = quoted if quoted is not None else y.three
     rate = y.spent / three * 100
-    amount = f"{y.final:.2f}"
+    amount, total, kept = f"{y.final:.2f}", f"{y.final + carried:.2f}", f"{carried:.2f}"
     return (
         f"{NAME}\n{y.year}年度部门决算\n\n第一部分 {NAME}概况\n一、主要职能\n负责全区档案工作。\n\n"
         f"第二部分 {y.year}年度部门决算表\n\n"
@@ -74,8 +81,8 @@ def final(y: Year, before: Year | None, quoted: Decimal | None = None, slip=Deci
         "            项目                     决算数               项目                     决算数\n"
         f"一、一般公共预算财政拨款收入    {amount:>12}    一、一般公共服务支出         {amount:>12}\n"
         f"本年收入合计                    {amount:>12}    本年支出合计                 {amount:>12}\n"
-        "年初结转和结余                          0.00    年末结转和结余                       0.00\n"
-        f"总计                            {amount:>12}    总计                         {amount:>12}\n\n"
+        f"年初结转和结余                  {kept:>12}    年末结转和结余               {kept:>12}\n"
+        f"总计                            {total:>12}    总计                         {total:>12}\n\n"
         f"第三部分 {y.year}年度部门决算情况说明\n\n一、收入支出决算总体情况说明\n"
         f"{y.year}年度收入总计{amount}万元{change.replace('，比上年', '，与上年相比，')}。\n\n"
         "二、财政拨款“三公”经费支出决算情况说明\n"
@@ -84,7 +91,7 @@ def final(y: Year, before: Year | None, quoted: Decimal | None = None, slip=Deci
     )
 
 
-SLIPS = ("budget-prior", "final-prior", "final-budget")
+SLIPS = ("budget-prior", "final-prior", "final-budget", "final-carryover")
 
 
 def series(seed: int, slip: str | None = None) -> tuple[dict[str, str], tuple[str, str] | None]:
@@ -93,7 +100,9 @@ def series(seed: int, slip: str | None = None) -> tuple[dict[str, str], tuple[st
     rng = random.Random(seed)
     ys = years(rng)
     wrong = Decimal(rng.choice((1, -1)) * rng.randint(100, 5000)) / 100
-    target = rng.choice(ys[1:]) if slip else None
+    carried = _amount(rng, 20, 90)
+    # a carry-over slipped in a middle year would be carried on into the next: the last year
+    target = (ys[-1] if slip == "final-carryover" else rng.choice(ys[1:])) if slip else None
     files: dict[str, str] = {}
     for i, y in enumerate(ys):
         before = ys[i - 1] if i else None
@@ -104,6 +113,7 @@ def series(seed: int, slip: str | None = None) -> tuple[dict[str, str], tuple[st
         files[f"{y.year}-final.txt"] = final(
             y,
             before,
+            carried + abs(wrong) if slipped == "final-carryover" else carried,
             y.three + abs(wrong) if slipped == "final-budget" else None,
             wrong if slipped == "final-prior" else Decimal(0),
         )

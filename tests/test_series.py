@@ -41,6 +41,8 @@ def test_a_consistent_series_is_linked_and_clean(tmp_path, seed):
         ("final-budget", "2022-final.txt", "2022-budget.txt"),
         ("final-budget", "2023-final.txt", "2023-budget.txt"),
         ("final-budget", "2024-final.txt", "2024-budget.txt"),
+        ("final-carryover", "2023-final.txt", "2022-final.txt"),
+        ("final-carryover", "2024-final.txt", "2023-final.txt"),
         ("final-prior", "2023-final.txt", "2022-final.txt"),
         ("final-prior", "2024-final.txt", "2023-final.txt"),
     ]
@@ -50,6 +52,7 @@ def test_a_consistent_series_is_linked_and_clean(tmp_path, seed):
     profiles = {Path(r.path).name: r.profile for r in results}
     assert len(profiles["2024-budget.txt"].priors) == 2
     assert len(profiles["2024-final.txt"].priors) == 1 and profiles["2024-final.txt"].budgets
+    assert set(profiles["2024-final.txt"].balances) == {"opening", "closing"}
 
 
 @pytest.mark.parametrize("seed", range(4))
@@ -58,7 +61,8 @@ def test_one_slip_gives_exactly_that_finding_citing_both_files(tmp_path, seed, s
     files, (later, earlier) = series(seed, slip)
     results, _ = _check(tmp_path, files)
     found = [(Path(r.path).name, f) for r in results for f in r.findings]
-    assert [(name, f.rule) for name, f in found] == [(later, f"across.{slip}")]
+    rule = {"final-carryover": "across.carryover"}.get(slip, f"across.{slip}")
+    assert [(name, f.rule) for name, f in found] == [(later, rule)]
     (_, finding) = found[0]
     assert Path(finding.related_file).name == earlier
     cited_files = {Path(dict(p.fields)["file"]).name for p in finding.cited}

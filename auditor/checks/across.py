@@ -8,14 +8,16 @@ r"""across: a figure one report gives of another report's year is the figure tha
 A rule of this kind runs on two reports of one department (`auditor check --across`), never
 on one alone. `pair` says which two: `budget-prior` holds budget N+1's changes (比N年预算…) to
 budget N's own figures; `final-prior` holds final N's changes (与上年相比…) to final N−1's;
-`final-budget` holds final N's 年初预算 figures to budget N's. A figure is matched by its
+`final-budget` holds final N's 年初预算 figures to budget N's; `final-carryover` holds final
+N's 年初结转和结余 (收支总表) to final N−1's 年末结转和结余. A figure is matched by its
 concept, fund scope and 科目; a figure the other report gives twice with two values is not
 matched (which one is meant cannot be told). The examples' two reports are separated by a
 line `=====`, the earlier first.
 
 参数:
     pair: budget-prior（次年预算的“比上年预算”对上年预算）、final-prior（决算的“与上年相比”对
-        上年决算）或 final-budget（决算的年初预算数对同年预算）
+        上年决算）、final-budget（决算的年初预算数对同年预算）或 final-carryover（决算收支总表的
+        年初结转和结余对上年决算的年末结转和结余）
 
 公式:
     本年报告推算或引用的数 = 另一份报告所列的数（{pair}）
@@ -86,6 +88,17 @@ def check_pair(earlier: Profile, later: Profile, rule: Rule, mode: Rounding) -> 
     """Findings of `later` (the report that speaks of the other), citing both reports."""
     mode = Rounding(rule.rounding) if rule.rounding else mode
     year = earlier.year
+    if rule.params["pair"] == "final-carryover":
+        opening, closing = later.balances.get("opening"), earlier.balances.get("closing")
+        if opening is not None and closing is not None:
+            figure = closing.figure.to_wan()
+            said = (
+                f"年初结转和结余与{year}年决算的年末结转和结余不一致：本报告为 {opening.figure.text}"
+                f"（{_at(opening.places)}），而{year}年决算中为 {closing.figure.text}"
+            )
+            yield from _judged(rule, mode, opening, figure.value, figure.bounds(mode), said,
+                               later, closing, earlier)  # fmt: skip
+        return
     if rule.params["pair"] == "final-budget":
         for key, quoted in later.budgets.items():
             theirs = earlier.values.get(key)

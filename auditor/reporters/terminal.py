@@ -191,6 +191,7 @@ PAIRING = {
     "budget-prior": "次年预算对上年预算",
     "final-prior": "决算对上年决算",
     "final-budget": "决算对同年预算",
+    "final-carryover": "决算年初结转对上年决算年末结转",
 }
 
 
