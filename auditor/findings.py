@@ -85,7 +85,9 @@ class Finding:
         seen: dict[tuple, Place] = {}
         for f in (self, *self.also):
             for p in f.cited:
-                seen.setdefault((p.page or 0, p.line, p.where), p)
+                seen.setdefault(
+                    (str(dict(p.fields).get("file", "")), p.page or 0, p.line, p.where), p
+                )
         return tuple(seen[k] for k in sorted(seen))
 
     def sort_key(self) -> tuple:

@@ -53,9 +53,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from pathlib import PurePath
 
 from auditor.checks.shared.common import computed, severity, trivial
-from auditor.findings import Finding, Place, Quantity
+from auditor.findings import Finding, Place, Quantity, mention
 from auditor.numbers import Figure, Interval, Rounding, fmt, judge
 from auditor.profile import Key, Profile, Stated
 from auditor.rules import Pairing, Rule
@@ -80,8 +81,10 @@ def _in(places: tuple[Place, ...], path: str) -> tuple[Place, ...]:
     return tuple(replace(p, fields=(*p.fields, ("file", path))) for p in places)
 
 
-def _at(places: tuple[Place, ...]) -> str:
-    return ",".join(str(p) for p in places)
+def _at(places: tuple[Place, ...], path: str) -> str:
+    """Lines of one report as a message names them: 2023-budget.pdf p6:L2 (the terminal says
+    第6页第2行), or 2023-budget.txt 第9行."""
+    return f"{PurePath(path).name} {mention(list(places))}"
 
 
 def check_pair(earlier: Profile, later: Profile, rule: Rule, mode: Rounding) -> Iterator[Finding]:
@@ -94,7 +97,8 @@ def check_pair(earlier: Profile, later: Profile, rule: Rule, mode: Rounding) -> 
             figure = closing.figure.to_wan()
             said = (
                 f"年初结转和结余与{year}年决算的年末结转和结余不一致：本报告为 {opening.figure.text}"
-                f"（{_at(opening.places)}），而{year}年决算中为 {closing.figure.text}"
+                f"（{_at(opening.places, later.path)}），而{year}年决算中为 {closing.figure.text}"
+                f"（{_at(closing.places, earlier.path)}）"
             )
             yield from _judged(rule, mode, opening, figure.value, figure.bounds(mode), said,
                                later, closing, earlier)  # fmt: skip
@@ -106,7 +110,8 @@ def check_pair(earlier: Profile, later: Profile, rule: Rule, mode: Rounding) -> 
                 figure = theirs.figure.to_wan()
                 said = (
                     f"年初预算数与{year}年预算报告不一致：{_name(key)}本报告为 {quoted.figure.text}"
-                    f"（{_at(quoted.places)}），而{year}年预算报告中为 {theirs.figure.text}"
+                    f"（{_at(quoted.places, later.path)}），而{year}年预算报告中为 {theirs.figure.text}"
+                    f"（{_at(theirs.places, earlier.path)}）"
                 )
                 yield from _judged(rule, mode, quoted, figure.value, figure.bounds(mode), said,
                                    later, theirs, earlier)  # fmt: skip
@@ -117,7 +122,7 @@ def check_pair(earlier: Profile, later: Profile, rule: Rule, mode: Rounding) -> 
             shown = f"{_number(prior.point, theirs.figure)}万元"
             said = (
                 f"与{year}年报告不一致：{_name(prior.key)}在{year}年报告中为 {theirs.figure.text}"
-                f"（{_at(theirs.places)}），而按本报告推算为 {shown}（{prior.said}，{_at(prior.places)}）"
+                f"（{_at(theirs.places, earlier.path)}），而按本报告推算为 {shown}（{prior.said}，{_at(prior.places, later.path)}）"
             )
             mine = Stated(theirs.figure, prior.lines, prior.places)
             yield from _judged(rule, mode, mine, prior.point, prior.allowed, said, later,

@@ -5,6 +5,7 @@ Machine formats keep p7:L12; only what a person reads is said this way."""
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 
@@ -71,8 +72,20 @@ def said(pairs: Iterable[tuple[int | None, int, str]], limit: int = 0) -> str:
 
 
 def places(cited: Iterable[Place], limit: int = 0) -> str:
-    """A finding's places: 第7页第12行，第8页第1–5行; 第12、13行; 段12，表3 第5行."""
-    return said(((p.page, p.line, p.where) for p in cited), limit)
+    """A finding's places: 第7页第12行，第8页第1–5行; 第12、13行; 段12，表3 第5行; the places of
+    two reports (check --across) each after its file's name."""
+    cited = list(cited)
+    files = list(dict.fromkeys(str(dict(p.fields).get("file", "")) for p in cited))
+    if len(files) < 2 or any(p.where for p in cited):  # a where names its file itself
+        return said(((p.page, p.line, p.where) for p in cited), limit)
+    return "；".join(
+        f"{os.path.basename(name)} "
+        + said(
+            ((p.page, p.line, p.where) for p in cited if dict(p.fields).get("file", "") == name),
+            limit,
+        )
+        for name in files
+    )
 
 
 def _one(match: re.Match) -> str:

@@ -38,6 +38,8 @@ def file_of(report: str, p: Place | None) -> str:
     one the place names."""
     parts = report.split(SEPARATOR)
     name = field(p, "file") if p else None
+    if len(parts) == 1 and isinstance(name, str) and name != report:
+        return name  # another report (check --across)
     if len(parts) > 1 and name:
         return next((f for f in parts if f == name or os.path.basename(f) == name), parts[0])
     return parts[0] if len(parts) > 1 else report
