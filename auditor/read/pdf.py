@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import logging
+import os
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -110,16 +111,16 @@ def _cell(text: str | None) -> str:
     return "".join(part.strip() for part in text.splitlines()).replace("\t", " ")
 
 
-def _page_lines(page) -> list[str]:
-    """A page's lines in reading order: text lines and table rows, by their top."""
-    tables = page.find_tables()
+def _page_lines(chars: list[dict], tables: list) -> list[str]:
+    """A page's lines in reading order: text lines and table rows (pdfplumber's tables, found
+    on the page's ruling), by their top."""
     boxes = [t.bbox for t in tables]
 
     def outside(c: dict) -> bool:
         x, y = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
         return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
 
-    chars = [c for c in page.chars if outside(c) and c.get("upright", True)]
+    chars = [c for c in chars if outside(c) and c.get("upright", True)]
     rows = _rows(chars)
     unit = _unit(rows)
     origin = min((c["x0"] for c in chars), default=0.0)
@@ -139,7 +140,54 @@ def _page_lines(page) -> list[str]:
 def read_pages(path: str, data: bytes) -> list[Page]:
     """Every page of a PDF, running heads and feet left out; refuses a PDF that is encrypted,
     damaged or has no pages."""
+    if os.environ.get("AUDITOR_PDF", "pdfium") == "pdfium":  # AUDITOR_PDF=pdfplumber: the old
+        try:
+            return _without_running_lines(list(_pdfium_pages(path, data)))
+        except _Unsupported:
+            pass  # pdfminer says why it cannot be read, or reads what PDFium would not
     return _without_running_lines(list(_pages(path, data)))
+
+
+class _Unsupported(Exception):
+    """A PDF the PDFium reader leaves to pdfplumber."""
+
+
+def _pdfium_pages(path: str, data: bytes) -> Iterator[Page]:
+    from types import SimpleNamespace
+
+    from pdfplumber.table import TableFinder, TableSettings
+
+    from auditor.read.pdfium import Document
+
+    try:
+        document = Document(data)
+    except Exception:  # noqa: BLE001 - pdfminer names the damage as the other reader does
+        raise _Unsupported from None
+    try:
+        if not len(document):
+            raise InputError(path, "PDF 没有任何页面")
+        settings = TableSettings.resolve(None)
+        plumber = None
+        for index in range(len(document)):
+            page = document.page(index)
+            if page is None:  # read as pdfminer reads it
+                if plumber is None:
+                    import pdfplumber
+
+                    plumber = pdfplumber.open(io.BytesIO(data))
+                yield _plumber_page(index + 1, plumber.pages[index])
+                continue
+            chars, edges, images, unmapped = page
+            if unmapped > 0.1 * len(chars):
+                lines = []
+            else:
+                found = SimpleNamespace(chars=chars, edges=edges, bbox=None)
+                lines = _page_lines(chars, TableFinder(found, settings).tables)
+            yield Page(index + 1, tuple(lines), scanned=not lines and bool(images or chars))
+    finally:
+        document.close()
+        if plumber is not None:
+            plumber.close()
 
 
 def _shape(text: str) -> str:
@@ -184,13 +232,18 @@ def _pages(path: str, data: bytes) -> Iterator[Page]:
             raise InputError(path, "PDF 没有任何页面")
         for number, page in enumerate(pages, 1):
             try:
-                lines = [] if _unmapped(page.chars) else _page_lines(page)
+                yield _plumber_page(number, page)
             except Exception as exc:  # noqa: BLE001
                 raise InputError(path, f"第 {number} 页无法解析（{_reason(exc)}）") from None
-            # An image, glyphs without Unicode, or only rotated text: nothing could be read.
-            unread = not lines and bool(page.images or page.chars)
-            yield Page(number, tuple(lines), scanned=unread)
-            page.flush_cache()
+
+
+def _plumber_page(number: int, page) -> Page:
+    chars = page.chars
+    lines = [] if _unmapped(chars) else _page_lines(chars, page.find_tables())
+    # An image, glyphs without Unicode, or only rotated text: nothing could be read.
+    unread = not lines and bool(page.images or chars)
+    page.flush_cache()
+    return Page(number, tuple(lines), scanned=unread)
 
 
 def _unmapped(chars: list[dict]) -> bool:
