@@ -57,12 +57,19 @@ def _wholes_for(
     scope = named_scope or vocab.default_scope
     concepts = [found.concept, *vocab.readings.get(found.concept, [])] if found else []
     best: dict[int, Fact] = {}
-    for f in reversed(doc.facts[: share.index]):
+    # 占基本支出的 x%: the section's own 基本支出 when the label names no scope.
+    # (本年支出, 全部支出 name the department's whole, wherever they are cited.)
+    local = named_scope is None and not vocab.compiled(DEPARTMENT_WIDE).search(label)
+    # the ranks a figure can take: once each has its nearest figure, no earlier one counts
+    ranks = {0, *([1] if len(concepts) > 1 else []), *([2] if named_scope is None else [])}
+    facts = doc.facts
+    before = len(range(len(facts))[: share.index])  # the facts before the share
+    for i in range(before - 1, -1, -1):
+        if found and len(best) == len(ranks):
+            break
+        f = facts[i]
         if not f.is_value or f.period != "current" or f.subject or f is part:
             continue
-        # 占基本支出的 x%: the section's own 基本支出 when the label names no scope.
-        # (本年支出, 全部支出 name the department's whole, wherever they are cited.)
-        local = named_scope is None and not vocab.compiled(DEPARTMENT_WIDE).search(label)
         same_section = f.section == share.section
         if f.concept in concepts and (f.scope == scope or (local and same_section)):
             best.setdefault(min(concepts.index(f.concept), 1), f)
