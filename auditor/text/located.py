@@ -10,6 +10,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -76,6 +77,7 @@ PROSE_MARK = regex.compile(f"[，{STOPS}：、]" + r"|\d\s*(?:万元|亿元|元)
 CLAUSE_SEP = regex.compile(f"[{CLAUSE_END}]" + r"|(?<!收)、(?!支)|,(?!\d{3})|(?<!\d),")
 
 
+@lru_cache(maxsize=1 << 14)  # the reader, the table finder and the checks ask of the same lines
 def is_table_row(line: str) -> bool:
     """A row of a table: tab-separated, or several numbers and no sentence punctuation.
 
