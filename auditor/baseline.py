@@ -11,10 +11,13 @@ import json
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from auditor.errors import ConfigError
 from auditor.findings import Finding
-from auditor.pipeline import FileResult
+
+if TYPE_CHECKING:
+    from auditor.pipeline import FileResult
 
 VERSION = 1
 

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import signal
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from auditor.numbers import Rounding
 from auditor.pipeline import FileResult, audit_path
 from auditor.rules import Rule
 from auditor.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 _setup: tuple[list[Rule], Vocabulary, Rounding, bool] | None = None  # a worker's rules, set once
 
@@ -82,6 +85,8 @@ def audit_all(
                 else audit_path(item, rules, vocab, rounding, across)
             )
         return
+    from concurrent.futures import ProcessPoolExecutor  # only for a batch
+
     with ProcessPoolExecutor(
         max_workers=min(jobs, len(paths)),
         initializer=_start,

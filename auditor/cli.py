@@ -10,13 +10,11 @@ import sys
 from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
 
-from auditor import baseline, cli_io, cli_zh, config, series
-from auditor.batch import audit_all
-from auditor.checks import KINDS
+from auditor import cli_zh, config
 from auditor.cli_options import (
     audit_options,
     config_option,
@@ -34,17 +32,18 @@ from auditor.cli_settings import (
     shown,
     without_ignored,
 )
-from auditor.config import FORMATS
-from auditor.document import build_document
+from auditor.config import FORMATS, PATTERNS
 from auditor.errors import AuditorError, InputError
 from auditor.findings import RANK, SEVERITIES
 from auditor.numbers import Rounding
-from auditor.pipeline import PATTERNS, FileResult, audit_path, expand, select_rules
-from auditor.read import read_source
-from auditor.reporters import extracted, terminal
-from auditor.reporters.explain import explain as explain_rule
-from auditor.reporters.extraction import extraction
-from auditor.rules import load
+
+# The rest (the rules, the pipeline, the readers, rich's console) is imported by the
+# commands that use it: `auditor --help` and `auditor config` start at once.
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from auditor import series
+    from auditor.pipeline import FileResult
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 cli_zh.install()  # before the commands are declared: --version's and --help's words are bound then
@@ -60,6 +59,9 @@ ROUNDING_RULE = """
 
 
 def _load(rules_dirs: tuple[str, ...] | str | None):
+    from auditor.checks import KINDS
+    from auditor.rules import load
+
     dirs = (rules_dirs,) if isinstance(rules_dirs, str) else rules_dirs or ()
     try:
         return load([Path(d) for d in dirs], KINDS)
@@ -100,6 +102,8 @@ def _settings(ctx: click.Context | None, given: dict) -> Settings:
 
 def _items(settings: Settings, given: dict, rules, vocab) -> list:
     """What to check: each file, or the files of --as-one read as one report."""
+    from auditor.pipeline import FileResult, audit_path, expand
+
     paths = given["paths"]
     items = expand(paths, given["patterns"] or PATTERNS)
     if not given["as_one"]:
@@ -115,6 +119,8 @@ def _items(settings: Settings, given: dict, rules, vocab) -> list:
 
 
 def _rules(settings: Settings):
+    from auditor.pipeline import select_rules
+
     rules, vocab = _load(settings["rules"])
     rules = select_rules(rules, settings["select"], settings["ignore"])
     from_file = {settings.sources[k] for k in ("select", "ignore")} - {COMMAND_LINE, DEFAULT}
@@ -143,6 +149,9 @@ def _audited(
     """Each report's result as it is checked, without its files' ignored rules; an
     unreadable one said on stderr, one line. With --across, the results come once all are
     checked, each pair's findings added, and `linked` gets the pairs."""
+    from auditor import cli_io, series
+    from auditor.batch import audit_all
+
     items = _items(settings, given, rules, vocab)
     mode = Rounding(settings["rounding"])
     across, held = settings["across"], []
@@ -206,6 +215,9 @@ def _audited(
 def check(ctx: click.Context, **given) -> None:
     """检查报告：文本、PDF、.docx、.xlsx/.xls、网页（.html），目录（其下所有这些文件），
     或 - 表示标准输入。"""
+    from auditor import baseline, cli_io
+    from auditor.reporters import terminal
+
     settings = _settings(ctx, given)
     fmt = settings["format"]
     if fmt != "terminal" and (given["quiet"] or given["statistics"]):
@@ -268,6 +280,8 @@ def baseline_group() -> None:
 @click.pass_context
 def baseline_write(ctx: click.Context, file: str, **given) -> None:
     """检查 PATHS，把现有的全部问题记入基线文件 FILE。"""
+    from auditor import baseline
+
     settings = _settings(ctx, given)
     rules, vocab = _rules(settings)
     results = list(_audited(settings, given, rules, vocab, []))
@@ -301,6 +315,12 @@ def show_config(config_file) -> None:
 @click.pass_context
 def extract(ctx, path, fmt, no_color, output, rules_dirs, config_file) -> None:
     """显示从报告中读到的内容：逐行文字（PDF 为 页:行）、数字及其含义、表格。"""
+    from auditor import cli_io
+    from auditor.document import build_document
+    from auditor.read import read_source
+    from auditor.reporters import extracted
+    from auditor.reporters.extraction import extraction
+
     output = None if output == "-" else output
     _, vocab = _load(
         _settings(ctx, {"rules_dirs": rules_dirs, "config_file": config_file})["rules"]
@@ -345,6 +365,8 @@ def list_rules(ctx, rules_dirs, config_file) -> None:
 @click.pass_context
 def explain(ctx, rule_id, rules_dirs, config_file) -> None:
     """说明一条规则：参数、检查的公式、允许的尾数误差，以及通过与报错的例子。"""
+    from auditor.reporters.explain import explain as explain_rule
+
     rules, _ = _load(
         _settings(ctx, {"rules_dirs": rules_dirs, "config_file": config_file})["rules"]
     )

@@ -9,25 +9,21 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from importlib import import_module
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from auditor.pipeline import FileResult
-from auditor.reporters import github, gitlab, json_report, junit, sarif
-from auditor.rules import Rule
-from auditor.series import Series
+if TYPE_CHECKING:
+    from auditor.pipeline import FileResult
+    from auditor.rules import Rule
+    from auditor.series import Series
 
 EXIT_ERROR = 2
-# format: write(results, rules, out) — every format but the terminal's, written at the end
-MACHINE: dict[str, Callable] = {
-    "json": lambda results, rules, out, series=None: out.write(json_report.dumps(results, series)),
-    "sarif": sarif.write,
-    "github": github.write,
-    "gitlab": gitlab.write,
-    "junit": junit.write,
-}
+# the machine formats, each written at the end by its module's write(results, rules, out);
+# a module is imported when its format is asked for
+MACHINE = {fmt: f"auditor.reporters.{fmt}" for fmt in ("sarif", "github", "gitlab", "junit")}
 
 
 def machine(
@@ -37,9 +33,11 @@ def machine(
     which reports --across linked)."""
     out = io.StringIO()
     if fmt == "json":
-        MACHINE[fmt](results, rules, out, series)
+        from auditor.reporters import json_report
+
+        out.write(json_report.dumps(results, series))
     else:
-        MACHINE[fmt](results, rules, out)
+        import_module(MACHINE[fmt]).write(results, rules, out)
     return out.getvalue()
 
 
@@ -92,6 +90,14 @@ def progress(total: int, shown: Console | None = None) -> Iterator[Callable[[str
     if total < 2 or not sys.stderr.isatty():
         yield lambda path: None
         return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     on = shown if shown is not None and shown.is_terminal else Console(stderr=True)
     with Progress(
         TextColumn("检查中"),

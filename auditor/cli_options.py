@@ -6,8 +6,8 @@ from __future__ import annotations
 import click
 
 from auditor.cli_settings import SETTINGS
+from auditor.config import PATTERNS
 from auditor.numbers import Rounding
-from auditor.pipeline import PATTERNS
 
 
 def default(key: str):

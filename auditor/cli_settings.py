@@ -6,7 +6,7 @@ from __future__ import annotations
 import fnmatch
 import os
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from click.core import ParameterSource
@@ -15,7 +15,9 @@ from auditor.baseline import report_key
 from auditor.config import Config
 from auditor.findings import ERROR
 from auditor.numbers import Rounding
-from auditor.pipeline import FileResult
+
+if TYPE_CHECKING:
+    from auditor.pipeline import FileResult
 
 # configuration key: (the check command's parameter, or None when only a file sets it; default)
 SETTINGS: dict[str, tuple[str | None, Any]] = {

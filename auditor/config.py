@@ -4,7 +4,6 @@ overrides each; `auditor config` says which value came from where."""
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +14,8 @@ from auditor.findings import SEVERITIES
 from auditor.numbers import Rounding
 
 FORMATS = ("terminal", "json", "sarif", "github", "gitlab", "junit")
+# what a directory is searched for, by default (here, not in pipeline: --help shows it)
+PATTERNS = ("*.txt", "*.pdf", "*.docx", "*.xlsx", "*.xls", "*.html", "*.htm")
 
 
 def _strings(value: Any) -> tuple[str, ...] | None:
@@ -91,6 +92,8 @@ def find(start: Path) -> Path | None:
 
 
 def _read(path: Path) -> dict:
+    import tomllib  # here: a run with no configuration file never parses TOML
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:

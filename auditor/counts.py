@@ -29,6 +29,7 @@ COMPARED = regex.compile(
 SPELLED = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 HAN = regex.compile(r"\p{Han}")
 DIGITS = regex.compile(r"\d+(?:[.,]\d+)*")
+YEAR_WORD = regex.compile(r"\d{4}年度?")
 PARTS = ("其中", "包括", "分别为", "分别是")
 AFTER_END = regex.compile(f"[{CLAUSE_END}()（）]" + r"|(?<!收)、(?!支)|\d")
 
@@ -76,7 +77,7 @@ def _period(prefix: str, year: int | None, cumulative: regex.Pattern[str] | None
 
 def _mask(text: str) -> str:
     """Wording compares without its years (the period says those)."""
-    return regex.sub(r"\d{4}年度?", "", norm_label(text))
+    return YEAR_WORD.sub("", norm_label(text))
 
 
 def _masked(text: str) -> str:

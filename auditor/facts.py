@@ -327,18 +327,26 @@ def _items_of_heads(prose: Prose, vocab: Vocabulary) -> None:
     thing, not the department's own 基本支出 or 货物 figures. Under a head of another year
     (2021年度…合计支出20.12万元，其中：…7.73万元), items that name no year of their own
     are of that year too."""
+    following: list[int | None] = [None] * len(prose.heads)  # the next head's marker
+    last: dict[int, int] = {}  # paragraph -> the marker of its head seen last (from the end)
+    for n in range(len(prose.heads) - 1, -1, -1):
+        marker, head = prose.heads[n]
+        following[n] = last.get(head.paragraph)
+        last[head.paragraph] = marker
+    in_paragraph: dict[int, list[Fact]] = {}
+    for fact in prose.facts:
+        in_paragraph.setdefault(fact.paragraph, []).append(fact)
     for n, (marker, head) in enumerate(prose.heads):
-        end = next(
-            (m for m, other in prose.heads[n + 1 :] if other.paragraph == head.paragraph),
-            prose.text.paragraphs[head.paragraph].end,
-        )
+        end = following[n]
+        if end is None:
+            end = prose.text.paragraphs[head.paragraph].end
         foreign = (
             (head.concept is None and not bare(head.label, vocab))
             or head.concept in vocab.classes
             or (not head.clean and vocab.says("sub_unit", head.label) is not None)
         )
-        for fact in prose.facts:
-            if fact.paragraph != head.paragraph or not marker < fact.start < end:
+        for fact in in_paragraph.get(head.paragraph, ()):
+            if not marker < fact.start < end:
                 continue
             if foreign:
                 fact.clean = False

@@ -113,8 +113,9 @@ def _role(cell: str, vocab: Vocabulary) -> str | None:
 
 
 def _segments(line: str, vocab: Vocabulary, unit: str, number: int) -> list[Row]:
-    """The labelled runs of a line: each label and the cells after it, up to the next label."""
-    cells, tabbed = _split(line.translate(NORMALIZE))
+    """The labelled runs of a line (normalised): each label and the cells after it, up to
+    the next label."""
+    cells, tabbed = _split(line)
     rows: list[Row] = []
     current: tuple[str, str, list[str]] | None = None
     for text in cells:
@@ -146,7 +147,8 @@ def read_funds(lines: tuple[str, ...], vocab: Vocabulary) -> list[FundBlock]:
     block: FundBlock | None = None
     gap, unit, unit_line = 0, "", -UNIT_REACH
     for number, line in enumerate(lines, 1):
-        named = UNIT.search(line.translate(NORMALIZE).replace(" ", ""))
+        normal = line.translate(NORMALIZE)
+        named = UNIT.search(normal.replace(" ", ""))
         if named:
             unit, unit_line = named.group(1) or named.group(2), number
         if not line.strip():
@@ -156,7 +158,7 @@ def read_funds(lines: tuple[str, ...], vocab: Vocabulary) -> list[FundBlock]:
             continue
         gap = 0
         near = unit if number - unit_line <= UNIT_REACH else ""
-        rows = _segments(line, vocab, near, number)
+        rows = _segments(normal, vocab, near, number)
         if not rows:
             block = None
             continue

@@ -11,6 +11,7 @@ from pathlib import Path, PurePath
 from auditor.checks import MODULES
 from auditor.checks.shared.common import Context
 from auditor.claims import gather
+from auditor.config import PATTERNS
 from auditor.diagnosis import diagnose
 from auditor.document import Document, build_document
 from auditor.errors import InputError
@@ -24,9 +25,6 @@ from auditor.rules import Rule
 from auditor.tables.model import Table
 from auditor.text.located import NORMALIZE, as_printed
 from auditor.vocabulary import Vocabulary
-
-# what a directory is searched for, by default
-PATTERNS = ("*.txt", "*.pdf", "*.docx", "*.xlsx", "*.xls", "*.html", "*.htm")
 
 
 @dataclass

@@ -17,7 +17,7 @@ from auditor.numbers import Rounding
 from auditor.operands import problem as operands_problem
 from auditor.operands import table_spec_problem
 from auditor.vocabulary import Vocabulary, check_bases, load_vocabulary, merge
-from auditor.yamlfile import load_yaml
+from auditor.yamlfile import compose, load_yaml, safe_load
 
 # The shipped rules live in the top-level rules/ folder; auditor/builtin_rules links to it so
 # that an installed (not editable) package carries them as package data.
@@ -83,7 +83,7 @@ class Rule:
 
 def _rule_lines(text: str) -> list[int]:
     """1-based line of each entry under `rules:`, to name it in error messages."""
-    node = yaml.compose(text)
+    node = compose(text)
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             if key.value == "rules" and isinstance(value, yaml.SequenceNode):
@@ -191,7 +191,7 @@ def _parse(path: Path, kinds: dict[str, type], vocab: Vocabulary) -> list[Rule]:
 
 def parse_text(text: str, origin: str, kinds: dict[str, type], vocab: Vocabulary) -> list[Rule]:
     """Rules from YAML text (a kind's documented example), as if read from file `origin`."""
-    return parse(yaml.safe_load(text), _rule_lines(text), origin, kinds, vocab)
+    return parse(safe_load(text), _rule_lines(text), origin, kinds, vocab)
 
 
 def parse(

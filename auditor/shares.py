@@ -8,6 +8,8 @@ same words are of one whole, the one under which most of them hold.
 from __future__ import annotations
 
 import bisect
+import heapq
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from auditor.document import Document
@@ -40,8 +42,27 @@ class Enumeration:
         return self.flat and len(self.shares) >= 2 and 99 <= total <= 101
 
 
+def _candidates(doc: Document) -> dict[str, list[int]]:
+    """Where in doc.facts each concept is stated as a current amount of no 科目: the figures
+    a share may be of, so that a share looks at its own concepts' figures, not at all."""
+    found: dict[str, list[int]] = {}
+    for i, f in enumerate(doc.facts):
+        if f.concept is not None and f.is_value and f.period == "current" and not f.subject:
+            found.setdefault(f.concept, []).append(i)
+    return found
+
+
+def _nearest_first(positions: list[int], before: int) -> Iterator[int]:
+    for j in range(bisect.bisect_left(positions, before) - 1, -1, -1):
+        yield positions[j]
+
+
 def _wholes_for(
-    doc: Document, vocab: Vocabulary, share: Fact, part: Fact
+    doc: Document,
+    vocab: Vocabulary,
+    share: Fact,
+    part: Fact,
+    candidates: dict[str, list[int]] | None = None,
 ) -> list[tuple[int, Fact]]:
     """What a share may be of, with how plainly the words say so (0 best): the head of its
     list, or the nearest earlier figure of the concept and scope it names (0); of a concept
@@ -55,21 +76,41 @@ def _wholes_for(
     found = vocab.concept(label)
     named_scope = vocab.scope(label)
     scope = named_scope or vocab.default_scope
-    concepts = [found.concept, *vocab.readings.get(found.concept, [])] if found else []
+    facts = doc.facts
+    before = len(range(len(facts))[: share.index])  # the facts before the share
+    if not found:
+        # no concept: the nearest earlier figure whose label ends in the share's words
+        if len(label) < 2:
+            return []
+        for f in reversed(facts[:before]):
+            if not f.is_value or f.period != "current" or f.subject or f is part:
+                continue
+            if f.label.endswith(label):
+                return [(0, f)]
+        return []
+    concepts = [found.concept, *vocab.readings.get(found.concept, [])]
+    candidates = _candidates(doc) if candidates is None else candidates
+    # 占基本支出的 x%: the section's own 基本支出 when the label names no scope.
+    # (本年支出, 全部支出 name the department's whole, wherever they are cited.)
+    local = named_scope is None and not vocab.compiled(DEPARTMENT_WIDE).search(label)
+    # the ranks a figure can take: once each has its nearest figure, no earlier one counts
+    ranks = {0, *([1] if len(concepts) > 1 else []), *([2] if named_scope is None else [])}
     best: dict[int, Fact] = {}
-    for f in reversed(doc.facts[: share.index]):
-        if not f.is_value or f.period != "current" or f.subject or f is part:
+    nearest = heapq.merge(
+        *(_nearest_first(candidates.get(c, []), before) for c in dict.fromkeys(concepts)),
+        reverse=True,
+    )
+    for i in nearest:
+        if len(best) == len(ranks):
+            break
+        f = facts[i]
+        if f is part:
             continue
-        # 占基本支出的 x%: the section's own 基本支出 when the label names no scope.
-        # (本年支出, 全部支出 name the department's whole, wherever they are cited.)
-        local = named_scope is None and not vocab.compiled(DEPARTMENT_WIDE).search(label)
         same_section = f.section == share.section
-        if f.concept in concepts and (f.scope == scope or (local and same_section)):
+        if f.scope == scope or (local and same_section):
             best.setdefault(min(concepts.index(f.concept), 1), f)
-        elif f.concept in concepts and same_section and named_scope is None:
+        elif same_section and named_scope is None:
             best.setdefault(2, f)
-        if not found and len(label) >= 2 and f.label.endswith(label):
-            return [(0, f)]
     return sorted(best.items(), key=lambda item: item[0])
 
 
@@ -101,13 +142,18 @@ def shares(doc: Document, vocab: Vocabulary) -> list[Share]:
     (read by consistency) — imposed only on a share whose own words allow it; else the whole
     the words name plainly, if there is one; else the share is not judged."""
     groups: dict[tuple, list[tuple[Fact, Fact, list[tuple[int, Fact]]]]] = {}
+    candidates = _candidates(doc)
     for fact in doc.facts:
         if fact.role != "share":
             continue
         part = _part_for(doc, fact)
         if part is None:
             continue
-        wholes = [(rank, w) for rank, w in _wholes_for(doc, vocab, fact, part) if w is not part]
+        wholes = [
+            (rank, w)
+            for rank, w in _wholes_for(doc, vocab, fact, part, candidates)
+            if w is not part
+        ]
         # a share said of no words is of the head of its own list: one group per list
         heads = tuple(w.index for _, w in wholes) if fact.whole_label is None else ()
         key = (fact.paragraph, fact.whole_label, heads)

@@ -4,9 +4,12 @@ line, a wrong basis word (年初预算 for 全年预算), a change counted the w
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
+from itertools import pairwise
 from typing import NamedTuple
 
 import regex
@@ -72,6 +75,23 @@ class Look:
         found = [w for w in self.bases.get(fact.basis, []) if w in fact.label]
         return max(found, key=len) if found else fact.basis
 
+    @cached_property
+    def _firsts(self) -> list[int] | None:
+        """The first line of each fact, when they go in order (they follow the text)."""
+        firsts = [f.lines[0] if f.lines else None for f in self.doc.facts]
+        if None in firsts or any(a > b for a, b in pairwise(firsts)):
+            return None
+        return firsts
+
+    def near(self, line: int) -> Sequence[Fact]:
+        """The report's facts, in order, leaving out only some printed further than NEAR
+        lines from `line` (a long report's others are not looked at one by one)."""
+        firsts = self._firsts
+        if firsts is None:
+            return self.doc.facts
+        low, high = bisect_left(firsts, line - NEAR), bisect_right(firsts, line + NEAR)
+        return self.doc.facts[low:high]
+
     def at(self, line: int, value: Decimal) -> str:
         place = self.cite(line, {abs(value)})
         return str(place) if place.page or place.where else f"第{line}行"
@@ -130,7 +150,7 @@ def basis(
     if fact is None or not (fact.basis_stated and fact.is_amount and fact.concept):
         return None
     line = look.where[id(figure)].line
-    for other in look.doc.facts:
+    for other in look.near(line):
         if (
             other.concept == fact.concept
             and other.scope == fact.scope
@@ -157,7 +177,7 @@ def copied(figure: Figure, fix: Figure, own: set[int], look: Look) -> Slip:
         if fix.value.quantize(Decimal(1)) != 0:
             near = [
                 o
-                for o in look.doc.facts
+                for o in look.near(line)
                 if o.figure.text == figure.text
                 and o.sentence != fact.sentence
                 and id(o.figure) not in look.accused | own

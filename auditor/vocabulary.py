@@ -8,6 +8,7 @@ The vocabulary also holds the words sentences are read by (增加/减少, 大于
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -27,6 +28,7 @@ def compact(text: str) -> str:
     return _SPACING.sub("", text)
 
 
+@lru_cache(maxsize=1 << 14)  # labels and cells come again and again: each is cleaned once
 def norm_label(text: str) -> str:
     """Labels compare without spacing, quotes or （类）/（款）/（项） markers."""
     return NOISE.sub("", text.translate(NORMALIZE))

@@ -63,7 +63,14 @@ from dataclasses import dataclass
 import regex
 
 from auditor.checks.shared.common import Context, words
-from auditor.checks.shared.doc_text import compact, headings, lines, patterns, strip_page
+from auditor.checks.shared.doc_text import (
+    compact,
+    headings,
+    line_texts,
+    lines,
+    patterns,
+    strip_page,
+)
 from auditor.findings import Finding
 from auditor.rules import NameRegexes, Rule, Words
 from auditor.text.located import MARKER
@@ -110,7 +117,9 @@ def _shortest(
 ) -> tuple[int, ...]:
     """The first lines of a heading that already give its name (a title line read together
     with the table title under it cites the title line alone)."""
-    texts = dict(lines(ctx.doc))
+    if len(at) < 2:
+        return at
+    texts = line_texts(ctx.doc)
     for k in range(1, len(at)):
         joined = "".join(compact(strip_page(texts.get(n, ""))) for n in at[:k])
         if _name(joined, patterns(rule, "headings"), generic) == name:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from auditor.errors import InputError
 
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")  # below space, but for \t \n \v \f \r
+
 
 def _control_ratio(text: str) -> float:
-    bad = sum(1 for c in text if ord(c) < 32 and c not in "\t\n\r\f\v")
+    bad = len(CONTROL.findall(text))
     return bad / max(len(text), 1)
 
 

@@ -7,8 +7,10 @@ numbers between them; checks need whole sentences, findings need the original li
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -65,6 +67,7 @@ SPACED_HAN = regex.compile(r"(?<=\p{Han}) +(?=\p{Han})")
 SENTENCE_END = "。！？!?；"  # ends a sentence
 STOPS = "。；"  # the full stops of running prose: a table row or a title has none
 CLAUSE_END = SENTENCE_END + "，："  # ends a clause
+SENTENCE_MARK = regex.compile(f"[{SENTENCE_END}]")
 # is_table_row runs on every line: its patterns compiled once.
 ROW_PUNCT = regex.compile(f"[，{STOPS}]")
 STOP = regex.compile(f"[{STOPS}]")
@@ -74,6 +77,7 @@ PROSE_MARK = regex.compile(f"[，{STOPS}：、]" + r"|\d\s*(?:万元|亿元|元)
 CLAUSE_SEP = regex.compile(f"[{CLAUSE_END}]" + r"|(?<!收)、(?!支)|,(?!\d{3})|(?<!\d),")
 
 
+@lru_cache(maxsize=1 << 14)  # the reader, the table finder and the checks ask of the same lines
 def is_table_row(line: str) -> bool:
     """A row of a table: tab-separated, or several numbers and no sentence punctuation.
 
@@ -121,22 +125,36 @@ def _cut_decimals(before: str, after: str) -> bool:
 
 
 class LogicalText:
-    """Joined text with, per character, the original line and column it came from."""
+    """Joined text with, per character, the original line and column it came from.
+
+    Built a line at a time (a piece of text and its lines' and columns' arrays per line, not
+    per character); `spans` holds, per original line read, where its characters are."""
 
     def __init__(self, lines: Sequence[str]) -> None:
-        chars: list[str] = []
+        pieces: list[str] = []
+        size = 0  # characters in pieces
         self.line_of = array("i")
         self.col_of = array("i")
         self.paragraphs: list[Paragraph] = []
+        # (line, start, end): the characters of each original line read, in order
+        self.spans: list[tuple[int, int, int]] = []
         start: int | None = None
         level: int | None = None
         heading = table = False
         close_before_next = False
+        no_column = array("i", [-1])
+
+        def put(piece: str, line: int, columns: array) -> None:
+            nonlocal size
+            pieces.append(piece)
+            size += len(piece)
+            self.line_of.extend(array("i", [line]) * len(piece))
+            self.col_of.extend(columns)
 
         def close() -> None:
             nonlocal start
-            if start is not None and len(chars) > start:
-                self.paragraphs.append(Paragraph(start, len(chars), level, heading, table))
+            if start is not None and size > start:
+                self.paragraphs.append(Paragraph(start, size, level, heading, table))
             start = None
 
         short = 0.6 * wrap_width(lines)
@@ -150,9 +168,9 @@ class LogicalText:
             marker = MARKER.match(text)
             if start is None or row or marker or close_before_next:
                 close()
-                if chars:
-                    self._put(chars, "\n", 0, -1)
-                start = len(chars)
+                if size:
+                    put("\n", 0, no_column)
+                start = size
                 level = (
                     next((i for i, g in enumerate(marker.groups()) if g), None) if marker else None
                 )
@@ -163,40 +181,52 @@ class LogicalText:
                     and bool(HEADING_END.search(text))
                     and len(SPACED_HAN.sub("", text)) <= 40
                 )
-            elif chars and chars[-1][-1:].isdigit() and text[0].isdigit():
+            elif size and pieces[-1][-1].isdigit() and text[0].isdigit():
                 # Two numbers must never fuse across a line break, but one amount cut after
                 # its decimal point's first digit (“1,250.4” / “0万元”) is one amount.
-                if not _cut_decimals("".join(chars[-8:]), text):
-                    self._put(chars, " ", number, -1)
-            if not row:
+                if not _cut_decimals("".join(pieces[-8:])[-8:], text):
+                    put(" ", number, no_column)
+            width = len(text)
+            if not row and " " in text:
                 # WPS spaces characters out ("本 年 收 入 合 计"); a table row keeps its cell gaps.
                 text = SPACED_HAN.sub(lambda m: m.group().replace(" ", "\0"), text)
-            for col, char in enumerate(text):
-                if char != "\0":
-                    self._put(chars, char, number, offset + col)
-            close_before_next = row or heading or len(text) < short
+            columns = array("i", range(offset, offset + width))
+            if "\0" in text:  # a character dropped keeps the others' columns
+                columns = array(
+                    "i", (c for c, char in zip(columns, text, strict=True) if char != "\0")
+                )
+                text = text.replace("\0", "")
+            if text:
+                self.spans.append((number, size, size + len(text)))
+                put(text, number, columns)
+            close_before_next = row or heading or width < short
         close()
         # "２，０４５．６０": a full-width comma between digit groups separates thousands.
-        self.text = WIDE_THOUSANDS.sub(",", "".join(chars))
-
-    def _put(self, chars: list[str], char: str, line: int, col: int) -> None:
-        chars.append(char)
-        self.line_of.append(line)
-        self.col_of.append(col)
+        self.text = WIDE_THOUSANDS.sub(",", "".join(pieces))
+        self._starts = [s for _, s, _ in self.spans]
 
     def lines(self, start: int, end: int) -> tuple[int, ...]:
         """Original line numbers of the characters in [start, end)."""
-        return tuple(sorted({self.line_of[i] for i in range(start, end) if self.col_of[i] >= 0}))
+        if start < 0 or start >= end:
+            ids = range(start, end)
+            return tuple(sorted({self.line_of[i] for i in ids if self.col_of[i] >= 0}))
+        spans, found = self.spans, []
+        i = max(bisect_left(self._starts, start) - 1, 0)
+        while i < len(spans) and spans[i][1] < end:
+            line, s, e = spans[i]
+            if e > start and s < e:
+                found.append(line)
+            i += 1
+        return tuple(found)
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the sentences in text[start:end], each including its closing mark."""
     spans = []
     begin = start
-    for i in range(start, end):
-        if text[i] in SENTENCE_END:
-            spans.append((begin, i + 1))
-            begin = i + 1
+    for mark in SENTENCE_MARK.finditer(text, start, end):
+        spans.append((begin, mark.end()))
+        begin = mark.end()
     if begin < end:
         spans.append((begin, end))
     return spans

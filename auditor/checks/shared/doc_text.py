@@ -45,17 +45,23 @@ def unread(doc: Document) -> bool:
 
 @lru_cache(maxsize=8)
 def _lines(text: LogicalText) -> tuple[tuple[int, str], ...]:
-    chars: dict[int, list[str]] = {}
     raw = text.text
-    for i, char in enumerate(raw):
-        if text.col_of[i] >= 0:
-            chars.setdefault(text.line_of[i], []).append(char)
-    return tuple((n, "".join(cs)) for n, cs in sorted(chars.items()))
+    return tuple((n, raw[start:end]) for n, start, end in text.spans)
 
 
 def lines(doc: Document) -> tuple[tuple[int, str], ...]:
     """(original line number, normalised text) of every non-blank line read, in order."""
     return _lines(doc.text)
+
+
+@lru_cache(maxsize=8)
+def _texts(text: LogicalText) -> dict[int, str]:
+    return dict(_lines(text))
+
+
+def line_texts(doc: Document) -> dict[int, str]:
+    """The normalised text of each non-blank line read, by its number (do not change it)."""
+    return _texts(doc.text)
 
 
 @dataclass(frozen=True)
@@ -145,7 +151,12 @@ def headings(doc: Document) -> list[tuple[tuple[int, ...], str]]:
     punctuation that is no table row, begins a paragraph or follows a sentence's end, and ends
     its paragraph or ends as titles end (…表, …说明, …概况) — never a fragment of
     wrapped prose."""
-    paras = paragraphs(doc)
+    return list(_headings(doc.text))
+
+
+@lru_cache(maxsize=8)
+def _headings(logical: LogicalText) -> tuple[tuple[tuple[int, ...], str], ...]:
+    paras = _paras(logical)
     out = []
     used: set[int] = set()
     for i, para in enumerate(paras):
@@ -167,7 +178,7 @@ def headings(doc: Document) -> list[tuple[tuple[int, ...], str]]:
         out.append((at, text))
     owner = {n: para for para in paras for n in para.lines}
     previous = ""
-    for n, raw in lines(doc):
+    for n, raw in _lines(logical):
         before, previous = previous, raw.rstrip()
         para = owner.get(n)
         if n in used or para is None or para.table or para.level == 0:
@@ -179,4 +190,4 @@ def headings(doc: Document) -> list[tuple[tuple[int, ...], str]]:
         ends = n == para.lines[-1] or para.heading or TITLE_END.search(text)
         if starts and ends:
             out.append(((n,), text))
-    return sorted(out)
+    return tuple(sorted(out))
