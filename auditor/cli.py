@@ -182,7 +182,8 @@ def _audited(
     type=click.Choice(FORMATS),
     default=default("format"),
     show_default=True,
-    help="终端（中文）、json、sarif（GitHub 代码扫描）、github（Actions 注释）、gitlab（Code Quality）、junit",
+    help="终端（中文）、json、sarif（GitHub 代码扫描）、github（Actions 注释）、gitlab（Code Quality）、junit、"
+    "xlsx（须 -o）、csv（Excel 可直接打开）",
 )
 @click.option(
     "--fail-on",
@@ -231,6 +232,8 @@ def check(ctx: click.Context, **given) -> None:
             click.echo(f"auditor: {exc}", err=True)
             sys.exit(EXIT_ERROR)
     output = None if given["output"] == "-" else given["output"]
+    if fmt == "xlsx" and not output:
+        raise click.UsageError("xlsx 格式须用 -o 指定输出文件")
     buffer = io.StringIO() if output else None
     console = cli_io.console(given["no_color"], buffer)
     listed = fmt == "terminal" and not (given["quiet"] or given["statistics"])
@@ -241,7 +244,14 @@ def check(ctx: click.Context, **given) -> None:
         results.append(r)
         if listed and not r.error:
             terminal.write_file(r, console, settings["show-rounding"])
-    if fmt != "terminal":
+    if fmt in cli_io.BINARY:
+        data = cli_io.binary(fmt, results, rules)
+        if output:
+            cli_io.write_file(output, data)
+        else:  # csv to standard output: its bytes, BOM included, whatever the console's encoding
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+    elif fmt != "terminal":
         (buffer or sys.stdout).write(cli_io.machine(fmt, results, rules, *linked))
     else:
         if linked:
@@ -252,7 +262,7 @@ def check(ctx: click.Context, **given) -> None:
             terminal.write_summary(results, console, settings["show-rounding"])
         if accepted is not None:
             console.print(f"基线 {settings['baseline']} 中已接受的 {accepted.matched} 处问题未列出")
-    if buffer is not None:
+    if buffer is not None and fmt not in cli_io.BINARY:
         cli_io.write_file(output, buffer.getvalue())
     if accepted is not None and fmt != "terminal":
         click.echo(f"auditor: 基线中已接受的 {accepted.matched} 处问题未列出", err=True)

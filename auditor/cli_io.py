@@ -50,7 +50,16 @@ def console(no_color: bool, buffer: io.StringIO | None = None) -> Console:
     return Console(no_color=no_color, highlight=False, soft_wrap=True, width=width)
 
 
-def write_file(path: str, text: str) -> None:
+# the spreadsheet formats: bytes, by each module's dumps(results, rules)
+BINARY = {"xlsx": "auditor.reporters.xlsx", "csv": "auditor.reporters.csv_report"}
+
+
+def binary(fmt: str, results: list[FileResult], rules: list[Rule]) -> bytes:
+    """A spreadsheet format's whole file (the CSV with its BOM, for Excel)."""
+    return import_module(BINARY[fmt]).dumps(results, rules)
+
+
+def write_file(path: str, text: str | bytes) -> None:
     """The whole report into PATH at once: written to a temporary file beside it, then put
     in its place, so a failed or interrupted run leaves the old file or none, never half."""
     target = os.path.abspath(path)
@@ -62,7 +71,9 @@ def write_file(path: str, text: str) -> None:
         click.echo(f"auditor: 无法写入 {path}：{exc.strerror or exc}", err=True)
         sys.exit(EXIT_ERROR)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+        binary_file = isinstance(text, bytes)
+        options = {} if binary_file else {"encoding": "utf-8", "newline": ""}
+        with os.fdopen(fd, "wb" if binary_file else "w", **options) as out:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
