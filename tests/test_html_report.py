@@ -228,3 +228,22 @@ def test_in_browser(browser, batch, tmp_path):
         " })()"
     )
     assert _shown(browser) == sum(rule in f["rules"] and not f["rounding_only"] for f in findings)
+
+
+def test_without_scripts(browser, batch):
+    """Scripts off: every finding is there and its links work; the filters (which need
+    scripts) are not shown."""
+    _, page, document = batch
+    browser.send("Emulation.setScriptExecutionDisabled", value=True)
+    try:
+        browser.open(page.as_uri())
+        count = sum(len(e["findings"]) for e in document["files"])
+        assert browser.eval("document.querySelectorAll('.finding').length") == count
+        assert browser.eval("document.getElementById('filters').checkVisibility()") is False
+        target = browser.eval(
+            "(() => { const a = document.querySelector('.finding .where a'); a.click();"
+            " return a.getAttribute('href').slice(1); })()"
+        )
+        assert browser.eval("location.hash") == f"#{target}"
+    finally:
+        browser.send("Emulation.setScriptExecutionDisabled", value=False)

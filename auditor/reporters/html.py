@@ -61,7 +61,7 @@ var(--warning)}.finding.info{border-left-color:var(--info)}
 border-bottom:1px solid #eee;scroll-margin-top:5rem}
 .line:target{background:#fff3b0;outline:2px solid #e0b000}
 .where{color:var(--muted);font-size:.9em}
-.text{font-family:ui-monospace,"Noto Sans Mono CJK SC",monospace;white-space:pre-wrap;
+.text{font-family:ui-monospace,"Noto Sans Mono CJK SC",monospace;white-space:pre-wrap;tab-size:4;
 word-break:break-all}
 mark{background:#ffe066;padding:0 1px;border-radius:2px}
 details.rounding{margin:1rem 0}details.rounding>summary{cursor:pointer;color:var(--muted)}
