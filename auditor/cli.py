@@ -183,7 +183,7 @@ def _audited(
     default=default("format"),
     show_default=True,
     help="终端（中文）、json、sarif（GitHub 代码扫描）、github（Actions 注释）、gitlab（Code Quality）、junit、"
-    "xlsx（须 -o）、csv（Excel 可直接打开）",
+    "html（浏览器中阅读的报告）、xlsx（须 -o）、csv（Excel 可直接打开）",
 )
 @click.option(
     "--fail-on",

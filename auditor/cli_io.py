@@ -23,7 +23,9 @@ if TYPE_CHECKING:
 EXIT_ERROR = 2
 # the machine formats, each written at the end by its module's write(results, rules, out);
 # a module is imported when its format is asked for
-MACHINE = {fmt: f"auditor.reporters.{fmt}" for fmt in ("sarif", "github", "gitlab", "junit")}
+MACHINE = {
+    fmt: f"auditor.reporters.{fmt}" for fmt in ("sarif", "github", "gitlab", "junit", "html")
+}
 
 
 def machine(

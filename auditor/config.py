@@ -13,7 +13,7 @@ from auditor.errors import ConfigError
 from auditor.findings import SEVERITIES
 from auditor.numbers import Rounding
 
-FORMATS = ("terminal", "json", "sarif", "github", "gitlab", "junit", "xlsx", "csv")
+FORMATS = ("terminal", "json", "sarif", "github", "gitlab", "junit", "html", "xlsx", "csv")
 # what a directory is searched for, by default (here, not in pipeline: --help shows it)
 PATTERNS = ("*.txt", "*.pdf", "*.docx", "*.xlsx", "*.xls", "*.html", "*.htm")
 
