@@ -114,27 +114,46 @@ def _cell(text: str | None) -> str:
 def _page_lines(chars: list[dict], tables: list) -> list[str]:
     """A page's lines in reading order: text lines and table rows (pdfplumber's tables, found
     on the page's ruling), by their top."""
+    return [text for text, _ in _placed(chars, tables)]
+
+
+def _placed(chars: list[dict], tables: list) -> list[tuple[str, list[dict]]]:
+    """A page's lines in reading order, each with its characters (a table row's cell by cell)."""
     boxes = [t.bbox for t in tables]
 
-    def outside(c: dict) -> bool:
-        x, y = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
-        return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+    def centre(c: dict) -> tuple[float, float]:
+        return (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
 
-    chars = [c for c in chars if outside(c) and c.get("upright", True)]
-    rows = _rows(chars)
+    def inside(c: dict, b: tuple) -> bool:
+        x, y = centre(c)
+        return b[0] <= x <= b[2] and b[1] <= y <= b[3]
+
+    upright = [c for c in chars if c.get("upright", True)]
+    outside = [c for c in upright if not any(inside(c, b) for b in boxes)]
+    rows = _rows(outside)
     unit = _unit(rows)
-    origin = min((c["x0"] for c in chars), default=0.0)
-    placed: list[tuple[float, str]] = []
+    origin = min((c["x0"] for c in outside), default=0.0)
+    placed: list[tuple[float, str, list[dict]]] = []
     for line in rows:
         text = _text(line, unit, origin)
         if text.strip():
-            placed.append((min(c["top"] for c in line), text))
+            placed.append((min(c["top"] for c in line), text, line))
     for table in tables:
         for row, cells in zip(table.rows, table.extract(), strict=True):
             line = "\t".join(_cell(cell) for cell in cells)
             if line.strip():
-                placed.append((row.bbox[1], line))
-    return [text for _, text in sorted(placed, key=lambda item: item[0])]
+                placed.append((row.bbox[1], line, _row_chars(row, upright, inside)))
+    return [(text, members) for _, text, members in sorted(placed, key=lambda item: item[0])]
+
+
+def _row_chars(row, chars: list[dict], inside) -> list[dict]:
+    """A table row's characters in the order its line reads them: cell by cell, each cell's
+    printed lines in turn."""
+    out: list[dict] = []
+    for cell in sorted((c for c in row.cells if c is not None), key=lambda c: c[0]):
+        for line in _rows([c for c in chars if inside(c, cell)]):
+            out.extend(line)
+    return out
 
 
 def read_pages(path: str, data: bytes) -> list[Page]:
@@ -237,6 +256,28 @@ def _pages(path: str, data: bytes) -> Iterator[Page]:
                 yield _plumber_page(number, page)
             except Exception as exc:  # noqa: BLE001
                 raise InputError(path, f"第 {number} 页无法解析（{_reason(exc)}）") from None
+
+
+def line_chars(data: bytes) -> list[tuple[float, list[list[dict]]]]:
+    """Each page's height and its lines' characters (pdfplumber's, top-based boxes), numbered as
+    `read_pages` numbers the lines (running heads and feet left out): line n of page p is
+    `line_chars(data)[p - 1][1][n - 1]`. A page with no readable text has no lines."""
+    import pdfplumber
+
+    out: list[tuple[float, list[list[dict]]]] = []
+    whole: list[Page] = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for number, page in enumerate(pdf.pages, 1):
+            chars = page.chars
+            placed = [] if _unmapped(chars) else _placed(chars, page.find_tables())
+            page.flush_cache()
+            out.append((float(page.height), [members for _, members in placed]))
+            whole.append(Page(number, tuple(text for text, _ in placed), scanned=False))
+    for index, page in enumerate(_without_running_lines(whole)):
+        lines, kept = whole[index].lines, page.lines
+        start = next(k for k in range(len(lines) - len(kept) + 1) if lines[k:][: len(kept)] == kept)
+        out[index] = (out[index][0], out[index][1][start : start + len(kept)])
+    return out
 
 
 def _plumber_page(number: int, page) -> Page:
