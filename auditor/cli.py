@@ -208,6 +208,12 @@ def _audited(
     is_flag=True,
     help="没有任何金额或百分比的文件（说明文档等）跳过，不算无法读取（pre-commit 钩子用）",
 )
+@click.option(
+    "--annotate-pdf",
+    metavar="DIR",
+    type=click.Path(file_okay=False),
+    help="为每个 PDF 在 DIR 中写一份批注副本（名称.annotated.pdf）：问题所涉数字高亮并附说明，书签列出各问题",
+)
 @click.option("--quiet", "-q", is_flag=True, help="只显示汇总（终端格式）")
 @click.option("--statistics", is_flag=True, help="按规则统计问题数，代替逐条列出（终端格式）")
 @no_color_option
@@ -242,6 +248,8 @@ def check(ctx: click.Context, **given) -> None:
     for r in _audited(settings, given, rules, vocab, linked, console if listed else None):
         r = accepted.take(r) if accepted else r
         results.append(r)
+        if given["annotate_pdf"] and not r.error and r.path.lower().endswith(".pdf"):
+            cli_io.annotate(r, given["annotate_pdf"])
         if listed and not r.error:
             terminal.write_file(r, console, settings["show-rounding"])
     if fmt in cli_io.BINARY:

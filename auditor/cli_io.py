@@ -123,3 +123,14 @@ def progress(total: int, shown: Console | None = None) -> Iterator[Callable[[str
     ) as bar:
         task = bar.add_task("", total=total)
         yield lambda path: bar.update(task, advance=1, description=path)
+
+
+def annotate(result: FileResult, folder: str) -> None:
+    """A copy of a PDF report with its findings drawn on it, in `folder` (--annotate-pdf)."""
+    from auditor.reporters.annotate import annotate as draw
+
+    os.makedirs(folder, exist_ok=True)
+    stem = os.path.splitext(os.path.basename(result.path))[0]
+    target = os.path.join(folder, f"{stem}.annotated.pdf")
+    count = draw(result, result.path, target)
+    click.echo(f"auditor: {target}：{count} 处批注", err=True)

@@ -149,3 +149,24 @@ def test_files_that_are_no_reports_can_be_skipped(report):
     assert plain.exit_code == 2 and "不像是预算、决算报告" in plain.stderr
     skipped = run("check", "-q", "--only-reports", "requirements.txt", "report.txt")
     assert skipped.exit_code == 1 and "requirements.txt" not in skipped.output
+
+
+def test_reports_for_people_from_the_command_line(report, tmp_path):
+    """html, xlsx and csv through the CLI, and an annotated copy of a PDF."""
+    assert run("check", "--format", "html", "-o", "r.html", "report.txt").exit_code == 1
+    page = Path("r.html").read_text(encoding="utf-8")
+    assert "占比应等于分项除以总额" in page and "http://" not in page and "https://" not in page
+    assert run("check", "--format", "xlsx", "report.txt").exit_code == 2  # needs -o
+    assert run("check", "--format", "xlsx", "-o", "r.xlsx", "report.txt").exit_code == 1
+    openpyxl = pytest.importorskip("openpyxl")
+    sheet = openpyxl.load_workbook("r.xlsx")["问题"]
+    assert sheet.max_row == 1 + 4  # header and the example's four findings
+    as_csv = CliRunner().invoke(main, ["check", "--format", "csv", "report.txt"])
+    assert as_csv.stdout_bytes.startswith(b"\xef\xbb\xbf") and as_csv.stdout.count("\n") >= 5
+    pdf = ROOT / "fixtures" / "pdf" / "example-final.pdf"
+    drawn = run("check", "-q", "--annotate-pdf", "marked", str(pdf))
+    assert "example-final.annotated.pdf：" in drawn.stderr
+    pypdf = pytest.importorskip("pypdf")
+    pages = pypdf.PdfReader("marked/example-final.annotated.pdf").pages
+    kinds = [a.get_object()["/Subtype"] for p in pages for a in p.get("/Annots", [])]
+    assert kinds.count("/Highlight") >= 3

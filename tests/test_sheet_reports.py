@@ -15,6 +15,7 @@ import pytest
 from harness import RULES, VOCAB
 from openpyxl import load_workbook
 
+from auditor.cli_io import write_file
 from auditor.findings import Finding, Quantity
 from auditor.pipeline import FileResult, audit_path
 from auditor.reporters import csv_report, json_report, xlsx
@@ -126,10 +127,10 @@ def test_corpus_pdf(corpus, tmp_path):
     assert any("页第" in row[COLUMN["位置"]] for row in ws.iter_rows(min_row=2, values_only=True))
 
 
-def test_write_replaces_the_file(fixtures, tmp_path):
+def test_written_whole_in_place_of_the_old_file(fixtures, tmp_path):
     path = tmp_path / "out.xlsx"
     path.write_bytes(b"old")
-    xlsx.write(fixtures, RULES, str(path))
+    write_file(str(path), xlsx.dumps(fixtures, RULES))  # as check --format xlsx -o writes it
     assert load_workbook(path)["问题"].max_row > 1
     assert [p.name for p in tmp_path.iterdir()] == ["out.xlsx"]
 

@@ -7,9 +7,7 @@ its place."""
 from __future__ import annotations
 
 import io
-import os
 import re
-import tempfile
 import unicodedata
 
 from openpyxl import Workbook
@@ -150,26 +148,3 @@ def dumps(results: list[FileResult], rules: list[Rule] | None = None) -> bytes:
     out = io.BytesIO()
     workbook(results).save(out)
     return out.getvalue()
-
-
-def write(results: list[FileResult], rules: list[Rule], path: str) -> None:
-    """The workbook into PATH at once: a failed run leaves the old file or none, never half."""
-    data = dumps(results, rules)
-    target = os.path.abspath(path)
-    fd, temporary = tempfile.mkstemp(
-        prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=os.path.dirname(target)
-    )
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, target)
-    except BaseException:
-        os.unlink(temporary)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
