@@ -214,6 +214,7 @@ def _highlight(writer, index: int, boxes: list[Box], note: str, severity: str) -
     )
     colour = "".join(f"{round(v * 255):02x}" for v in COLOUR.get(severity, COLOUR[INFO]))
     highlight = Highlight(rect=rect, quad_points=quads, highlight_color=colour, printing=True)
+    highlight[NameObject("/CA")] = FloatObject(0.35)  # the figure stays readable under it
     highlight[NameObject("/Contents")] = TextStringObject(note)
     highlight[NameObject("/T")] = TextStringObject("auditor")
     highlight[NameObject("/Subj")] = TextStringObject(NAME.get(severity, severity))
