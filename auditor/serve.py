@@ -23,7 +23,7 @@ import time
 from collections import OrderedDict
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from auditor.config import PATTERNS
 from auditor.reporters.html import esc
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from auditor.vocabulary import Vocabulary
 
 EXTENSIONS = tuple(p.removeprefix("*") for p in PATTERNS)  # .txt .pdf .docx .xlsx .xls .html .htm
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
 KEPT_SECONDS = 600  # how long the downloads of one upload stay
 KEPT_UPLOADS = 32  # at most this many uploads' downloads in memory; the oldest go first
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -43,6 +44,10 @@ STYLE = (
     "form{border:2px dashed #bbb;border-radius:8px;padding:1.5rem;margin:1.5rem 0}"
     "button{font:inherit;padding:.3rem 1.2rem;margin-top:1rem}.bad{color:#b3261e}"
     ".muted{color:#666}"
+)
+STYLE_BAR = (
+    "nav.downloads{background:#f3f6fa;border-bottom:1px solid #ddd;padding:.5rem 1rem;"
+    "font:15px/1.6 system-ui,sans-serif}nav.downloads a{margin-right:1.2rem}"
 )
 
 
@@ -207,7 +212,21 @@ class Handler(BaseHTTPRequestHandler):
     def _form(self, status: int = 200, message: str = "") -> None:
         self._page(status, form_page(self.server.max_bytes, message))
 
+    def _foreign(self) -> bool:
+        """Served on this machine only, a page asked for under another name (a web site's
+        name made to point here) is refused."""
+        if self.server.server_address[0] not in LOOPBACK:
+            return False
+        host = urlsplit("//" + self.headers.get("Host", "")).hostname or ""
+        if host in LOOPBACK:
+            return False
+        self.close_connection = True
+        self._form(400, "只接受以本机地址（127.0.0.1 或 localhost）打开的页面。")
+        return True
+
     def do_GET(self) -> None:  # noqa: N802 - http.server's name
+        if self._foreign():
+            return
         path = self.path.split("?", 1)[0]
         if path in ("/", "/index.html"):
             return self._form()
@@ -229,6 +248,8 @@ class Handler(BaseHTTPRequestHandler):
     do_HEAD = do_GET  # noqa: N815
 
     def do_POST(self) -> None:  # noqa: N802
+        if self._foreign():
+            return
         if self.path.split("?", 1)[0] != "/check":
             return self._form(404, "没有这个页面。")
         limit = self.server.max_bytes
@@ -265,12 +286,6 @@ class Handler(BaseHTTPRequestHandler):
             super().log_message(format, *args)
 
 
-STYLE_BAR = (
-    "nav.downloads{background:#f3f6fa;border-bottom:1px solid #ddd;padding:.5rem 1rem;"
-    "font:15px/1.6 system-ui,sans-serif}nav.downloads a{margin-right:1.2rem}"
-)
-
-
 class Server(ThreadingHTTPServer):
     """Rules and vocabulary loaded once; each request on its own thread, the checking of
     at most one upload per processor at a time."""
@@ -287,10 +302,15 @@ class Server(ThreadingHTTPServer):
 
 def run(host: str, port: int, max_mb: float, rules, vocab) -> None:
     """Serve until Ctrl-C."""
-    with Server((host, port), rules, vocab, int(max_mb * 2**20)) as server:
+    try:
+        server = Server((host, port), rules, vocab, int(max_mb * 2**20))
+    except OSError as exc:  # the port taken, the address not this machine's
+        print(f"auditor: 无法在 {host}:{port} 上提供页面（{exc.strerror or exc}）", file=sys.stderr)
+        sys.exit(2)
+    with server:
         shown = f"[{host}]" if ":" in host else host
         print(f"在浏览器中打开 http://{shown}:{server.server_address[1]}/ （Ctrl-C 结束）")
-        if host not in ("127.0.0.1", "localhost", "::1"):
+        if host not in LOOPBACK:
             print("注意：其他机器也能访问此页面并上传文件", file=sys.stderr)
         sys.stdout.flush()
         server.serve_forever()

@@ -97,6 +97,18 @@ def test_form(site):
     assert "multiple" in page and '<button type="submit">开始检查</button>' in page
     assert "<script" not in page and 'lang="zh-CN"' in page
     assert fetch(f"{site}/nosuch")[0] == 404
+    assert fetch(site.replace("127.0.0.1", "localhost") + "/")[0] == 200
+
+
+def test_other_host_names_are_refused(site):
+    """A web site's name pointed at this machine (DNS rebinding) gets no page."""
+    request = urllib.request.Request(f"{site}/", headers={"Host": "evil.example:8787"})
+    try:
+        urllib.request.urlopen(request, timeout=10)
+    except urllib.error.HTTPError as exc:
+        assert exc.code == 400 and "只接受以本机地址" in exc.read().decode("utf-8")
+    else:
+        raise AssertionError("served under another host name")
 
 
 def test_a_report_and_a_non_report(site):
@@ -168,6 +180,14 @@ def test_too_large_is_refused_unread():
         assert "上传的文件过大" in page and "合计 4 KB，超过上限 1 KB" in page
         status, page = post(url, ("example-final.txt", EXAMPLE.read_bytes()[:500]))
         assert status == 200  # under the limit: checked
+        taken = subprocess.run(
+            [sys.executable, "-m", "auditor", "serve", "--port", found.group(1)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+        )
+        assert taken.returncode == 2 and "无法在 127.0.0.1:" in taken.stderr
     finally:
         process.kill()
         process.wait(timeout=10)
