@@ -1,5 +1,5 @@
 """Command line: `auditor check PATH…`, `auditor baseline write FILE PATH…`,
-`auditor config`, `auditor extract PATH`, `auditor rules` and `auditor explain RULE-ID`."""
+`auditor config`, `auditor extract PATH`, `auditor rules`, `auditor explain RULE-ID`, `auditor serve`."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from auditor.cli_options import (
     no_color_option,
     output_option,
     rules_option,
+    serve_options,
 )
 from auditor.cli_settings import (
     COMMAND_LINE,
@@ -47,15 +48,6 @@ if TYPE_CHECKING:
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 cli_zh.install()  # before the commands are declared: --version's and --help's words are bound then
-ROUNDING_RULE = """
-舍入规则：一个印有 d 位小数的数字代表一个区间——四舍五入时为该数 ± 末位半个单位，截尾时为该数至
-该数加末位一个单位，either（默认）取两者之并。合计、比率都按区间计算：
-  · 所印数字算术上完全相符：不报；
-  · 不相符，但按区间可以相符（尾数误差）：warning（规则本身低于 error 时为 info）；
-  · 区间也不相符，但所述数字与可能范围只差末位一个单位以内（末位误差，如 99.86% 对 99.87%、0.01 万元）：warning；
-  · 相差更多：规则的严重程度（内置规则为 error）。
-少印小数位的金额（同类数字多为两位小数时的 2,360.7）视为末尾的 0 被省略；整数百分比（98%、100%）按所印精度读取。
-报告的舍入方式由 --rounding 指定，单条规则可在 YAML 中以 rounding: half-up|truncate|either 另设。"""
 
 
 def _load(rules_dirs: tuple[str, ...] | str | None):
@@ -373,6 +365,8 @@ def list_rules(ctx, rules_dirs, config_file) -> None:
         click.echo(
             f"{r.id:<{width}} {r.kind:<16} {r.severity:<8} {'/'.join(r.applies_to):<6} {rounding:<9} {r.title}"
         )
+    from auditor.reporters.explain import ROUNDING_RULE
+
     click.echo(ROUNDING_RULE)
 
 
@@ -395,3 +389,12 @@ def explain(ctx, rule_id, rules_dirs, config_file) -> None:
         )
         sys.exit(EXIT_ERROR)
     click.echo(explain_rule(rule))
+
+
+@main.command()
+@serve_options
+def serve(host, port, max_mb) -> None:
+    """本机网页：在浏览器中上传报告，查看检查结果，下载 xlsx 与批注 PDF。"""
+    from auditor.serve import run
+
+    run(host, port, max_mb, *_load(None))

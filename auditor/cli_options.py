@@ -1,5 +1,5 @@
 """The options the commands share: where reports go, which rules, which settings; and
-those of every command that checks reports (check, baseline write)."""
+those of every command that checks reports (check, baseline write); and serve's."""
 
 from __future__ import annotations
 
@@ -110,6 +110,35 @@ def audit_options(command):
             ),
             rules_option,
             config_option,
+        ]
+    ):
+        command = option(command)
+    return command
+
+
+def serve_options(command):
+    for option in reversed(
+        [
+            click.option(
+                "--host",
+                default="127.0.0.1",
+                show_default=True,
+                help="监听地址（默认只有本机可访问）",
+            ),
+            click.option(
+                "--port",
+                type=click.IntRange(0, 65535),
+                default=8787,
+                show_default=True,
+                help="端口",
+            ),
+            click.option(
+                "--max-mb",
+                type=click.FloatRange(0, min_open=True),
+                default=20.0,
+                show_default=True,
+                help="一次上传的文件合计大小上限（MB）",
+            ),
         ]
     ):
         command = option(command)

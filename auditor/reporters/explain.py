@@ -100,3 +100,15 @@ def rules_table(rules: Iterable[Rule]) -> str:
         out.append(f"| {kind} | {_cell(c.summary)} | {params} |")
     out += ["", TABLE_END]
     return "\n".join(out)
+
+
+# `auditor rules` ends with it
+ROUNDING_RULE = """
+舍入规则：一个印有 d 位小数的数字代表一个区间——四舍五入时为该数 ± 末位半个单位，截尾时为该数至
+该数加末位一个单位，either（默认）取两者之并。合计、比率都按区间计算：
+  · 所印数字算术上完全相符：不报；
+  · 不相符，但按区间可以相符（尾数误差）：warning（规则本身低于 error 时为 info）；
+  · 区间也不相符，但所述数字与可能范围只差末位一个单位以内（末位误差，如 99.86% 对 99.87%、0.01 万元）：warning；
+  · 相差更多：规则的严重程度（内置规则为 error）。
+少印小数位的金额（同类数字多为两位小数时的 2,360.7）视为末尾的 0 被省略；整数百分比（98%、100%）按所印精度读取。
+报告的舍入方式由 --rounding 指定，单条规则可在 YAML 中以 rounding: half-up|truncate|either 另设。"""
