@@ -94,27 +94,15 @@ def check_pair(earlier: Profile, later: Profile, rule: Rule, mode: Rounding) -> 
     if rule.params["pair"] == "final-carryover":
         opening, closing = later.balances.get("opening"), earlier.balances.get("closing")
         if opening is not None and closing is not None:
-            figure = closing.figure.to_wan()
-            said = (
-                f"年初结转和结余与{year}年决算的年末结转和结余不一致：本报告为 {opening.figure.text}"
-                f"（{_at(opening.places, later.path)}），而{year}年决算中为 {closing.figure.text}"
-                f"（{_at(closing.places, earlier.path)}）"
-            )
-            yield from _judged(rule, mode, opening, figure.value, figure.bounds(mode), said,
-                               later, closing, earlier)  # fmt: skip
+            head = f"年初结转和结余与{year}年决算的年末结转和结余不一致："
+            yield from _quoted(rule, mode, head, "决算", (opening, later), (closing, earlier))
         return
     if rule.params["pair"] == "final-budget":
         for key, quoted in later.budgets.items():
             theirs = earlier.values.get(key)
             if theirs is not None:
-                figure = theirs.figure.to_wan()
-                said = (
-                    f"年初预算数与{year}年预算报告不一致：{_name(key)}本报告为 {quoted.figure.text}"
-                    f"（{_at(quoted.places, later.path)}），而{year}年预算报告中为 {theirs.figure.text}"
-                    f"（{_at(theirs.places, earlier.path)}）"
-                )
-                yield from _judged(rule, mode, quoted, figure.value, figure.bounds(mode), said,
-                                   later, theirs, earlier)  # fmt: skip
+                head = f"年初预算数与{year}年预算报告不一致：{_name(key)}"
+                yield from _quoted(rule, mode, head, "预算报告", (quoted, later), (theirs, earlier))
         return
     for prior in later.priors:
         theirs = earlier.values.get(prior.key)
@@ -127,6 +115,25 @@ def check_pair(earlier: Profile, later: Profile, rule: Rule, mode: Rounding) -> 
             mine = Stated(theirs.figure, prior.lines, prior.places)
             yield from _judged(rule, mode, mine, prior.point, prior.allowed, said, later,
                                theirs, earlier)  # fmt: skip
+
+
+def _quoted(
+    rule: Rule,
+    mode: Rounding,
+    head: str,
+    kind: str,
+    mine: tuple[Stated, Profile],
+    theirs: tuple[Stated, Profile],
+) -> Iterator[Finding]:
+    """A figure the later report prints against the one the earlier report prints."""
+    (quoted, later), (stated, earlier) = mine, theirs
+    figure = stated.figure.to_wan()
+    said = (
+        f"{head}本报告为 {quoted.figure.text}（{_at(quoted.places, later.path)}），"
+        f"而{earlier.year}年{kind}中为 {stated.figure.text}（{_at(stated.places, earlier.path)}）"
+    )
+    yield from _judged(rule, mode, quoted, figure.value, figure.bounds(mode), said, later,
+                       stated, earlier)  # fmt: skip
 
 
 def _number(value: Decimal, like: Figure) -> str:
