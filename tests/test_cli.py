@@ -38,8 +38,10 @@ def test_json_schema():
     finding = next(f for f in entry["findings"] if f["rule"] == "share")
     assert set(finding) == {
         "id", "rule", "title", "severity", "message", "cited", "stated", "expected", "difference",
-        "rounding_only", "rules",
+        "rounding_only", "rules", "related", "culprit",
     }  # fmt: skip
+    # 3.30% is the slip (3.20% makes the share and the shares' sum both hold)
+    assert finding["culprit"]["suggested"]["text"] == "3.20%" and len(finding["related"]) == 1
     assert finding["rules"] == ["share"] and finding["rounding_only"] is False
     assert finding["title"] and len(finding["id"]) == 12
     assert [c["line"] for c in finding["cited"]] == [22, 24]

@@ -202,7 +202,9 @@ def test_github_annotates_every_finding(results):
 
 
 def test_github_escapes_properties_and_message(fixtures):
-    f = replace(fixtures[0].findings[0], message="甲,乙:丙\n丁 100%\r", title="标题,含:冒号")
+    f = replace(
+        fixtures[0].findings[0], message="甲,乙:丙\n丁 100%\r", title="标题,含:冒号", culprit=None
+    )
     text = render(github, [FileResult("dir/a,b:c.txt", findings=[f])])
     assert text.count("\n") == 1
     assert "file=dir/a%2Cb%3Ac.txt," in text and "%0A" in text and "%0D" in text

@@ -157,5 +157,8 @@ def test_report_text_is_never_a_formula():
     assert ws.cell(row=2, column=COLUMN["报告数"] + 1).value == -3.5
     row = list(csv.reader(io.StringIO(csv_report.dumps([r]).decode("utf-8-sig"))))[1]
     assert row[COLUMN["报告"]] == "'" + r.path
-    assert row[COLUMN["报告数"]] == "'-3.5%"
+    assert row[COLUMN["报告数"]] == "-3.5%"  # a negative figure, no formula: as printed
+    assert (
+        csv_report.cell("-2+3+cmd") == "'-2+3+cmd" and csv_report.cell("-0.01万元") == "-0.01万元"
+    )
     assert ws.cell(row=2, column=COLUMN["说明"] + 1).value == "=1+1"

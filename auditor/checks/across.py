@@ -109,12 +109,12 @@ def check_pair(earlier: Profile, later: Profile, rule: Rule, mode: Rounding) -> 
         if theirs is not None:
             shown = f"{_number(prior.point, theirs.figure)}万元"
             said = (
-                f"与{year}年报告不一致：{_name(prior.key)}在{year}年报告中为 {theirs.figure.text}"
+                f"与{year}年报告不一致：{_name(prior.key)}在{year}年报告中为 {_text(theirs.figure)}"
                 f"（{_at(theirs.places, earlier.path)}），而按本报告推算为 {shown}（{prior.said}，{_at(prior.places, later.path)}）"
             )
             mine = Stated(theirs.figure, prior.lines, prior.places)
             yield from _judged(rule, mode, mine, prior.point, prior.allowed, said, later,
-                               theirs, earlier)  # fmt: skip
+                               theirs, earlier, implied=True)  # fmt: skip
 
 
 def _quoted(
@@ -129,11 +129,17 @@ def _quoted(
     (quoted, later), (stated, earlier) = mine, theirs
     figure = stated.figure.to_wan()
     said = (
-        f"{head}本报告为 {quoted.figure.text}（{_at(quoted.places, later.path)}），"
-        f"而{earlier.year}年{kind}中为 {stated.figure.text}（{_at(stated.places, earlier.path)}）"
+        f"{head}本报告为 {_text(quoted.figure)}（{_at(quoted.places, later.path)}），"
+        f"而{earlier.year}年{kind}中为 {_text(stated.figure)}（{_at(stated.places, earlier.path)}）"
     )
     yield from _judged(rule, mode, quoted, figure.value, figure.bounds(mode), said, later,
                        stated, earlier)  # fmt: skip
+
+
+def _text(figure: Figure) -> str:
+    """A figure as printed, with its unit when a table cell leaves it to the table's."""
+    unit = figure.unit or ""
+    return figure.text if figure.text.endswith(unit) else f"{figure.text}{unit}"
 
 
 def _number(value: Decimal, like: Figure) -> str:
@@ -150,23 +156,28 @@ def _judged(
     later: Profile,
     theirs: Stated,
     earlier: Profile,
+    implied: bool = False,
 ) -> Iterator[Finding]:
     """`mine.figure` against `point` within `allowed`: a finding of `later` citing `mine`'s
-    lines in it and `theirs` in `earlier`."""
+    lines in it and `theirs` in `earlier`. With `implied`, `point` is what the later report
+    implies and `mine.figure` the earlier report's: the later report's figure is stated."""
     figure = mine.figure.to_wan()
     verdict = judge(figure, point, allowed, mode)
     level = severity(rule, verdict)
     if level is None:
         return
     places = figure.places
+    printed = Quantity(figure.value, "万元", _text(mine.figure))
+    derived = computed(point, places, "万元")
+    stated, expected = (derived, printed) if implied else (printed, derived)
     yield Finding(
         rule.id,
         level,
         message,
         mine.lines,
-        stated=Quantity(figure.value, "万元", f"{figure.text}"),
-        expected=computed(point, places, "万元"),
-        difference=computed(figure.value - point, places, "万元"),
+        stated=stated,
+        expected=expected,
+        difference=computed(stated.value - expected.value, places, "万元"),
         rounding_only=trivial(verdict),
         cited=(*_in(mine.places, later.path), *_in(theirs.places, earlier.path)),
         related_file=earlier.path,

@@ -59,6 +59,12 @@ def _key(fact: Fact) -> tuple | None:
     return None
 
 
+def _places(*facts: Fact) -> int:
+    """The decimals the printed figures show (a “无” shows none)."""
+    shown = [f.figure.places for f in facts if any(c.isdigit() for c in f.figure.text)]
+    return max(shown, default=2)
+
+
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
     mode = ctx.mode(rule)
     first: dict[tuple, Fact] = {}
@@ -82,6 +88,6 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
             f"同一数据前后不一致：{name} 先为 {shown(ctx, earlier)}，后为 {shown(ctx, fact)}，须核对哪一处有误",
             lines_of(earlier, fact),
             stated=words(f"{earlier.figure.text}；{fact.figure.text}"),
-            difference=computed(diff, max(fact.figure.places, earlier.figure.places), "万元"),
+            difference=computed(diff, _places(earlier, fact), "万元"),
             equation=Equation.equal(earlier.figure, fact.figure),
         )

@@ -31,8 +31,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from auditor.checks.shared.common import Context, computed, expected_range, note, severity, trivial
+from auditor.equations import Equation
 from auditor.findings import Finding, Quantity, lines_of
-from auditor.numbers import HUNDRED, Interval, Verdict, fmt
+from auditor.numbers import HUNDRED, Figure, Interval, Verdict, fmt
 from auditor.rules import Rule
 
 KIND = "share_sum"
@@ -41,6 +42,10 @@ KIND = "share_sum"
 @dataclass(frozen=True)
 class Params:
     """share_sum takes no parameters: YAML only switches its rule on."""
+
+
+# 100% as the identity's total: exact, and printed nowhere (never a culprit)
+WHOLE = Figure(HUNDRED, 12, "%", "100%", 12)
 
 
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -69,4 +74,5 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
             difference=computed(point - HUNDRED, places, "个百分点"),
             **expected_range(allowed, places, "%"),
             rounding_only=trivial(verdict),
+            equation=Equation.sum(WHOLE, rates),
         )

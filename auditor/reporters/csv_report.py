@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from typing import TextIO
 
 from auditor.findings import Quantity
@@ -18,6 +19,7 @@ ENCODING = "utf-8-sig"  # UTF-8 after a byte order mark (EF BB BF)
 # what makes a spreadsheet read a cell as a formula: such text from a report is quoted with
 # a leading apostrophe (as OWASP advises for CSV injection)
 FORMULA = ("=", "+", "-", "@", "\t", "\r")
+NEGATIVE = re.compile(r"-[\d,]+(?:\.\d+)?(?:万元|亿元|元|%|个百分点)?")
 
 
 def cell(value: Cell) -> str:
@@ -26,6 +28,8 @@ def cell(value: Cell) -> str:
     if value is None:
         return ""
     value = str(value)
+    if NEGATIVE.fullmatch(value):
+        return value  # a negative figure (−0.01万元) is no formula: left as printed
     return f"'{value}" if value.startswith(FORMULA) else value
 
 
