@@ -12,6 +12,7 @@ page reads the same otherwise. Every text from a report goes through html.escape
 from __future__ import annotations
 
 import html
+import os
 import re
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
@@ -157,9 +158,17 @@ def _key(p: Place) -> tuple:
     return (str(dict(p.fields).get("file", "")), p.page or 0, p.line, p.where)
 
 
-def _links(cited: Iterable[Place], anchors: dict[tuple, str]) -> str:
+def _said(p: Place, across: bool) -> str:
+    """A line as a reader names it; with two reports (--across), after its file's name."""
+    file = str(dict(p.fields).get("file", ""))
+    return f"{os.path.basename(file)} {places([p])}" if across and file else places([p])
+
+
+def _links(cited: Iterable[Place], anchors: dict[tuple, str], across: bool = False) -> str:
     return "，".join(
-        f'<a href="#{anchors[_key(p)]}">{esc(places([p]))}</a>' for p in cited if _key(p) in anchors
+        f'<a href="#{anchors[_key(p)]}">{esc(_said(p, across))}</a>'
+        for p in cited
+        if _key(p) in anchors
     )
 
 
@@ -179,12 +188,13 @@ def finding(f: Finding, fid: str, report: str) -> str:
     """One finding: what it says on the left, its cited lines on the right."""
     every = f.every_place
     anchors = {_key(p): _anchor(fid, k) for k, p in enumerate(every)}
+    across = bool(f.related_file)
     values, words = involved(f)
     head = (
         f'<span class="sev {f.severity}">{NAME[f.severity]}</span>'
         f'<span class="rule">{esc(f.rule)}</span>' + (f"（{esc(f.title)}）" if f.title else "")
     )
-    where = _links(f.cited, anchors)
+    where = _links(f.cited, anchors, across)
     parts = [
         f"<p>{head}</p>",
         f'<p class="where">{where}</p>' if where else "",
@@ -202,7 +212,7 @@ def finding(f: Finding, fid: str, report: str) -> str:
         )
         parts.append(f'<div class="also">同一差异亦见于：<ul>{seen}</ul></div>')
     lines = "".join(
-        f'<div class="line" id="{_anchor(fid, k)}"><span class="where">{esc(places([p]))}'
+        f'<div class="line" id="{_anchor(fid, k)}"><span class="where">{esc(_said(p, across))}'
         f'</span><span class="text">{marked(p.text, values, words)}</span></div>'
         for k, p in enumerate(every)
     )
