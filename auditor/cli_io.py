@@ -31,13 +31,15 @@ MACHINE = {
 def machine(
     fmt: str, results: list[FileResult], rules: list[Rule], series: Series | None = None
 ) -> str:
-    """A machine format's whole text, built before any of it is written (JSON also says
-    which reports --across linked)."""
+    """A machine format's whole text, built before any of it is written (JSON and HTML also
+    say which reports --across linked)."""
     out = io.StringIO()
     if fmt == "json":
         from auditor.reporters import json_report
 
         out.write(json_report.dumps(results, series))
+    elif fmt == "html":
+        import_module(MACHINE[fmt]).write(results, rules, out, series)
     else:
         import_module(MACHINE[fmt]).write(results, rules, out)
     return out.getvalue()

@@ -21,6 +21,12 @@ PAIRINGS = {
     "final-budget": ("决算", "预算", 0),
     "final-carryover": ("决算", "决算", 1),
 }
+PAIRING_SAID = {  # each pairing in words, for the reports that list the pairs
+    "budget-prior": "次年预算对上年预算",
+    "final-prior": "决算对上年决算",
+    "final-budget": "决算对同年预算",
+    "final-carryover": "决算年初结转对上年决算年末结转",
+}
 
 
 @dataclass(frozen=True)

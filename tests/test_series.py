@@ -105,3 +105,13 @@ def test_real_budgets_of_two_years_agree():
     compared = {p.key: (p.point, earlier.values[p.key].figure.value) for p in later.priors}
     assert len(compared) == 6 and all(a == b for a, b in compared.values())
     assert not [f for r in checked for f in r.findings if f.rule.startswith("across.")]
+
+
+def test_the_html_report_lists_the_pairs(tmp_path):
+    from auditor.reporters import html
+
+    files, _ = series(0)
+    results, linked = _check(tmp_path, files)
+    page = html.render(results, RULES, linked)
+    assert "跨报告比对：9 对" in page and "决算对同年预算：" in page
+    assert "跨报告比对" not in html.render(results, RULES)

@@ -23,6 +23,7 @@ from auditor.pipeline import FileResult
 from auditor.reporters.citations import chinese, places
 from auditor.reporters.summary import counts, genre, pages
 from auditor.rules import Rule
+from auditor.series import PAIRING_SAID, Series
 
 NAME = {"error": "错误", "warning": "警告", "info": "提示"}
 TITLE = "预算报告检查结果"
@@ -341,17 +342,30 @@ def filters(results: list[FileResult], rules: list[Rule], rids: list[str]) -> st
     )
 
 
-def render(results: list[FileResult], rules: list[Rule]) -> str:
+def pairs(series: Series | None) -> str:
+    """Which reports --across held to which, and which stood alone and why."""
+    if series is None:
+        return ""
+    items = [
+        f"<li>{PAIRING_SAID[link.pairing]}：{esc(link.later)} ← {esc(link.earlier)}</li>"
+        for link in series.links
+    ] + [f'<li class="note">未比对：{esc(path)}（{esc(why)}）</li>' for path, why in series.alone]
+    return f'<section id="across"><h2>跨报告比对：{len(series.links)} 对</h2><ul>{"".join(items)}</ul></section>'
+
+
+def render(results: list[FileResult], rules: list[Rule], series: Series | None = None) -> str:
     rids = [f"r{i + 1}" for i in range(len(results))]
     body = "".join(report(results[i], rids[i]) for i in _order(results))
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
         f"<title>{TITLE}</title><style>{STYLE}</style></head><body>"
-        f"{summary(results, rids)}{filters(results, rules, rids)}<main>{body}</main>"
+        f"{summary(results, rids)}{pairs(series)}{filters(results, rules, rids)}<main>{body}</main>"
         f"<script>{SCRIPT}</script></body></html>\n"
     )
 
 
-def write(results: list[FileResult], rules: list[Rule], out: TextIO) -> None:
-    out.write(render(results, rules))
+def write(
+    results: list[FileResult], rules: list[Rule], out: TextIO, series: Series | None = None
+) -> None:
+    out.write(render(results, rules, series))

@@ -20,7 +20,7 @@ from auditor.pipeline import FileResult
 from auditor.reporters.citations import chinese, places
 from auditor.reporters.summary import counts, genre, pages
 from auditor.reporters.wrap import wrap
-from auditor.series import Series
+from auditor.series import PAIRING_SAID, Series
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 NAME = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -187,19 +187,11 @@ def write_statistics(results: list[FileResult], console: Console) -> None:
     console.print(table)
 
 
-PAIRING = {
-    "budget-prior": "次年预算对上年预算",
-    "final-prior": "决算对上年决算",
-    "final-budget": "决算对同年预算",
-    "final-carryover": "决算年初结转对上年决算年末结转",
-}
-
-
 def write_series(series: Series, console: Console) -> None:
     """Which reports --across held to which, and which had no partner, and why."""
     _print(console, Text(f"跨报告比对：{len(series.links)} 对", "bold"), HEAD)
     for link in series.links:
-        said = f"{HEAD}{PAIRING[link.pairing]}：{link.later} ← {link.earlier}"
+        said = f"{HEAD}{PAIRING_SAID[link.pairing]}：{link.later} ← {link.earlier}"
         _print(console, Text(_plain(said)), BODY)
     for path, reason in series.alone:
         _print(console, Text(_plain(f"{HEAD}未比对：{path}（{reason}）"), "dim"), BODY)
