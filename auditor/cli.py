@@ -237,11 +237,12 @@ def check(ctx: click.Context, **given) -> None:
     listed = fmt == "terminal" and not (given["quiet"] or given["statistics"])
     results: list[FileResult] = []
     linked: list[series.Series] = []
+    drawn = True  # every annotated copy asked for was written
     for r in _audited(settings, given, rules, vocab, linked, console if listed else None):
         r = accepted.take(r) if accepted else r
         results.append(r)
         if given["annotate_pdf"] and not r.error and r.path.lower().endswith(".pdf"):
-            cli_io.annotate(r, given["annotate_pdf"])
+            drawn = cli_io.annotate(r, given["annotate_pdf"]) and drawn
         if listed and not r.error:
             terminal.write_file(r, console, settings["show-rounding"])
     if fmt in cli_io.BINARY:
@@ -264,15 +265,9 @@ def check(ctx: click.Context, **given) -> None:
             console.print(f"基线 {settings['baseline']} 中已接受的 {accepted.matched} 处问题未列出")
     if buffer is not None and fmt not in cli_io.BINARY:
         cli_io.write_file(output, buffer.getvalue())
-    if accepted is not None and fmt != "terminal":
-        click.echo(f"auditor: 基线中已接受的 {accepted.matched} 处问题未列出", err=True)
-    if accepted is not None and accepted.strangers:
-        click.echo(
-            f"auditor: {settings['baseline']}: 基线中的报告一份也不在所检查的文件之中"
-            "（基线按相对于基线文件所在目录的路径记录报告）",
-            err=True,
-        )
-    if any(r.error for r in results):
+    if accepted is not None:
+        cli_io.baseline_said(accepted, settings["baseline"], fmt != "terminal")
+    if any(r.error for r in results) or not drawn:
         sys.exit(EXIT_ERROR)
     worst = max((RANK[f.severity] for r in results for f in r.findings), default=-1)
     sys.exit(EXIT_FINDINGS if worst >= RANK[settings["fail-on"]] else EXIT_CLEAN)

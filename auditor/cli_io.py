@@ -16,6 +16,7 @@ import click
 from rich.console import Console
 
 if TYPE_CHECKING:
+    from auditor.baseline import Accepted
     from auditor.pipeline import FileResult
     from auditor.rules import Rule
     from auditor.series import Series
@@ -127,12 +128,34 @@ def progress(total: int, shown: Console | None = None) -> Iterator[Callable[[str
         yield lambda path: bar.update(task, advance=1, description=path)
 
 
-def annotate(result: FileResult, folder: str) -> None:
-    """A copy of a PDF report with its findings drawn on it, in `folder` (--annotate-pdf)."""
+def annotate(result: FileResult, folder: str) -> bool:
+    """A copy of a PDF report with its findings drawn on it, in `folder` (--annotate-pdf);
+    False, said in one line, when it cannot be written (the run then ends with code 2)."""
     from auditor.reporters.annotate import annotate as draw
 
-    os.makedirs(folder, exist_ok=True)
     stem = os.path.splitext(os.path.basename(result.path))[0]
     target = os.path.join(folder, f"{stem}.annotated.pdf")
-    count = draw(result, result.path, target)
+    try:
+        os.makedirs(folder, exist_ok=True)
+        count = draw(result, result.path, target)
+    except OSError as exc:
+        click.echo(f"auditor: 无法写入 {target}：{exc.strerror or exc}", err=True)
+        return False
+    except Exception as exc:  # noqa: BLE001 - one copy's failure must not stop the batch
+        click.echo(f"auditor: {result.path}: 无法写出批注副本（{type(exc).__name__}）", err=True)
+        return False
     click.echo(f"auditor: {target}：{count} 处批注", err=True)
+    return True
+
+
+def baseline_said(accepted: Accepted, path: str, machine: bool) -> None:
+    """On stderr: how many findings the baseline accepted (the terminal says it itself), and
+    that none of its reports was checked, when so."""
+    if machine:
+        click.echo(f"auditor: 基线中已接受的 {accepted.matched} 处问题未列出", err=True)
+    if accepted.strangers:
+        click.echo(
+            f"auditor: {path}: 基线中的报告一份也不在所检查的文件之中"
+            "（基线按相对于基线文件所在目录的路径记录报告）",
+            err=True,
+        )

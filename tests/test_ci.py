@@ -170,3 +170,12 @@ def test_reports_for_people_from_the_command_line(report, tmp_path):
     pages = pypdf.PdfReader("marked/example-final.annotated.pdf").pages
     kinds = [a.get_object()["/Subtype"] for p in pages for a in p.get("/Annots", [])]
     assert kinds.count("/Highlight") >= 3
+
+
+def test_an_annotated_copy_that_cannot_be_written_is_one_line_exit_2(report):
+    Path("taken").write_text("a file, not a folder", encoding="utf-8")
+    pdf = ROOT / "fixtures" / "pdf" / "example-final.pdf"
+    result = run("check", "-q", "--annotate-pdf", "taken/sub", str(pdf))
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    (line,) = [x for x in result.stderr.splitlines() if x.startswith("auditor:")]
+    assert "无法写入" in line and "example-final.annotated.pdf" in line
