@@ -1,9 +1,10 @@
 """A PDF's text layer as the lines a reader sees, page by page.
 
-pdfplumber's own text puts characters with equal tops on a line; real reports print digits
-a few points below the Chinese around them, so lines are built here by vertical overlap.
-Ruled tables come from pdfplumber's table finder, one tab-separated line per row with a
-merged cell's text in its leftmost cell, which is how the table reader takes copied tables;
+Characters, their boxes and the page's ruling are read with PDFium (auditor.read.pdfium).
+Real reports print digits a few points below the Chinese around them, so lines are built by
+vertical overlap, not equal tops. Ruled tables (auditor.read.ruling) become one tab-separated
+line per row with a merged cell's text in its leftmost cell, as the table reader takes copied
+tables;
 other lines are laid out at their columns, as `pdftotext -layout` does, so an unruled table
 reads as laid-out text. Running heads and page numbers are left out, so that the pages of a
 report run on into each other as its text does.
@@ -13,7 +14,6 @@ from __future__ import annotations
 
 import io
 import logging
-import os
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,6 +23,7 @@ from statistics import median
 import regex
 
 from auditor.errors import InputError
+from auditor.read.ruling import Placed, cell_text, find_tables
 from auditor.text.width import display_width
 
 # pdfminer logs warnings about every odd font or object; a report's reader cannot act on them.
@@ -104,111 +105,118 @@ def _unit(rows: list[list[dict]]) -> float:
     return median(sizes) / 2 if sizes else 6.0
 
 
-def _cell(text: str | None) -> str:
+def _cell(lines: list[str]) -> str:
     """A table cell on one line: wrapped text joined, tabs (which would split it) made spaces."""
-    if not text:
-        return ""
-    return "".join(part.strip() for part in text.splitlines()).replace("\t", " ")
+    return "".join(part.strip() for part in lines).replace("\t", " ")
 
 
-def _page_lines(chars: list[dict], tables: list) -> list[str]:
-    """A page's lines in reading order: text lines and table rows (pdfplumber's tables, found
-    on the page's ruling), by their top."""
-    return [text for text, _ in _placed(chars, tables)]
+def _page_lines(chars: list[dict], edges: list[dict]) -> list[str]:
+    """A page's lines in reading order: text lines and the rows of the tables its ruling
+    draws, by their top."""
+    return [text for text, _ in _placed(chars, edges)]
 
 
-def _placed(chars: list[dict], tables: list) -> list[tuple[str, list[dict]]]:
+def _placed(chars: list[dict], edges: list[dict]) -> list[tuple[str, list[dict]]]:
     """A page's lines in reading order, each with its characters (a table row's cell by cell)."""
+    tables = find_tables(edges)
     boxes = [t.bbox for t in tables]
 
-    def centre(c: dict) -> tuple[float, float]:
-        return (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
-
-    def inside(c: dict, b: tuple) -> bool:
-        x, y = centre(c)
-        return b[0] <= x <= b[2] and b[1] <= y <= b[3]
+    def outside(c: dict) -> bool:
+        x, y = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
+        return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
 
     upright = [c for c in chars if c.get("upright", True)]
-    outside = [c for c in upright if not any(inside(c, b) for b in boxes)]
-    rows = _rows(outside)
+    rows = _rows([c for c in upright if outside(c)] if boxes else upright)
     unit = _unit(rows)
-    origin = min((c["x0"] for c in outside), default=0.0)
+    origin = min((c["x0"] for line in rows for c in line), default=0.0)
     placed: list[tuple[float, str, list[dict]]] = []
     for line in rows:
         text = _text(line, unit, origin)
         if text.strip():
             placed.append((min(c["top"] for c in line), text, line))
+    where = Placed(chars) if tables else None
     for table in tables:
-        for row, cells in zip(table.rows, table.extract(), strict=True):
-            line = "\t".join(_cell(cell) for cell in cells)
+        for row in table.rows:
+            assert where is not None
+            cells = where.cells(row)
+            line = "\t".join("" if cell is None else _cell(cell_text(cell)) for cell in cells)
             if line.strip():
-                placed.append((row.bbox[1], line, _row_chars(row, upright, inside)))
+                members = [
+                    c
+                    for cell in cells
+                    if cell
+                    for printed in _rows([c for c in cell if c.get("upright", True)])
+                    for c in printed
+                ]
+                placed.append((row.bbox[1], line, members))
     return [(text, members) for _, text, members in sorted(placed, key=lambda item: item[0])]
 
 
-def _row_chars(row, chars: list[dict], inside) -> list[dict]:
-    """A table row's characters in the order its line reads them: cell by cell, each cell's
-    printed lines in turn."""
-    out: list[dict] = []
-    for cell in sorted((c for c in row.cells if c is not None), key=lambda c: c[0]):
-        for line in _rows([c for c in chars if inside(c, cell)]):
-            out.extend(line)
-    return out
+@dataclass(frozen=True)
+class _Read:
+    """One page as read: its shown height, its lines with their characters, and whether it
+    was left unread (a scan, glyphs without Unicode, or glyphs that could not be drawn)."""
+
+    number: int
+    height: float
+    placed: list[tuple[str, list[dict]]]
+    unread: bool
 
 
 def read_pages(path: str, data: bytes) -> list[Page]:
     """Every page of a PDF, running heads and feet left out; refuses a PDF that is encrypted,
     damaged or has no pages."""
-    # PDFium (AUDITOR_PDF=pdfium) reads the same lines as pdfplumber on every fixture and corpus
-    # PDF in a third of the time, but has been tried on too few reports to be the default yet
-    if os.environ.get("AUDITOR_PDF", "pdfplumber") == "pdfium":
-        try:
-            return _without_running_lines(list(_pdfium_pages(path, data)))
-        except _Unsupported:
-            pass  # pdfminer says why it cannot be read, or reads what PDFium would not
-    return _without_running_lines(list(_pages(path, data)))
+    pages = [
+        Page(r.number, tuple(text for text, _ in r.placed), scanned=r.unread)
+        for r in _read(path, data)
+    ]
+    return _without_running_lines(pages)
 
 
-class _Unsupported(Exception):
-    """A PDF the PDFium reader leaves to pdfplumber."""
-
-
-def _pdfium_pages(path: str, data: bytes) -> Iterator[Page]:
-    from types import SimpleNamespace
-
-    from pdfplumber.table import TableFinder, TableSettings
-
+def _read(path: str, data: bytes) -> Iterator[_Read]:
     from auditor.read.pdfium import Document
 
     try:
         document = Document(data)
-    except Exception:  # noqa: BLE001 - pdfminer names the damage as the other reader does
-        raise _Unsupported from None
+    except Exception:  # noqa: BLE001 - PDFium names no reason a reader could act on
+        raise InputError(path, _reason(data)) from None
     try:
         if not len(document):
             raise InputError(path, "PDF 没有任何页面")
-        settings = TableSettings.resolve(None)
-        plumber = None
         for index in range(len(document)):
-            page = document.page(index)
-            if page is None:  # read as pdfminer reads it
-                if plumber is None:
-                    import pdfplumber
-
-                    plumber = pdfplumber.open(io.BytesIO(data))
-                yield _plumber_page(index + 1, plumber.pages[index])
-                continue
-            chars, edges, images, unmapped = page
-            if unmapped > 0.1 * len(chars):
-                lines = []
+            try:
+                page = document.page(index)
+            except Exception as exc:  # noqa: BLE001 - a page PDFium cannot parse
+                raise InputError(
+                    path, f"第 {index + 1} 页无法解析（{type(exc).__name__}）"
+                ) from None
+            if page.undrawn:  # a font neither embedded nor installed: pdfminer reads it
+                chars, edges = _pdfminer_page(data, index) or ([], [])
+            elif page.unmapped > 0.1 * len(page.chars):
+                chars, edges = [], []
             else:
-                found = SimpleNamespace(chars=chars, edges=edges, bbox=None)
-                lines = _page_lines(chars, TableFinder(found, settings).tables)
-            yield Page(index + 1, tuple(lines), scanned=not lines and bool(images or chars))
+                chars, edges = page.chars, page.edges
+            placed = _placed(chars, edges) if chars else []
+            unread = not placed and bool(page.images or page.chars or page.undrawn)
+            yield _Read(index + 1, page.height, placed, unread)
     finally:
         document.close()
-        if plumber is not None:
-            plumber.close()
+
+
+def _pdfminer_page(data: bytes, index: int) -> tuple[list[dict], list[dict]] | None:
+    """A page's characters and edges read by pdfminer (the optional extra `auditor[pdfminer]`),
+    which reads glyphs of fonts that are neither embedded nor installed from the font's own
+    widths; None without it: the page is then left unread rather than read in part."""
+    try:
+        import pdfplumber
+    except ImportError:
+        return None
+    with pdfplumber.open(io.BytesIO(data), pages=[index + 1]) as pdf:
+        page = pdf.pages[0]
+        chars = page.chars
+        if sum(c["text"].startswith("(cid:") for c in chars) > 0.1 * len(chars):
+            return [], []
+        return chars, page.edges
 
 
 def _shape(text: str) -> str:
@@ -237,68 +245,34 @@ def _without_running_lines(pages: list[Page]) -> list[Page]:
     return out
 
 
-def _pages(path: str, data: bytes) -> Iterator[Page]:
-    import pdfplumber  # imported here: text reports never pay for it
-
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-    except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds on damaged files
-        raise InputError(path, _reason(exc)) from None
-    with pdf:
-        try:
-            pages = pdf.pages
-        except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds on damaged files
-            raise InputError(path, _reason(exc)) from None
-        if not pages:
-            raise InputError(path, "PDF 没有任何页面")
-        for number, page in enumerate(pages, 1):
-            try:
-                yield _plumber_page(number, page)
-            except Exception as exc:  # noqa: BLE001
-                raise InputError(path, f"第 {number} 页无法解析（{_reason(exc)}）") from None
-
-
 def line_chars(data: bytes) -> list[tuple[float, list[list[dict]]]]:
-    """Each page's height and its lines' characters (pdfplumber's, top-based boxes), numbered as
+    """Each page's height and its lines' characters (top-based boxes), numbered as
     `read_pages` numbers the lines (running heads and feet left out): line n of page p is
     `line_chars(data)[p - 1][1][n - 1]`. A page with no readable text has no lines."""
-    import pdfplumber
-
+    read = list(_read("", data))
+    whole = [Page(r.number, tuple(text for text, _ in r.placed), r.unread) for r in read]
     out: list[tuple[float, list[list[dict]]]] = []
-    whole: list[Page] = []
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        for number, page in enumerate(pdf.pages, 1):
-            chars = page.chars
-            placed = [] if _unmapped(chars) else _placed(chars, page.find_tables())
-            page.flush_cache()
-            out.append((float(page.height), [members for _, members in placed]))
-            whole.append(Page(number, tuple(text for text, _ in placed), scanned=False))
-    for index, page in enumerate(_without_running_lines(whole)):
-        lines, kept = whole[index].lines, page.lines
-        start = next(k for k in range(len(lines) - len(kept) + 1) if lines[k:][: len(kept)] == kept)
-        out[index] = (out[index][0], out[index][1][start : start + len(kept)])
+    for r, page, kept in zip(read, whole, _without_running_lines(whole), strict=True):
+        lines = page.lines
+        start = next(
+            k for k in range(len(lines) - len(kept.lines) + 1)
+            if lines[k:][: len(kept.lines)] == kept.lines
+        )  # fmt: skip
+        out.append((r.height, [m for _, m in r.placed[start : start + len(kept.lines)]]))
     return out
 
 
-def _plumber_page(number: int, page) -> Page:
-    chars = page.chars
-    lines = [] if _unmapped(chars) else _page_lines(chars, page.find_tables())
-    # An image, glyphs without Unicode, or only rotated text: nothing could be read.
-    unread = not lines and bool(page.images or chars)
-    page.flush_cache()
-    return Page(number, tuple(lines), scanned=unread)
+def _reason(data: bytes) -> str:
+    """Why a PDF PDFium will not open cannot be read, as pypdf finds it."""
+    from pypdf import PdfReader
 
-
-def _unmapped(chars: list[dict]) -> bool:
-    """Text in a font with no Unicode mapping comes out as "(cid:101)": not readable text."""
-    return sum(c["text"].startswith("(cid:") for c in chars) > 0.1 * len(chars)
-
-
-def _reason(exc: BaseException) -> str:
-    cause = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
-    name = type(cause).__name__
-    if "Password" in name or "Encrypt" in name:
-        return "PDF 已加密，无法读取"
-    if "Syntax" in name or "EOF" in name or "Value" in name or "Type" in name:
-        return "PDF 文件已损坏或不完整"
-    return f"PDF 无法读取（{name}）"
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            return "PDF 已加密，无法读取"
+        if not len(reader.pages):
+            return "PDF 没有任何页面"
+    except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on damaged files
+        if "Password" in type(exc).__name__ or "ncrypt" in str(exc):
+            return "PDF 已加密，无法读取"
+    return "PDF 文件已损坏或不完整"

@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import ctypes
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
+
+Matrix = tuple[float, float, float, float, float, float]
+IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 # pdfminer's descents (per 1000) of the standard fonts it knows by name; others: descriptor.
 _STANDARD = {"Courier": -194.0, "Helvetica": -207.0, "Times": -217.0, "Arial": -207.0}
@@ -33,6 +37,42 @@ def _descent(font, name: bytes) -> float:
     return -abs(value.value) / 1000
 
 
+@dataclass
+class Read:
+    """What one page holds, in pdfplumber's shapes: top-based boxes as the page is shown."""
+
+    height: float
+    chars: list[dict]
+    edges: list[dict]
+    images: bool  # the page shows an image (a scan, when no text is read)
+    unmapped: int  # characters whose font maps them to no Unicode
+    undrawn: bool  # a glyph PDFium could not draw (a font neither embedded nor installed)
+
+
+def _view(rotation: int, box: tuple[float, float, float, float]) -> tuple[Matrix, float]:
+    """The matrix from user space to the page as shown (turned by its /Rotate, y up) and the
+    shown height, as pdfminer and pdfplumber place a turned page."""
+    x0, y0, x1, y1 = box
+    if rotation == 90:
+        return (0.0, -1.0, 1.0, 0.0, 0.0, x1), x1 - x0
+    if rotation == 180:
+        return (-1.0, 0.0, 0.0, -1.0, x1 + x0, y1), y1 - y0
+    if rotation == 270:
+        return (0.0, 1.0, -1.0, 0.0, y1 + y0, -x0), x1 - x0
+    return IDENTITY, y1
+
+
+def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
+    return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
+
+
+def _span(m: Matrix, left: float, bottom: float, right: float, top: float) -> tuple[float, ...]:
+    """A user-space box as shown: (x0, x1, y0, y1)."""
+    corners = [_apply(m, x, y) for x in (left, right) for y in (bottom, top)]
+    xs, ys = [x for x, _ in corners], [y for _, y in corners]
+    return min(xs), max(xs), min(ys), max(ys)
+
+
 class Document:
     """An open PDF; raises pdfium's error when it cannot be opened."""
 
@@ -46,24 +86,19 @@ class Document:
     def close(self) -> None:
         self.pdf.close()
 
-    def page(self, index: int) -> tuple[list[dict], list[dict], bool, int] | None:
-        """(characters, ruling edges, whether it holds an image, unmapped characters), or None
-        for a page PDFium reads otherwise than pdfminer: turned, or with a glyph it could not
-        draw (a font not embedded and not installed), which its text page leaves out."""
+    def page(self, index: int) -> Read:
+        """One page's characters, ruling edges and images. A character PDFium's text page
+        leaves out because it could not draw its glyph is not read: `undrawn` says so."""
         page = self.pdf[index]
         try:
-            if page.get_rotation():
-                return None
-            top = page.get_mediabox()[3]
+            view, height = _view(page.get_rotation(), page.get_mediabox())
             textpage = page.get_textpage()
             try:
-                chars, last, unmapped = self._chars(textpage.raw, top)
+                chars, last, unmapped = self._chars(textpage.raw, view, height)
             finally:
                 textpage.close()
-            found = _Found(top, self)
-            _objects(page.raw, None, found)
-            if found.undrawn:
-                return None
+            found = _Found(height, self, view)
+            _objects(page.raw, None, found, None if view == IDENTITY else view)
         finally:
             page.close()
         read = len(chars)
@@ -75,7 +110,9 @@ class Document:
                 if after and abs(after["top"] - space["top"]) < space["size"] / 2:
                     step = after["x0"] - end if after["x0"] > end else step
                 chars.extend(_spaces(space, end, step))
-        return chars + found.spaces, found.edges, found.images, unmapped
+        return Read(
+            height, chars + found.spaces, found.edges, found.images, unmapped, found.undrawn
+        )
 
     def _font_descent(self, obj) -> float:
         return self.descent(raw.FPDFTextObj_GetFont(obj))
@@ -89,14 +126,19 @@ class Document:
             self._fonts[key] = _descent(font, name.value)
         return self._fonts[key]
 
-    def _chars(self, textpage, page_top: float) -> tuple[list[dict], dict[int, int], int]:
+    def _chars(
+        self, textpage, view: Matrix, page_top: float
+    ) -> tuple[list[dict], dict[int, int], int]:
         count = raw.FPDFText_CountChars(textpage)
         left, right, bottom, top = (ctypes.c_double() for _ in range(4))
         x, y = ctypes.c_double(), ctypes.c_double()
         matrix = raw.FS_MATRIX()
+        box = raw.FS_RECTF()
+        turned = view != IDENTITY
+        va, vb, vc, vd, ve, vf = view
         chars: list[dict] = []
         unmapped = 0
-        last_obj, style = None, (0.0, 0.0, True, 0.0)
+        last_obj, style = None, (0.0, 0.0, True)
         previous_obj, previous_y = None, None
         last: dict[int, int] = {}  # each text object's last character
         for i in range(count):
@@ -112,25 +154,30 @@ class Document:
                 raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
                 raw.FPDFText_GetMatrix(textpage, i, ctypes.byref(matrix))
                 a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
+                a, b, c, d = a * va + b * vc, a * vb + b * vd, c * va + d * vc, c * vb + d * vd
                 upright = a * d > 0 and b * c <= 0
-                style = (size.value * d, self._font_descent(obj) * size.value * d, upright, 0)
+                style = (size.value * d, self._font_descent(obj) * size.value * d, upright)
             unicode = raw.FPDFText_GetUnicode(textpage, i)
             if raw.FPDFText_HasUnicodeMapError(textpage, i) == 1:
                 unmapped += 1
             raw.FPDFText_GetCharOrigin(textpage, i, ctypes.byref(x), ctypes.byref(y))
-            height, descent, upright, _ = style
+            height, descent, upright = style
             if upright:
-                box = raw.FS_RECTF()
                 raw.FPDFText_GetLooseCharBox(textpage, i, ctypes.byref(box))
-                x0, x1 = box.left, box.right
-                foot = y.value + descent
+                if turned:
+                    x0, x1, _, _ = _span(view, box.left, box.bottom, box.right, box.top)
+                    origin = va * x.value + vc * y.value + ve, vb * x.value + vd * y.value + vf
+                    shown_y = origin[1]
+                else:
+                    x0, x1, shown_y = box.left, box.right, y.value
+                foot = shown_y + descent
                 head = foot + height
             else:
                 raw.FPDFText_GetCharBox(
                     textpage, i, ctypes.byref(left), ctypes.byref(right),
                     ctypes.byref(bottom), ctypes.byref(top),
                 )  # fmt: skip
-                x0, x1, foot, head = left.value, right.value, bottom.value, top.value
+                x0, x1, foot, head = _span(view, left.value, bottom.value, right.value, top.value)
             high = round(page_top - head, 4)
             char = {
                 "text": chr(unicode) if unicode else "",
@@ -164,9 +211,6 @@ def _spaces(space: dict, last: float, step: float) -> list[dict]:
     ]
 
 
-Matrix = tuple[float, float, float, float, float, float]
-
-
 def _times(m: Matrix, n: Matrix) -> Matrix:
     """m then n."""
     a, b, c, d, e, f = m
@@ -178,9 +222,10 @@ def _times(m: Matrix, n: Matrix) -> Matrix:
 class _Found:
     """What a page's objects hold besides its text page's characters."""
 
-    def __init__(self, top: float, document: Document):
+    def __init__(self, top: float, document: Document, view: Matrix):
         self.top = top
         self.document = document
+        self.view = view
         self.edges: list[dict] = []
         self.spaces: list[dict] = []
         self.images = False
@@ -227,7 +272,10 @@ def _objects(page, form, found: _Found, outer: Matrix | None = None) -> None:
             )  # fmt: skip
             if abs(right.value - left.value) >= 0.01:
                 if form is None:
-                    found.ends[ctypes.cast(obj, ctypes.c_void_p).value or 0] = right.value
+                    end = right.value
+                    if found.view != IDENTITY:
+                        end = _span(found.view, left.value, bottom.value, end, top.value)[1]
+                    found.ends[ctypes.cast(obj, ctypes.c_void_p).value or 0] = end
                 continue
         elif kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM):
             continue
