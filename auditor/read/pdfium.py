@@ -132,24 +132,32 @@ class Document:
         count = raw.FPDFText_CountChars(textpage)
         left, right, bottom, top = (ctypes.c_double() for _ in range(4))
         x, y = ctypes.c_double(), ctypes.c_double()
+        at_x, at_y = ctypes.byref(x), ctypes.byref(y)
         matrix = raw.FS_MATRIX()
         box = raw.FS_RECTF()
+        loose = ctypes.byref(box)
         turned = view != IDENTITY
         va, vb, vc, vd, ve, vf = view
+        generated, map_error = raw.FPDFText_IsGenerated, raw.FPDFText_HasUnicodeMapError
+        origin_of, loose_box = raw.FPDFText_GetCharOrigin, raw.FPDFText_GetLooseCharBox
+        text = _text(textpage, count)
+        mapped = True  # the text object's first character has Unicode
         chars: list[dict] = []
         unmapped = 0
         last_obj, style = None, (0.0, 0.0, True)
         previous_obj, previous_y = None, None
         last: dict[int, int] = {}  # each text object's last character
         for i in range(count):
-            if raw.FPDFText_IsGenerated(textpage, i) == 1:
+            key = _object_of(textpage, i)
+            if not key:  # a space or line break the text page put in
                 continue
-            obj = raw.FPDFText_GetTextObject(textpage, i)
-            if not obj:
+            unicode = text[i] if text is not None else chr(raw.FPDFText_GetUnicode(textpage, i))
+            if unicode in " \r\n" and generated(textpage, i) == 1:
                 continue
-            key = ctypes.cast(obj, ctypes.c_void_p).value
             if key != last_obj:
                 last_obj = key
+                mapped = map_error(textpage, i) != 1
+                obj = raw.FPDFText_GetTextObject(textpage, i)
                 size = ctypes.c_float()
                 raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
                 raw.FPDFText_GetMatrix(textpage, i, ctypes.byref(matrix))
@@ -157,17 +165,15 @@ class Document:
                 a, b, c, d = a * va + b * vc, a * vb + b * vd, c * va + d * vc, c * vb + d * vd
                 upright = a * d > 0 and b * c <= 0
                 style = (size.value * d, self._font_descent(obj) * size.value * d, upright)
-            unicode = raw.FPDFText_GetUnicode(textpage, i)
-            if raw.FPDFText_HasUnicodeMapError(textpage, i) == 1:
+            if not mapped and map_error(textpage, i) == 1:  # a font without Unicode
                 unmapped += 1
-            raw.FPDFText_GetCharOrigin(textpage, i, ctypes.byref(x), ctypes.byref(y))
+            origin_of(textpage, i, at_x, at_y)
             height, descent, upright = style
             if upright:
-                raw.FPDFText_GetLooseCharBox(textpage, i, ctypes.byref(box))
+                loose_box(textpage, i, loose)
                 if turned:
                     x0, x1, _, _ = _span(view, box.left, box.bottom, box.right, box.top)
-                    origin = va * x.value + vc * y.value + ve, vb * x.value + vd * y.value + vf
-                    shown_y = origin[1]
+                    shown_y = vb * x.value + vd * y.value + vf
                 else:
                     x0, x1, shown_y = box.left, box.right, y.value
                 foot = shown_y + descent
@@ -180,7 +186,7 @@ class Document:
                 x0, x1, foot, head = _span(view, left.value, bottom.value, right.value, top.value)
             high = round(page_top - head, 4)
             char = {
-                "text": chr(unicode) if unicode else "",
+                "text": unicode if unicode != "\x00" else "",
                 "x0": round(x0, 4),
                 "x1": round(x1, 4),
                 "top": high,
@@ -196,6 +202,24 @@ class Document:
             chars.append(char)
             previous_obj, previous_y = key, y.value
         return chars, last, unmapped
+
+
+# FPDFText_GetTextObject giving the object's address as an int: a character's object is asked
+# for every character, and turning pypdfium2's pointer into a key cost more than the call.
+_object_of = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
+    ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value
+)
+
+
+def _text(textpage, count: int) -> str | None:
+    """Every character's Unicode in one call, or None when one lies outside the Basic
+    Multilingual Plane (its two UTF-16 halves would shift the indices after it)."""
+    buffer = ctypes.create_string_buffer((count + 1) * 2)
+    written = raw.FPDFText_GetText(
+        textpage, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort))
+    )
+    text = buffer.raw[: max(written - 1, 0) * 2].decode("utf-16-le", "surrogatepass")
+    return text if len(text) == count else None
 
 
 def _spaces(space: dict, last: float, step: float) -> list[dict]:
@@ -292,32 +316,39 @@ def _objects(page, form, found: _Found, outer: Matrix | None = None) -> None:
                 found.edges.extend(_edges(shape, points, found.top))
 
 
+_MOVE, _LINE, _CURVE = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_LINETO, raw.FPDF_SEGMENT_BEZIERTO
+
+
 def _subpaths(path, matrix: Matrix) -> Iterator[tuple[str, list[tuple[float, float]]]]:
     """A path's subpaths as pdfminer sees them: operators ("m", "l", "c", "h") and the point
     each ends at, in page space."""
     a, b, c, d, e, f = matrix
-    x, y = ctypes.c_float(), ctypes.c_float()
+    segment_of, kind_of = raw.FPDFPath_GetPathSegment, raw.FPDFPathSegment_GetType
+    point_of, closes = raw.FPDFPathSegment_GetPoint, raw.FPDFPathSegment_GetClose
+    at_x, at_y = ctypes.c_float(), ctypes.c_float()
+    at = (ctypes.byref(at_x), ctypes.byref(at_y))
     shape, points = "", []
     count = raw.FPDFPath_CountSegments(path)
     i = 0
     while i < count:
-        segment = raw.FPDFPath_GetPathSegment(path, i)
-        kind = raw.FPDFPathSegment_GetType(segment)
-        if kind == raw.FPDF_SEGMENT_BEZIERTO:
+        segment = segment_of(path, i)
+        kind = kind_of(segment)
+        if kind == _CURVE:
             i += 2
-            segment = raw.FPDFPath_GetPathSegment(path, min(i, count - 1))
-        raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
-        point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
-        if kind == raw.FPDF_SEGMENT_MOVETO:
+            segment = segment_of(path, min(i, count - 1))
+        point_of(segment, *at)
+        x, y = at_x.value, at_y.value
+        point = (a * x + c * y + e, b * x + d * y + f)
+        if kind == _MOVE:
             if len(shape) > 1:
                 yield shape, points
             shape, points = "m", [point]
         else:
-            closed = raw.FPDFPathSegment_GetClose(segment)
-            if closed and kind == raw.FPDF_SEGMENT_LINETO and points and point == points[0]:
+            closed = closes(segment)
+            if closed and kind == _LINE and points and point == points[0]:
                 shape, points = shape + "h", [*points, point]  # the closing line is the "h"
             else:
-                shape += "c" if kind == raw.FPDF_SEGMENT_BEZIERTO else "l"
+                shape += "c" if kind == _CURVE else "l"
                 points.append(point)
                 if closed:
                     shape, points = shape + "h", [*points, points[0]]
