@@ -16,7 +16,6 @@ from auditor.errors import InputError
 from auditor.findings import Place
 from auditor.read.flow import unflow
 from auditor.read.formats import sniff
-from auditor.read.pdf import read_pages
 from auditor.read.text import split_lines, text_lines
 
 
@@ -178,6 +177,8 @@ UNREAD = "（本页没有可读的文字层，未读取。）"
 
 def _pdf_source(path: str, data: bytes) -> Source:
     """A PDF's pages, one after another; a PDF with no text at all cannot be checked."""
+    from auditor.read.pdf import read_pages  # here: a text report never pays for PDF reading
+
     lines: list[str] = []
     page_lines: list[tuple[int, int]] = []
     scanned: list[int] = []
