@@ -151,3 +151,28 @@ def test_a_number_is_found_only_whole():
     assert _occurrences("1234.567", "1234.56") == []
     assert _occurrences("1234.56。", "1234.56") == [(0, 7)]
     assert _occurrences("2023年增长12.32%", "12.32") == [(7, 12)]
+
+
+@pytest.mark.parametrize("rotation", [90, 180, 270])
+def test_a_turned_page_is_highlighted_where_its_figure_is_shown(rotation, loaded, tmp_path):
+    """On a page turned by its /Rotate, the highlight is drawn in the page's own space: shown
+    turned, it covers the figure where the unturned copy's highlight does."""
+    from test_pdf_readers import _turned
+
+    turned = tmp_path / "turned.pdf"
+    turned.write_bytes(_turned(EXAMPLE.read_bytes(), rotation))
+    marks = {}
+    for path in (EXAMPLE, turned):
+        out = tmp_path / f"{path.stem}.annotated.pdf"
+        assert annotate(audit_path(str(path), *loaded), str(path), str(out)) > 0
+        with pdfplumber.open(str(out)) as pdf:  # pdfplumber shows annotations as displayed
+            marks[path] = [
+                (page.page_number, [round(v) for v in (a["x0"], a["top"], a["x1"], a["bottom"])])
+                for page in pdf.pages
+                for a in page.annots
+                if a["data"].get("Subtype") and a["data"]["Subtype"].name == "Highlight"
+            ]
+    assert marks[turned] and len(marks[turned]) == len(marks[EXAMPLE])
+    for (page, box), (turned_page, turned_box) in zip(marks[EXAMPLE], marks[turned], strict=True):
+        assert page == turned_page
+        assert all(abs(a - b) <= 1 for a, b in zip(box, turned_box, strict=True)), (box, turned_box)

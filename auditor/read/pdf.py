@@ -161,6 +161,8 @@ class _Read:
     height: float
     placed: list[tuple[str, list[dict]]]
     unread: bool
+    view: tuple[float, ...]  # user space to the page as shown
+    top: float  # the media box's top in user space
 
 
 def read_pages(path: str, data: bytes) -> list[Page]:
@@ -198,7 +200,7 @@ def _read(path: str, data: bytes) -> Iterator[_Read]:
                 chars, edges = page.chars, page.edges
             placed = _placed(chars, edges) if chars else []
             unread = not placed and bool(page.images or page.chars or page.undrawn)
-            yield _Read(index + 1, page.height, placed, unread)
+            yield _Read(index + 1, page.height, placed, unread, page.view, page.top)
     finally:
         document.close()
 
@@ -246,9 +248,12 @@ def _without_running_lines(pages: list[Page]) -> list[Page]:
 
 
 def line_chars(data: bytes) -> list[tuple[float, list[list[dict]]]]:
-    """Each page's height and its lines' characters (top-based boxes), numbered as
-    `read_pages` numbers the lines (running heads and feet left out): line n of page p is
-    `line_chars(data)[p - 1][1][n - 1]`. A page with no readable text has no lines."""
+    """Each page's height and its lines' characters (top-based boxes in the page's own space,
+    unturned), numbered as `read_pages` numbers the lines (running heads and feet left out):
+    line n of page p is `line_chars(data)[p - 1][1][n - 1]`. A page with no readable text has
+    no lines."""
+    from auditor.read.pdfium import IDENTITY, unturned
+
     read = list(_read("", data))
     whole = [Page(r.number, tuple(text for text, _ in r.placed), r.unread) for r in read]
     out: list[tuple[float, list[list[dict]]]] = []
@@ -258,7 +263,10 @@ def line_chars(data: bytes) -> list[tuple[float, list[list[dict]]]]:
             k for k in range(len(lines) - len(kept.lines) + 1)
             if lines[k:][: len(kept.lines)] == kept.lines
         )  # fmt: skip
-        out.append((r.height, [m for _, m in r.placed[start : start + len(kept.lines)]]))
+        chosen = [m for _, m in r.placed[start : start + len(kept.lines)]]
+        if r.view != IDENTITY:
+            chosen = [unturned(m, r.view, r.height, r.top) for m in chosen]
+        out.append((r.top if r.view != IDENTITY else r.height, chosen))
     return out
 
 

@@ -47,6 +47,8 @@ class Read:
     images: bool  # the page shows an image (a scan, when no text is read)
     unmapped: int  # characters whose font maps them to no Unicode
     undrawn: bool  # a glyph PDFium could not draw (a font neither embedded nor installed)
+    view: Matrix = IDENTITY  # user space to the page as shown (y up)
+    top: float = 0.0  # the top of the page in user space (its media box's)
 
 
 def _view(rotation: int, box: tuple[float, float, float, float]) -> tuple[Matrix, float]:
@@ -60,6 +62,22 @@ def _view(rotation: int, box: tuple[float, float, float, float]) -> tuple[Matrix
     if rotation == 270:
         return (0.0, 1.0, -1.0, 0.0, y1 + y0, -x0), x1 - x0
     return IDENTITY, y1
+
+
+def unturned(chars: list[dict], view: Matrix, height: float, top: float) -> list[dict]:
+    """Characters of a turned page, each with `page_box`: its box back in the page's own
+    top-based space (x0, top, x1, bottom from the media box's top), where annotations are
+    drawn; the boxes as shown stay, for reading the line."""
+    a, b, c, d, e, f = view
+    det = a * d - b * c
+    inverse = (d / det, -b / det, -c / det, a / det, (c * f - d * e) / det, (b * e - a * f) / det)
+    out = []
+    for ch in chars:
+        x0, x1, y0, y1 = _span(
+            inverse, ch["x0"], height - ch["bottom"], ch["x1"], height - ch["top"]
+        )
+        out.append({**ch, "page_box": (x0, top - y1, x1, top - y0)})
+    return out
 
 
 def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
@@ -91,7 +109,8 @@ class Document:
         leaves out because it could not draw its glyph is not read: `undrawn` says so."""
         page = self.pdf[index]
         try:
-            view, height = _view(page.get_rotation(), page.get_mediabox())
+            page_box = page.get_mediabox()
+            view, height = _view(page.get_rotation(), page_box)
             textpage = page.get_textpage()
             try:
                 chars, last, unmapped = self._chars(textpage.raw, view, height)
@@ -111,8 +130,9 @@ class Document:
                     step = after["x0"] - end if after["x0"] > end else step
                 chars.extend(_spaces(space, end, step))
         return Read(
-            height, chars + found.spaces, found.edges, found.images, unmapped, found.undrawn
-        )
+            height, chars + found.spaces, found.edges, found.images, unmapped, found.undrawn,
+            view, page_box[3],
+        )  # fmt: skip
 
     def _font_descent(self, obj) -> float:
         return self.descent(raw.FPDFTextObj_GetFont(obj))

@@ -90,7 +90,7 @@ def _bookmark_top(finding: Finding, pages: list) -> float | None:
         if place.page and not place.where and 1 <= place.page <= len(pages):
             height, lines = pages[place.page - 1]
             if 1 <= place.line <= len(lines) and lines[place.line - 1]:
-                return height - min(c["top"] for c in lines[place.line - 1]) + 20
+                return _boxes([lines[place.line - 1]], height)[0][3] + 20
     return None
 
 
@@ -179,17 +179,19 @@ def _occurrences(text: str, target: str) -> list[tuple[int, int]]:
 
 
 def _boxes(groups: list[list[dict]], height: float) -> list[Box]:
-    """Each group's union box, turned from pdfplumber's top-based page coordinates to PDF user
-    space (y up from the bottom of the page); overlapping groups merged."""
+    """Each group's union box, turned from top-based page coordinates (a turned page's
+    characters carry theirs in the page's own space as `page_box`) to PDF user space (y up
+    from the bottom of the page); overlapping groups merged."""
     out: list[Box] = []
     for group in groups:
         if not group:
             continue
+        boxes = [c.get("page_box") or (c["x0"], c["top"], c["x1"], c["bottom"]) for c in group]
         box = (
-            min(c["x0"] for c in group),
-            height - max(c["bottom"] for c in group),
-            max(c["x1"] for c in group),
-            height - min(c["top"] for c in group),
+            min(b[0] for b in boxes),
+            height - max(b[3] for b in boxes),
+            max(b[2] for b in boxes),
+            height - min(b[1] for b in boxes),
         )
         if box not in out:
             out.append(box)
