@@ -252,7 +252,7 @@ def line_chars(data: bytes) -> list[tuple[float, list[list[dict]]]]:
     unturned), numbered as `read_pages` numbers the lines (running heads and feet left out):
     line n of page p is `line_chars(data)[p - 1][1][n - 1]`. A page with no readable text has
     no lines."""
-    from auditor.read.pdfium import IDENTITY, unturned
+    from auditor.read.turn import IDENTITY, unturned
 
     read = list(_read("", data))
     whole = [Page(r.number, tuple(text for text, _ in r.placed), r.unread) for r in read]

@@ -17,8 +17,7 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
-Matrix = tuple[float, float, float, float, float, float]
-IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+from auditor.read.turn import IDENTITY, Matrix, span, times, view_of
 
 # pdfminer's descents (per 1000) of the standard fonts it knows by name; others: descriptor.
 _STANDARD = {"Courier": -194.0, "Helvetica": -207.0, "Times": -217.0, "Arial": -207.0}
@@ -51,46 +50,6 @@ class Read:
     top: float = 0.0  # the top of the page in user space (its media box's)
 
 
-def _view(rotation: int, box: tuple[float, float, float, float]) -> tuple[Matrix, float]:
-    """The matrix from user space to the page as shown (turned by its /Rotate, y up) and the
-    shown height, as pdfminer and pdfplumber place a turned page."""
-    x0, y0, x1, y1 = box
-    if rotation == 90:
-        return (0.0, -1.0, 1.0, 0.0, 0.0, x1), x1 - x0
-    if rotation == 180:
-        return (-1.0, 0.0, 0.0, -1.0, x1 + x0, y1), y1 - y0
-    if rotation == 270:
-        return (0.0, 1.0, -1.0, 0.0, y1 + y0, -x0), x1 - x0
-    return IDENTITY, y1
-
-
-def unturned(chars: list[dict], view: Matrix, height: float, top: float) -> list[dict]:
-    """Characters of a turned page, each with `page_box`: its box back in the page's own
-    top-based space (x0, top, x1, bottom from the media box's top), where annotations are
-    drawn; the boxes as shown stay, for reading the line."""
-    a, b, c, d, e, f = view
-    det = a * d - b * c
-    inverse = (d / det, -b / det, -c / det, a / det, (c * f - d * e) / det, (b * e - a * f) / det)
-    out = []
-    for ch in chars:
-        x0, x1, y0, y1 = _span(
-            inverse, ch["x0"], height - ch["bottom"], ch["x1"], height - ch["top"]
-        )
-        out.append({**ch, "page_box": (x0, top - y1, x1, top - y0)})
-    return out
-
-
-def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
-    return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
-
-
-def _span(m: Matrix, left: float, bottom: float, right: float, top: float) -> tuple[float, ...]:
-    """A user-space box as shown: (x0, x1, y0, y1)."""
-    corners = [_apply(m, x, y) for x in (left, right) for y in (bottom, top)]
-    xs, ys = [x for x, _ in corners], [y for _, y in corners]
-    return min(xs), max(xs), min(ys), max(ys)
-
-
 class Document:
     """An open PDF; raises pdfium's error when it cannot be opened."""
 
@@ -110,7 +69,7 @@ class Document:
         page = self.pdf[index]
         try:
             page_box = page.get_mediabox()
-            view, height = _view(page.get_rotation(), page_box)
+            view, height = view_of(page.get_rotation(), page_box)
             textpage = page.get_textpage()
             try:
                 chars, last, unmapped = self._chars(textpage.raw, view, height)
@@ -192,7 +151,7 @@ class Document:
             if upright:
                 loose_box(textpage, i, loose)
                 if turned:
-                    x0, x1, _, _ = _span(view, box.left, box.bottom, box.right, box.top)
+                    x0, x1, _, _ = span(view, box.left, box.bottom, box.right, box.top)
                     shown_y = vb * x.value + vd * y.value + vf
                 else:
                     x0, x1, shown_y = box.left, box.right, y.value
@@ -203,7 +162,7 @@ class Document:
                     textpage, i, ctypes.byref(left), ctypes.byref(right),
                     ctypes.byref(bottom), ctypes.byref(top),
                 )  # fmt: skip
-                x0, x1, foot, head = _span(view, left.value, bottom.value, right.value, top.value)
+                x0, x1, foot, head = span(view, left.value, bottom.value, right.value, top.value)
             high = round(page_top - head, 4)
             char = {
                 "text": unicode if unicode != "\x00" else "",
@@ -253,14 +212,6 @@ def _spaces(space: dict, last: float, step: float) -> list[dict]:
         {**space, "x0": space["x0"] + n * step, "x1": space["x0"] + n * step + width}
         for n in range(1, max(count, 0) + 1)
     ]
-
-
-def _times(m: Matrix, n: Matrix) -> Matrix:
-    """m then n."""
-    a, b, c, d, e, f = m
-    p, q, r, s, t, u = n
-    return (a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s, e * p + f * r + t,
-            e * q + f * s + u)  # fmt: skip
 
 
 class _Found:
@@ -318,7 +269,7 @@ def _objects(page, form, found: _Found, outer: Matrix | None = None) -> None:
                 if form is None:
                     end = right.value
                     if found.view != IDENTITY:
-                        end = _span(found.view, left.value, bottom.value, end, top.value)[1]
+                        end = span(found.view, left.value, bottom.value, end, top.value)[1]
                     found.ends[ctypes.cast(obj, ctypes.c_void_p).value or 0] = end
                 continue
         elif kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM):
@@ -326,7 +277,7 @@ def _objects(page, form, found: _Found, outer: Matrix | None = None) -> None:
         raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(m))
         matrix = (m.a, m.b, m.c, m.d, m.e, m.f)
         if outer is not None:
-            matrix = _times(matrix, outer)
+            matrix = times(matrix, outer)
         if kind == raw.FPDF_PAGEOBJ_TEXT:
             found.blank(obj, matrix)
         elif kind == raw.FPDF_PAGEOBJ_FORM:
