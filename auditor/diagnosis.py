@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from auditor.document import Document
-from auditor.equations import Equation
+from auditor.equations import Solved
 from auditor.findings import Culprit, Finding, Place, Quantity
 from auditor.numbers import Figure, Rounding, fmt, round_to
 from auditor.slips import Look, Slip, Where, basis, copied, flips, printed, slips
@@ -99,14 +99,16 @@ def _fixes(group: list[Finding], look: Look) -> list[Fix]:
         if worded is not None:
             out.append((figure, *worded))
             continue
-        value = _fix(figure, equations, look.mode)
+        # what each identity lets the figure be, solved once for all the values tried
+        allowed = [eq.solve(figure, look.mode) for eq in equations]
+        value = _fix(figure, allowed, look.mode)
         # a slip's value one unit beside the arithmetic's own only holds by the rounding's
         # slack: the arithmetic's value is meant (4361.78 is 4361.89, not 4361.88)
         slipped = [
             (before, slip)
-            for before, slip in slips(figure)
+            for before, slip in (slips(figure) if None not in allowed else ())
             if not (value and abs(before.value - value.value) == figure.unit_size())
-            and all(eq.holds(figure, before, look.mode) for eq in equations)
+            and all(a is not None and a[0].meets(before.bounds(look.mode)) for a in allowed)
         ]
         if slipped:
             out.append((figure, *slipped[0]))
@@ -181,15 +183,16 @@ def _said(figure: Figure, value: Figure, slip: Slip, linked: int, look: Look) ->
     )
 
 
-def _fix(figure: Figure, equations: list[Equation], mode: Rounding) -> Figure | None:
-    """The value, printed as `figure` is, that makes every equation hold; None if none does."""
-    solved = [eq.solve(figure, mode) for eq in equations]
-    for found in solved:
-        if found is None:
-            return None
+def _fix(figure: Figure, allowed: list[Solved | None], mode: Rounding) -> Figure | None:
+    """The value, printed as `figure` is, that makes every equation hold (`allowed`: what
+    each lets the figure be); None if none does."""
+    if None in allowed:
+        return None
+    for found in allowed:
+        assert found is not None
         candidate = printed(figure, round_to(found[1], max(figure.places, 0)))
         if candidate.value != figure.value and all(
-            eq.holds(figure, candidate, mode) for eq in equations
+            a is not None and a[0].meets(candidate.bounds(mode)) for a in allowed
         ):
             return candidate
     return None

@@ -13,6 +13,7 @@ from auditor.numbers import HUNDRED, TO_WAN, Figure, Interval, Rounding
 
 ONE = Decimal(1)
 Terms = tuple[tuple[Decimal, Figure], ...]  # (coefficient, figure): Σ coefficient × figure
+Solved = tuple[Interval, Decimal]  # the values a figure may take, and the exact one
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ class Equation:
             seen.setdefault(id(self.rate), self.rate)
         return list(seen.values())
 
-    def solve(self, target: Figure, mode: Rounding) -> tuple[Interval, Decimal] | None:
+    def solve(self, target: Figure, mode: Rounding) -> Solved | None:
         """The values `target` may take (in its own unit) for this identity to hold with every
         other figure as printed, and the value with every other figure exact; None when no
         single value can be said (the target cancels out, or a base may be zero)."""
