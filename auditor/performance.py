@@ -158,7 +158,7 @@ def read_funds(lines: tuple[str, ...], vocab: Vocabulary) -> list[FundBlock]:
             continue
         gap = 0
         near = unit if number - unit_line <= UNIT_REACH else ""
-        rows = _segments(normal, vocab, near, number)
+        rows = _segments(normal, vocab, near, number) if vocab.names_a_fund(normal) else []
         if not rows:
             block = None
             continue

@@ -80,6 +80,10 @@ class Vocabulary:
             for name, patterns in self.performance.items()
             if patterns
         }
+        # any fund line's label anywhere in a line: most lines name none and are passed over
+        self._any_fund = regex.compile(
+            "|".join(f"(?:{p})" for ps in self.performance.values() for p in ps) or "(?!)"
+        )
         self._no_data = regex.compile("|".join(f"(?:{p})" for p in self.no_data or ["(?!)"]))
         self._alternations = {
             name: "|".join(regex.escape(w) for w in words)
@@ -116,6 +120,11 @@ class Vocabulary:
         """Whether a performance table's label is the fund line `name` (total, other …)."""
         pattern = self._performance.get(name)
         return bool(pattern and pattern.fullmatch(label))
+
+    def names_a_fund(self, normal: str) -> bool:
+        """Whether a normalised line holds a performance table's fund label anywhere (a cell
+        that `says_performance` takes is, spacing and quotes aside, part of its line)."""
+        return self._any_fund.search(NOISE.sub("", normal)) is not None
 
     def says(self, name: str, text: str) -> regex.Match[str] | None:
         """Where `text` uses the wording `name` (unit_line, of_which, sub_line, sub_unit)."""
