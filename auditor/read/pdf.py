@@ -113,11 +113,14 @@ def _cell(lines: list[str]) -> str:
 def _page_lines(chars: list[dict], edges: list[dict]) -> list[str]:
     """A page's lines in reading order: text lines and the rows of the tables its ruling
     draws, by their top."""
-    return [text for text, _ in _placed(chars, edges)]
+    return [text for text, _ in _placed(chars, edges, members=False)]
 
 
-def _placed(chars: list[dict], edges: list[dict]) -> list[tuple[str, list[dict]]]:
-    """A page's lines in reading order, each with its characters (a table row's cell by cell)."""
+def _placed(
+    chars: list[dict], edges: list[dict], members: bool = True
+) -> list[tuple[str, list[dict]]]:
+    """A page's lines in reading order, each with its characters (a table row's cell by cell,
+    when `members` is asked: only highlights need them)."""
     tables = find_tables(edges)
     boxes = [t.bbox for t in tables]
 
@@ -141,14 +144,14 @@ def _placed(chars: list[dict], edges: list[dict]) -> list[tuple[str, list[dict]]
             cells = where.cells(row)
             line = "\t".join("" if cell is None else _cell(cell_text(cell)) for cell in cells)
             if line.strip():
-                members = [
+                held = [
                     c
-                    for cell in cells
+                    for cell in (cells if members else ())
                     if cell
                     for printed in _rows([c for c in cell if c.get("upright", True)])
                     for c in printed
                 ]
-                placed.append((row.bbox[1], line, members))
+                placed.append((row.bbox[1], line, held))
     return [(text, members) for _, text, members in sorted(placed, key=lambda item: item[0])]
 
 
@@ -170,12 +173,12 @@ def read_pages(path: str, data: bytes) -> list[Page]:
     damaged or has no pages."""
     pages = [
         Page(r.number, tuple(text for text, _ in r.placed), scanned=r.unread)
-        for r in _read(path, data)
+        for r in _read(path, data, members=False)
     ]
     return _without_running_lines(pages)
 
 
-def _read(path: str, data: bytes) -> Iterator[_Read]:
+def _read(path: str, data: bytes, members: bool = True) -> Iterator[_Read]:
     from auditor.read.pdfium import Document
 
     try:
@@ -198,7 +201,7 @@ def _read(path: str, data: bytes) -> Iterator[_Read]:
                 chars, edges = [], []
             else:
                 chars, edges = page.chars, page.edges
-            placed = _placed(chars, edges) if chars else []
+            placed = _placed(chars, edges, members) if chars else []
             unread = not placed and bool(page.images or page.chars or page.undrawn)
             yield _Read(index + 1, page.height, placed, unread, page.view, page.top)
     finally:
