@@ -54,12 +54,13 @@ def _digits(text: str) -> str:
     return text.replace(",", "").removesuffix("%").rstrip("亿万元")
 
 
-def _span(spans: tuple[Span, ...], figure: Figure) -> Span | None:
-    """The run a figure was read from: the one that is the figure, else the first holding it."""
+def _span(spans: tuple[Span, ...], figure: Figure, start: int) -> int | None:
+    """Which run (from `start` on: a line's figures are read left to right) a figure was read
+    from: the first that is the figure, else the first holding it (a line of prose)."""
     digits = _digits(figure.text)
-    holding = [s for s in spans if digits and digits in s.text.replace(",", "")]
-    exact = [s for s in holding if _digits(s.text) == digits]
-    return (exact or holding or [None])[0]
+    holding = [i for i in range(start, len(spans)) if digits in spans[i].text.replace(",", "")]
+    exact = [i for i in holding if _digits(spans[i].text) == digits]
+    return (exact or holding or [None])[0] if digits else None
 
 
 def read_figures(source: Source, doc: Document) -> dict[int, Read]:
@@ -73,11 +74,14 @@ def read_figures(source: Source, doc: Document) -> dict[int, Read]:
     for figure, line in printed:
         lines_of.setdefault((figure.value, figure.unit), set()).add(line)
     out: dict[int, Read] = {}
+    at: dict[int, int] = {}  # per line, the run the last figure was read from
     for figure, line in printed:
         spans = source.ocr.get(line)
-        span = _span(spans, figure) if spans else None
-        if span is None:
+        found = _span(spans, figure, at.get(line, 0)) if spans else None
+        if found is None:
             continue
+        span = spans[found]
+        at[line] = found + (_digits(span.text) == _digits(figure.text))
         doubts = []
         if span.score < SUSPECT_SCORE:
             doubts.append(f"识别置信度低（{span.score:.3f}）")
