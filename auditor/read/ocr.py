@@ -24,6 +24,8 @@ from statistics import median
 
 import regex
 
+from auditor.read.ocr_rules import Grid, grids
+from auditor.read.ocr_text import normalise
 from auditor.text.width import display_width
 
 ENV = "AUDITOR_OCR"  # set by --ocr: the number of processes recognising pages ("0": off)
@@ -67,37 +69,6 @@ def installed() -> bool:
     return importlib.util.find_spec("rapidocr_onnxruntime") is not None
 
 
-# ---- what was read, made comparable with a text layer
-
-
-FULL_WIDTH = str.maketrans("０１２３４５６７８９％", "0123456789%")
-BETWEEN_DIGITS = regex.compile(r"(?<=\d)\s*([，,．.])\s*(?=\d)")
-DOTTED_THOUSANDS = regex.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+\.\d{1,2}(?![\d.])")
-MINUS = regex.compile(r"[－—–](?=\d)")
-# Glyphs the recogniser confuses in the words every report uses: 入 read as 人 (收人, 纳人), and
-# 门 as 内 or 內 in 部门 before what a 部门 publishes
-CONFUSED = (
-    (regex.compile(r"(?<=[收纳投列计转录])人"), "入"),
-    (regex.compile(r"部[内內](?=预算|决算|概况|整体|收支|收入|支出|职责|机构)"), "部门"),
-)
-
-
-def normalise(text: str) -> str:
-    """What OCR makes of a report's text, put as a text layer has it: the usual words' confused
-    glyphs, full-width digits, points and commas between digits in ASCII, no space inside a
-    number, and a thousands separator read as a point (2.946.25) put back as a comma."""
-    for wrong, right in CONFUSED:
-        text = wrong.sub(right, text)
-    text = MINUS.sub("-", text.translate(FULL_WIDTH))
-    text = BETWEEN_DIGITS.sub(lambda m: {"，": ",", "．": "."}.get(m[1], m[1]), text)
-
-    def separators(m: regex.Match) -> str:
-        head, _, decimals = m[0].rpartition(".")
-        return head.replace(".", ",") + "." + decimals
-
-    return DOTTED_THOUSANDS.sub(separators, text)
-
-
 # ---- lines from recognised boxes
 
 
@@ -110,6 +81,7 @@ class _Box:
     x1: float
     bottom: float
     level: float  # top corrected for the page's skew: rows are found on it
+    centre: tuple[float, float]  # in the image's pixels, where the ruled tables are
 
     @property
     def height(self) -> float:
@@ -135,7 +107,8 @@ def _boxes(found: Sequence[tuple[list, str, float]], scale: tuple[float, float, 
         top, bottom = c + d * min(ys), c + d * max(ys)
         x0, x1 = a + b * min(xs), a + b * max(xs)
         level = top - d * skew * ((min(xs) + max(xs)) / 2)
-        out.append(_Box(text, float(score), x0, top, x1, bottom, level))
+        centre = ((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2)
+        out.append(_Box(text, float(score), x0, top, x1, bottom, level, centre))
     return out
 
 
@@ -191,20 +164,65 @@ def _box(b: _Box) -> tuple[float, float, float, float]:
 FOLIO = regex.compile(r"^[\s\-—–第]*\d{1,4}[\s\-—–页]*$")  # a page number alone on its line
 
 
-def layout(found: Sequence[tuple[list, str, float]], scale: tuple[float, float, float, float]):
-    """A page's lines and their runs, in reading order; a page number at the foot or head
-    left out, as the text layer's running lines are."""
+def layout(
+    found: Sequence[tuple[list, str, float]],
+    scale: tuple[float, float, float, float],
+    tables: Sequence[Grid] = (),
+) -> tuple[list[str], list[tuple[Span, ...]]]:
+    """A page's lines and their runs, in reading order: a ruled table's rows as tab-separated
+    cells, other runs laid out by rows and columns; a page number at the foot or head left
+    out, as the text layer's running lines are."""
     boxes = _boxes(found, scale)
     if not boxes:
         return [], []
-    cell = _cell(boxes)
-    origin = min(b.x0 for b in boxes)
-    placed = [_line(row, cell, origin) for row in _rows(boxes)]
-    while placed and FOLIO.match(placed[-1][0]):
+    free: list[_Box] = []
+    cells: dict[tuple[int, int, int], list[_Box]] = {}
+    for box in boxes:
+        for t, grid in enumerate(tables):
+            at = grid.cell_at(*box.centre)
+            if at is not None:
+                cells.setdefault((t, *at), []).append(box)
+                break
+        else:
+            free.append(box)
+    placed: list[tuple[float, str, tuple[Span, ...]]] = []
+    if free:
+        cell = _cell(free)
+        origin = min(b.x0 for b in free)
+        for row in _rows(free):
+            placed.append((min(b.top for b in row), *_line(row, cell, origin)))
+    for t, grid in enumerate(tables):
+        placed.extend(_table_rows(t, grid, cells, scale))
+    placed.sort(key=lambda item: item[0])
+    while placed and FOLIO.match(placed[-1][1]):
         placed.pop()
-    while placed and FOLIO.match(placed[0][0]):
+    while placed and FOLIO.match(placed[0][1]):
         placed.pop(0)
-    return [text for text, _ in placed], [spans for _, spans in placed]
+    return [text for _, text, _ in placed], [spans for _, _, spans in placed]
+
+
+def _table_rows(t: int, grid: Grid, cells: dict, scale) -> Iterator[tuple[float, str, tuple]]:
+    """Each row of a ruled table that holds text: its top, its cells joined by tabs (a merged
+    cell's text in its top-left cell, the others empty), and its runs."""
+    for row in range(len(grid.ys) - 1):
+        line, spans = "", []
+        for column in range(len(grid.xs) - 1):
+            if column:
+                line += "\t"
+            if grid.owner(row, column) != (row, column):
+                continue
+            for box in _in_cell(cells.get((t, row, column), [])):
+                spans.append(
+                    Span(len(line), len(line) + len(box.text), box.text, box.score, _box(box))
+                )
+                line += box.text
+        if spans:
+            yield scale[2] + scale[3] * grid.ys[row], line, tuple(spans)
+
+
+def _in_cell(boxes: list[_Box]) -> list[_Box]:
+    """A cell's runs in reading order: its printed lines in turn, each left to right."""
+    return [box for row in _rows(boxes) for box in row]
 
 
 # ---- page images, recognition, cache
@@ -305,9 +323,10 @@ def recognise(path: str, data: bytes, numbers: Sequence[int]) -> list[OcrPage]:
     try:
         todo: dict[int, tuple[str, object]] = {}
         found: dict[int, list] = {}
-        scales = {}
+        scales, tables = {}, {}
         for number in numbers:
             pixels, scales[number] = _image(pdf, number - 1)
+            tables[number] = grids(pixels)
             key = _key(pixels)
             cached = _cached(key)
             if cached is None:
@@ -321,7 +340,7 @@ def recognise(path: str, data: bytes, numbers: Sequence[int]) -> list[OcrPage]:
         found[number] = runs
     out = []
     for number in numbers:
-        lines, spans = layout(found[number], scales[number])
+        lines, spans = layout(found[number], scales[number], tables[number])
         out.append(OcrPage(number, tuple(lines), tuple(spans)))
     return out
 
