@@ -98,7 +98,7 @@ def matched(ocr: Counter, text: Counter) -> int:
 
 def main() -> None:
     from auditor.checks import KINDS
-    from auditor.ocr_review import SUSPECT_SCORE, read_figures
+    from auditor.ocr_review import doubtful, read_figures
     from auditor.read import read_bytes
     from auditor.rules import load
 
@@ -107,7 +107,8 @@ def main() -> None:
     names = sys.argv[3:] or DEFAULT
     _, vocab = load(None, KINDS)
     os.environ["AUDITOR_OCR"] = "1"
-    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp()  # no cache: every page recognised
+    cache = tempfile.TemporaryDirectory()
+    os.environ["XDG_CACHE_HOME"] = cache.name  # an empty cache: every page recognised
     total = Counter()
     scores = Counter()
     for name in names:
@@ -145,13 +146,13 @@ def main() -> None:
                 if copy.place(line).page != n or id(figure) not in reads:
                     continue
                 right = theirs[(figure.value, figure.unit)] > 0
-                low = reads[id(figure)].span.score < SUSPECT_SCORE
+                low = doubtful(reads[id(figure)].span)
                 scores[(right, low)] += 1
         total.update(row)
         print(f"{name}: pages {numbers}", report(row), flush=True)
     print(f"all at {dpi} dpi:", report(total))
     print(
-        f"below {SUSPECT_SCORE}: {scores[(True, True)]} of {scores[(True, True)] + scores[(True, False)]}"
+        f"doubtful (low score): {scores[(True, True)]} of {scores[(True, True)] + scores[(True, False)]}"
         f" right figures, {scores[(False, True)]} of {scores[(False, True)] + scores[(False, False)]}"
         " wrong ones"
     )
