@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from auditor.numbers import Rounding
 from auditor.pipeline import FileResult, audit_path
+from auditor.read.ocr import ENV, processes
 from auditor.rules import Rule
 from auditor.vocabulary import Vocabulary
 
@@ -63,6 +65,13 @@ def _audit(path: str) -> FileResult:
     return audit_path(path, *_setup)
 
 
+def _share_cores(jobs: int, files: int) -> None:
+    """With --ocr, one file's pages are spread over `jobs` processes; several files are
+    spread instead, each recognised in its worker alone."""
+    if processes():
+        os.environ[ENV] = str(jobs if files <= 1 else 1)
+
+
 def audit_all(
     items: Sequence[str | FileResult],
     rules: list[Rule],
@@ -77,6 +86,7 @@ def audit_all(
     Files are read one per task, so memory holds a few reports at a time, not the batch."""
     # Standard input stays with this process: a worker's stdin is closed.
     paths = [item for item in items if isinstance(item, str) and item != "-"]
+    _share_cores(jobs, len(paths))
     if jobs <= 1 or len(paths) <= 1:
         for item in items:
             yield (

@@ -21,6 +21,7 @@ from auditor.cli_options import (
     default,
     format_option,
     no_color_option,
+    ocr_option,
     output_option,
     rules_option,
     serve_options,
@@ -317,6 +318,7 @@ def show_config(config_file) -> None:
 @output_option
 @rules_option
 @config_option
+@ocr_option
 @click.pass_context
 def extract(ctx, path, fmt, no_color, output, rules_dirs, config_file) -> None:
     """显示从报告中读到的内容：逐行文字（PDF 为 页:行）、数字及其含义、表格。"""

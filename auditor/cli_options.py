@@ -44,6 +44,31 @@ config_option = click.option(
 )
 
 
+def _ocr(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """--ocr: pages without a text layer read by OCR, in as many processes as there are cores
+    (a batch spreading its files over `--jobs` gives each file one); without the extra
+    installed, one line saying how to get it, exit code 2."""
+    import os
+
+    from auditor.read.ocr import ENV, INSTALL, installed
+
+    if not value:
+        return
+    if not installed():
+        click.echo(f"auditor: {INSTALL}", err=True)
+        ctx.exit(2)
+    os.environ[ENV] = str(os.cpu_count() or 1)
+
+
+ocr_option = click.option(
+    "--ocr",
+    is_flag=True,
+    expose_value=False,
+    callback=_ocr,
+    help="没有文字层的页（扫描件）用 OCR 识别；所涉问题只作警告，须人工核对（需 pip install 'auditor[ocr]'）",
+)
+
+
 def _links(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> dict[str, str]:
     """--link 旧名=新名, as a mapping."""
     out = {}
@@ -110,6 +135,7 @@ def audit_options(command):
             ),
             rules_option,
             config_option,
+            ocr_option,
         ]
     ):
         command = option(command)

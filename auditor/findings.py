@@ -73,6 +73,7 @@ class Finding:
     culprit: Culprit | None = field(default=None, compare=False)
     related: tuple[str, ...] = field(default=(), compare=False)  # ids sharing a figure
     related_file: str = field(default="", compare=False)  # the other report (--across)
+    ocr: OcrDoubt | None = field(default=None, compare=False)  # rests on figures read by OCR
 
     @property
     def rules(self) -> tuple[str, ...]:
@@ -141,6 +142,15 @@ class Culprit:
     suggested: Quantity
     pattern: str
     explanation: str
+
+
+@dataclass(frozen=True)
+class OcrDoubt:
+    """What a finding that rests on figures read by OCR (scanned pages, --ocr) is worth: the
+    lowest recognition score among them, and each such figure as read, where, and its score."""
+
+    score: float
+    figures: tuple[tuple[Place, str, float], ...]
 
 
 def cite(places: Iterable[Place]) -> str:

@@ -19,6 +19,7 @@ from auditor.facts import Fact
 from auditor.findings import INFO, Finding, Place, Quantity
 from auditor.fold import fold
 from auditor.numbers import Rounding
+from auditor.ocr_review import review as held_for_ocr
 from auditor.profile import Profile, profile
 from auditor.read import Source, read_source, read_sources
 from auditor.rules import Rule
@@ -38,6 +39,7 @@ class FileResult:
     error: str | None = None  # why the file could not be read; then nothing else is said
     pages: int = 0  # of a PDF
     scanned: tuple[int, ...] = ()  # PDF pages with no text layer: nothing on them was checked
+    ocr_pages: tuple[int, ...] = ()  # PDF pages with no text layer, read by OCR (--ocr)
     profile: Profile | None = None  # what another report can be held to (--across)
     not_report: bool = False  # read, but no amount or percentage in it: not a report at all
 
@@ -79,6 +81,7 @@ def check_source(
         seen[key] += 1
         out.append(replace(f, id=key if seen[key] == 1 else f"{key}-{seen[key]}"))
     out = diagnose(out, doc, rounding, source.cited, dict(vocab.bases))
+    out = held_for_ocr(out, doc, source, rounding)
     if any(vocab.says("rounding_note", line.translate(NORMALIZE)) for line in source.lines):
         out = [replace(f, severity=INFO) if f.rounding_only else f for f in out]
     return doc, [replace(f, equation=None) for f in fold(out)]
@@ -118,6 +121,7 @@ def audit_source(
         findings,
         pages=source.pages,
         scanned=source.scanned,
+        ocr_pages=source.ocr_pages,
         profile=profiled,
     )
 

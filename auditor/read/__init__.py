@@ -9,14 +9,20 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from auditor.errors import InputError
 from auditor.findings import Place
 from auditor.read.flow import unflow
 from auditor.read.formats import sniff
 from auditor.read.text import split_lines, text_lines
+
+if TYPE_CHECKING:  # PDF reading and OCR are imported when a PDF is read
+    from auditor.read.ocr import Span
+    from auditor.read.pdf import Page
 
 
 @dataclass(frozen=True)
@@ -31,6 +37,8 @@ class Source:
     scanned: tuple[int, ...] = ()  # PDF: pages with no text layer, nothing read from them
     cites: tuple[Place, ...] = ()  # other formats: where each line is, in the format's terms
     cells: tuple[tuple[tuple[str, str], ...], ...] = ()  # a workbook's: each line's cells
+    ocr_pages: tuple[int, ...] = ()  # PDF: pages without a text layer, read by OCR (--ocr)
+    ocr: Mapping[int, tuple[Span, ...]] = field(default_factory=dict)  # line n: its runs read
 
     def place(self, line: int) -> Place:
         """Where original line n (1-based, across pages) is printed."""
@@ -176,17 +184,25 @@ UNREAD = "（本页没有可读的文字层，未读取。）"
 
 
 def _pdf_source(path: str, data: bytes) -> Source:
-    """A PDF's pages, one after another; a PDF with no text at all cannot be checked."""
+    """A PDF's pages, one after another; a PDF with no text at all cannot be checked. With
+    --ocr, pages without a text layer are read by OCR, each line keeping what was read."""
     from auditor.read.pdf import read_pages  # here: a text report never pays for PDF reading
 
     lines: list[str] = []
     page_lines: list[tuple[int, int]] = []
     scanned: list[int] = []
+    ocr: dict[int, tuple[Span, ...]] = {}
     pages = 0
-    for page in read_pages(path, data):
+    read = read_pages(path, data)
+    recognised = _recognised(path, data, read)
+    for page in read:
         pages += 1
         text = page.lines
-        if page.scanned:
+        if page.number in recognised:
+            text = recognised[page.number].lines
+            for n, spans in enumerate(recognised[page.number].spans, len(lines) + 1):
+                ocr[n] = spans
+        elif page.scanned:
             scanned.append(page.number)
             text = (UNREAD,)  # ends the sentence before: nothing joins across the gap
         lines.extend(text)
@@ -197,4 +213,23 @@ def _pdf_source(path: str, data: bytes) -> Source:
         )
     if not lines:
         raise InputError(path, "PDF 中没有任何文字")
-    return Source(path, tuple(lines), "pdf", tuple(page_lines), pages, tuple(scanned))
+    return Source(
+        path,
+        tuple(lines),
+        "pdf",
+        tuple(page_lines),
+        pages,
+        tuple(scanned),
+        ocr_pages=tuple(sorted(recognised)),
+        ocr=ocr,
+    )
+
+
+def _recognised(path: str, data: bytes, pages: list[Page]) -> dict:
+    """With --ocr, the pages without a text layer that OCR found text on, by number."""
+    from auditor.read.ocr import processes, recognise
+
+    wanted = [page.number for page in pages if page.scanned]
+    if not wanted or not processes():
+        return {}
+    return {page.number: page for page in recognise(path, data, wanted) if page.lines}

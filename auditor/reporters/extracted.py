@@ -31,10 +31,20 @@ def period(name: str | None) -> str | None:
     return PERIODS.get(name, name) if name else name
 
 
+def _ocr(read: dict) -> str:
+    """A figure read by OCR: its score, and why it is doubtful."""
+    if read.get("source") != "ocr":
+        return ""
+    doubts = "；".join(read["suspect"])
+    return escape(f"〔OCR {read['score']:.3f}{'，' + doubts if doubts else ''}〕")
+
+
 def write(data: dict, console: Console) -> None:
     count = f"，{data['pages']} 页" if data["pages"] else ""
     scanned = data["scanned_pages"]
     unread = f"，第 {pages(scanned)} 页没有可读的文字层，未读取" if scanned else ""
+    if data["ocr_pages"]:
+        unread += f"，第 {pages(data['ocr_pages'])} 页没有文字层，由 OCR 识别（数字后注识别置信度）"
     said = genre(data["year"], data["genre"])
     console.print(f"[bold]{escape(data['path'])}[/]  {said}{count}{unread}")
     width = max((len(line["at"]) for line in data["lines"]), default=0)
@@ -47,6 +57,7 @@ def write(data: dict, console: Console) -> None:
         console.print(
             f"  [dim]{','.join(fact['lines'])}[/]  {escape(fact['text'])}"
             f"  {escape(role(fact['role']))}  “{escape(fact['label'])}”  {escape(meaning)}"
+            + _ocr(fact)
         )
     console.print(f"\n[bold]表格 {len(data['tables'])} 张[/]")
     for table in data["tables"]:
@@ -62,7 +73,8 @@ def write(data: dict, console: Console) -> None:
             console.print(f"  [dim][{number}] {escape(half['group'])}栏目：[/]{escape(names)}")
         for row in table["rows"]:
             name = " ".join(part for part in (row["code"], row["label"]) if part)
-            cells = "；".join(f"{k} {v}" for k, v in row["cells"].items())
+            read = row.get("ocr", {})
+            cells = "；".join(f"{k} {v}{_ocr(read.get(k, {}))}" for k, v in row["cells"].items())
             console.print(
                 f"  [dim]{row['line']:>{width}}[/]  [{row['half'] + 1}] {escape(name)}"
                 f"  {escape(cells)}"

@@ -66,6 +66,14 @@ def finding(f: Finding) -> dict:
             "pattern": c.pattern,
             "explanation": c.explanation,
         }
+    if f.ocr:
+        out["ocr"] = {
+            "score": round(f.ocr.score, 3),
+            "figures": [
+                {"cited": place(at), "text": text, "score": round(score, 3)}
+                for at, text, score in f.ocr.figures
+            ],
+        }
     out["rules"] = list(f.rules)
     if f.also:
         out["also"] = [
@@ -91,6 +99,8 @@ def file_entry(r: FileResult) -> dict:
         "pages": r.pages or None,
         "scanned_pages": list(r.scanned),
     }
+    if r.ocr_pages:
+        entry["ocr_pages"] = list(r.ocr_pages)
     if r.error:
         entry["error"] = r.error
     entry["findings"] = [finding(f) for f in r.findings]
