@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from auditor.numbers import Rounding
 from auditor.pipeline import FileResult, audit_path
-from auditor.read.ocr import ENV, processes
+from auditor.read.ocr_switch import ENV, processes
 from auditor.rules import Rule
 from auditor.vocabulary import Vocabulary
 

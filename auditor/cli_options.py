@@ -50,7 +50,7 @@ def _ocr(ctx: click.Context, param: click.Parameter, value: bool) -> None:
     installed, one line saying how to get it, exit code 2."""
     import os
 
-    from auditor.read.ocr import ENV, INSTALL, installed
+    from auditor.read.ocr_switch import ENV, INSTALL, installed
 
     if not value:
         return

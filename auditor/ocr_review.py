@@ -14,14 +14,17 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from auditor.document import Document
 from auditor.equations import Equation
 from auditor.findings import ERROR, WARNING, Culprit, Finding, OcrDoubt, Quantity
 from auditor.numbers import Figure, Rounding
 from auditor.read import Source
-from auditor.read.ocr import Span
 from auditor.slips import slips
+
+if TYPE_CHECKING:
+    from auditor.read.ocr import Span
 
 # Below these a figure's run is doubtful. On scans of 32 table pages of four corpus PDFs at
 # 100 and 200 dpi (benchmarks/ocr.py) every figure was read right, runs of two characters or

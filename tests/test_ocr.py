@@ -19,8 +19,9 @@ from auditor.cli import main
 from auditor.document import build_document
 from auditor.ocr_review import _printed, variants
 from auditor.read import ocr as ocr_module
-from auditor.read import read_bytes, read_source
-from auditor.read.ocr import ENV, layout, normalise
+from auditor.read import ocr_switch, read_bytes, read_source
+from auditor.read.ocr import layout, normalise
+from auditor.read.ocr_switch import ENV
 from auditor.text.width import display_width
 
 PDF = Path(__file__).resolve().parents[1] / "fixtures" / "pdf"
@@ -85,7 +86,7 @@ def test_variants_a_dropped_point_first():
 
 
 def test_ocr_without_the_extra_says_how_to_install(monkeypatch):
-    monkeypatch.setattr(ocr_module, "installed", lambda: False)
+    monkeypatch.setattr(ocr_switch, "installed", lambda: False)
     monkeypatch.delenv(ENV, raising=False)
     result = CliRunner().invoke(main, ["check", "--ocr", str(EXAMPLE)])
     assert result.exit_code == 2

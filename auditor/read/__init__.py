@@ -227,9 +227,11 @@ def _pdf_source(path: str, data: bytes) -> Source:
 
 def _recognised(path: str, data: bytes, pages: list[Page]) -> dict:
     """With --ocr, the pages without a text layer that OCR found text on, by number."""
-    from auditor.read.ocr import processes, recognise
+    from auditor.read.ocr_switch import processes
 
     wanted = [page.number for page in pages if page.scanned]
     if not wanted or not processes():
         return {}
+    from auditor.read.ocr import recognise
+
     return {page.number: page for page in recognise(path, data, wanted) if page.lines}

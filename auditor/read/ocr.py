@@ -25,11 +25,10 @@ from statistics import median
 import regex
 
 from auditor.read.ocr_rules import Grid, grids
+from auditor.read.ocr_switch import processes
 from auditor.read.ocr_text import normalise
 from auditor.text.width import display_width
 
-ENV = "AUDITOR_OCR"  # set by --ocr: the number of processes recognising pages ("0": off)
-INSTALL = "--ocr 需要 OCR 组件，请先安装：pip install 'auditor[ocr]'"
 DPI = 200  # a page with no single image covering it is rendered at this resolution
 MIN_SCORE = 0.3  # the engine's runs below this are dropped (its own default, 0.5, drops too much)
 ENGINE = "rapidocr-onnxruntime 1 PP-OCRv4 cls-off score-0.3"  # in the cache key
@@ -53,20 +52,6 @@ class OcrPage:
     number: int
     lines: tuple[str, ...]
     spans: tuple[tuple[Span, ...], ...]  # each line's runs, left to right
-
-
-def processes() -> int:
-    """How many processes recognise pages; 0 when OCR was not asked for."""
-    try:
-        return max(int(os.environ.get(ENV, "0")), 0)
-    except ValueError:
-        return 0
-
-
-def installed() -> bool:
-    import importlib.util
-
-    return importlib.util.find_spec("rapidocr_onnxruntime") is not None
 
 
 # ---- lines from recognised boxes
