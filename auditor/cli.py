@@ -71,6 +71,9 @@ class Main(cli_zh.Group):
         except KeyboardInterrupt:
             click.echo("已中断", err=True)
             ctx.exit(EXIT_INTERRUPTED)
+        except AuditorError as exc:  # one not met where it arises: a cluster out of reach
+            click.echo(f"auditor: {exc}", err=True)
+            ctx.exit(EXIT_ERROR)
 
 
 @click.group(cls=Main, context_settings={"help_option_names": ["-h", "--help"]})
@@ -149,7 +152,8 @@ def _audited(
     across, held = settings["across"], []
     ignored = settings["per-file-ignores"]
     with cli_io.progress(len(items), shown) as advance:
-        with closing(audit_all(items, rules, vocab, mode, settings["jobs"], across)) as audited:
+        batch = audit_all(items, rules, vocab, mode, settings["jobs"], across, given.get("dask"))
+        with closing(batch) as audited:
             for r in audited:
                 advance(r.path)
                 if r.not_report and given.get("only_reports"):
