@@ -50,3 +50,16 @@ def test_what_cannot_be_read_is_one_line(memory, loaded):
     assert audit_path("memory://urls/none.txt", rules, vocab).error == "文件不存在"
     [unknown] = expand(["nosuchprotocol://x/y.txt"])
     assert unknown.error.startswith("无法读取")
+
+
+def test_an_annotated_copy_of_a_pdf_read_by_url(memory, tmp_path):
+    from click.testing import CliRunner
+
+    from auditor.cli import main
+
+    memory.pipe("/urls/example.pdf", (EXAMPLE.parent / "pdf" / "example-final.pdf").read_bytes())
+    result = CliRunner().invoke(
+        main, ["check", "-q", "--annotate-pdf", str(tmp_path), "memory://urls/example.pdf"]
+    )
+    assert result.exit_code == 1, result.output
+    assert (tmp_path / "example.annotated.pdf").read_bytes().startswith(b"%PDF-")

@@ -57,7 +57,7 @@ class Source:
 MAX_TEXT = 16 * 2**20  # a report's text is some 100 KB; far more is not one report
 
 
-def _read(path: str) -> bytes:
+def read_file(path: str) -> bytes:
     """The file's bytes (a URL's, through fsspec); a text far too large for a report is
     refused before it is read."""
     if path == "-":
@@ -85,7 +85,7 @@ def _too_large(path: str, size: int) -> InputError:
 def read_source(path: str) -> Source:
     """Read a path (or `-` for standard input) into a Source."""
     try:
-        data = _read(path)
+        data = read_file(path)
     except FileNotFoundError:
         raise InputError(path, "文件不存在") from None
     except IsADirectoryError:
