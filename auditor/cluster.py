@@ -38,6 +38,8 @@ LOCAL = re.compile(r"^local:([1-9]\d*)$")
 ADDRESS = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?\[?[\w.:-]+\]?(?::\d+)?/?$")
 INSTALL = "须安装 Dask：pip install 'auditor[dask]'"
 CONNECT_TIMEOUT = "10s"
+SPAWN_TIMEOUT = 10  # seconds for local:N's worker processes to be started
+START_TIMEOUT = 120  # seconds for them to be ready (each imports auditor)
 RETRIES = 2  # a task that raises (a worker that cannot load the rules) is tried again
 POLL = 0.05  # seconds between looks for a finished file, and for Ctrl-C
 
@@ -79,7 +81,8 @@ def _sigint_deferred() -> Iterator[Callable[[], bool]]:
 def _sigint_ignored() -> Iterator[None]:
     """Worker processes started meanwhile inherit SIGINT ignored: Ctrl-C at the terminal
     reaches the whole process group, and is this process's to handle (it ends the cluster),
-    not theirs to print a traceback for. One pressed in these few seconds is lost."""
+    not theirs to print a traceback for. (Held only until the processes exist: one pressed in
+    those milliseconds is lost.)"""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -88,6 +91,20 @@ def _sigint_ignored() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGINT, old)
+
+
+def _spawned() -> set[int]:
+    """This process's worker processes (multiprocessing's spawned children)."""
+    import psutil  # comes with distributed
+
+    found = set()
+    for child in psutil.Process().children():
+        try:
+            if "spawn_main" in " ".join(child.cmdline()):
+                found.add(child.pid)
+        except psutil.Error:  # gone meanwhile
+            continue
+    return found
 
 
 def _sigint_plugin() -> WorkerPlugin:
@@ -109,16 +126,23 @@ def _start(dask: str) -> tuple[Client, LocalCluster | None]:
     try:
         if not local:
             return Client(scheduler(dask), timeout=CONNECT_TIMEOUT), None
+        count = int(local[1])
+        cluster = LocalCluster(
+            n_workers=0,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        )
         with _sigint_ignored():
-            cluster = LocalCluster(
-                n_workers=int(local[1]),
-                threads_per_worker=1,
-                processes=True,
-                dashboard_address=None,
-                silence_logs=logging.ERROR,
-            )
+            before = _spawned()
+            cluster.scale(count)
+            deadline = time.monotonic() + SPAWN_TIMEOUT
+            while len(_spawned() - before) < count and time.monotonic() < deadline:
+                time.sleep(0.005)
         client = Client(cluster)
         client.register_plugin(_sigint_plugin(), name="auditor-sigint")
+        client.wait_for_workers(count, timeout=START_TIMEOUT)
         return client, cluster
     except (OSError, TimeoutError) as exc:
         if cluster is not None:
@@ -137,13 +161,15 @@ def connect(dask: str | Client) -> Iterator[Client]:
         return
     if importlib.util.find_spec("distributed") is None:
         raise ClusterError("--dask", INSTALL)
-    with _sigint_deferred():
-        client, cluster = _start(dask)
+    client, cluster = None, None
     try:
+        with _sigint_deferred():  # Ctrl-C while starting: raised once started, then closed
+            client, cluster = _start(dask)
         yield client
     finally:
         with _sigint_deferred():
-            client.close()
+            if client is not None:
+                client.close()
             if cluster is not None:
                 cluster.close()
 
