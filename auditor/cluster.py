@@ -122,7 +122,7 @@ def _start(dask: str) -> tuple[Client, LocalCluster | None]:
     from distributed import Client, LocalCluster
 
     local = LOCAL.match(dask)
-    cluster = None
+    client, cluster = None, None
     try:
         if not local:
             return Client(scheduler(dask), timeout=CONNECT_TIMEOUT), None
@@ -133,6 +133,7 @@ def _start(dask: str) -> tuple[Client, LocalCluster | None]:
             processes=True,
             dashboard_address=None,
             silence_logs=logging.ERROR,
+            config={"distributed.worker.profile.enabled": False},  # for a dashboard: none
         )
         with _sigint_ignored():
             before = _spawned()
@@ -145,8 +146,9 @@ def _start(dask: str) -> tuple[Client, LocalCluster | None]:
         client.wait_for_workers(count, timeout=START_TIMEOUT)
         return client, cluster
     except (OSError, TimeoutError) as exc:
-        if cluster is not None:
-            cluster.close()
+        for opened in (client, cluster):
+            if opened is not None:
+                opened.close()
         what = "无法启动本机的 Dask 工作进程" if local else "无法连接 Dask 调度器"
         raise ClusterError(dask, f"{what}（{exc}）") from None
 

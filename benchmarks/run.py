@@ -13,8 +13,8 @@ large one; 0 skips it)
 - batch: FILES generated reports of 20–60 KB (benchmarks/generate.py: whole 部门决算 and
   部门预算, one in twenty a PDF when reportlab is installed) in a temporary folder, checked
   with -j 1, with every core, and on a Dask LocalCluster of as many workers when Dask is
-  installed: files/s, MB/s, peak RSS of the main process and of the largest worker
-  (resource.getrusage; a Dask worker's as it reports it).
+  installed (`--dask local:N`): files/s, MB/s, peak RSS of the main process and of the
+  largest worker (resource.getrusage).
 """
 
 from __future__ import annotations
@@ -136,20 +136,11 @@ def _batch_worker(folder: str, jobs: str) -> None:
     start = time.perf_counter()
     rules, vocab = load(None, KINDS)
     items = expand([folder])
-    if jobs.startswith("local:"):
-        from distributed import Client, LocalCluster
-
-        n = int(jobs.removeprefix("local:"))
-        with (
-            LocalCluster(n_workers=n, threads_per_worker=1, dashboard_address=None) as cluster,
-            Client(cluster) as client,
-        ):
-            count = sum(1 for _ in audit_all(items, rules, vocab, Rounding.EITHER, n, dask=client))
-            peaks = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-        workers = max(peaks.values()) / 1024
-    else:
-        count = sum(1 for _ in audit_all(items, rules, vocab, Rounding.EITHER, int(jobs)))
-        workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    dask = jobs if jobs.startswith("local:") else None
+    n = int(jobs.removeprefix("local:"))
+    count = sum(1 for _ in audit_all(items, rules, vocab, Rounding.EITHER, n, dask=dask))
+    # the largest worker, once they have ended (a Dask worker's figure includes Dask's own)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     seconds = time.perf_counter() - start
     main = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"files": count, "seconds": seconds, "main": main, "worker": workers}))
