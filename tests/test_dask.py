@@ -21,6 +21,7 @@ from report_generator import report  # noqa: E402
 
 from auditor import audit_many, cluster  # noqa: E402
 from auditor.cli import main  # noqa: E402
+from auditor.errors import ClusterError  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -219,3 +220,10 @@ def test_a_scheduler_out_of_reach_is_one_line(batch, monkeypatch):
     assert result.exit_code == 2
     [line] = result.output.splitlines()
     assert line.startswith("auditor: tcp://127.0.0.1:9: 无法连接 Dask 调度器")
+
+
+def test_workers_running_other_code_are_refused(batch, monkeypatch):
+    with distributed.Client(processes=False, **LOCAL) as client:
+        monkeypatch.setattr(client, "run", lambda function: {"tcp://w:1": "0" * 12})
+        with pytest.raises(ClusterError, match="不是同一版本"):
+            list(audit_many([str(batch)], dask=client))
