@@ -1,4 +1,5 @@
-"""The library: `audit(report)` checks one report and gives back what was read and found.
+"""The library: `audit(report)` checks one report and gives back what was read and found;
+`audit_many(reports)` checks a batch, here or on a Dask cluster, as `auditor check` does.
 
 `from auditor import audit` loads this module on first use, so `import auditor` stays cheap.
 """
@@ -6,17 +7,23 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from auditor.batch import audit_all
 from auditor.checks import KINDS
 from auditor.facts import Fact
 from auditor.findings import Finding
 from auditor.numbers import Rounding
-from auditor.pipeline import check_source, figures
+from auditor.pipeline import FileResult, check_source, expand, figures
 from auditor.read import Source, read_bytes, read_source, read_text
 from auditor.rules import load
 from auditor.tables.model import Table
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 TEXT, BYTES = "<text>", "<bytes>"  # the path of a report given as a string or as bytes
 
@@ -73,6 +80,34 @@ def audit(
         source.pages,
         source.scanned,
     )
+
+
+def audit_many(
+    reports: Iterable[str | os.PathLike[str]],
+    *,
+    rules: str | os.PathLike[str] | None = None,
+    rounding: str | Rounding = "either",
+    jobs: int | None = None,
+    dask: str | Client | None = None,
+) -> Iterator[FileResult]:
+    """Check a batch of reports, as `auditor check` does.
+
+    `reports` are files, directories (every report file below them, sorted), fsspec URLs
+    and URL globs (`s3://bucket/2024/**.pdf`; fsspec needed). Each file's FileResult
+    (path, genre, year, figures, tables, findings, error, pages, scanned) is yielded in
+    that order, the same whatever the jobs or the cluster; a file that cannot be read has
+    its `error` set instead of raising. The files are checked in `jobs` processes here
+    (default: one per core) or, given `dask`, on a Dask cluster: a `distributed.Client`,
+    "local:N" (N worker processes started for the run) or a scheduler's address
+    (tcp://host:8786). `rules` and `rounding` as for audit().
+
+    Raises RulesError and ValueError at once, as audit() does; ClusterError, while
+    iterating, when the cluster cannot be started or reached.
+    """
+    rule_list, vocab = load(Path(rules) if rules is not None else None, KINDS)
+    items = expand([os.fspath(report) for report in reports])
+    jobs = jobs or os.cpu_count() or 1
+    return audit_all(items, rule_list, vocab, Rounding(rounding), jobs, dask=dask)
 
 
 def _source(report: str | bytes | os.PathLike[str]) -> Source:

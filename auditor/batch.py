@@ -17,6 +17,8 @@ from auditor.vocabulary import Vocabulary
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
+    from distributed import Client
+
 _setup: tuple[list[Rule], Vocabulary, Rounding, bool] | None = None  # a worker's rules, set once
 
 
@@ -79,11 +81,19 @@ def audit_all(
     rounding: Rounding,
     jobs: int,
     across: bool = False,
+    dask: str | Client | None = None,
 ) -> Iterator[FileResult]:
     """Each item's result in order (an item already a FileResult is a path that was refused),
-    with its profile when the reports are to be held to one another (`across`).
+    with its profile when the reports are to be held to one another (`across`); on a Dask
+    cluster when one is given (a Client, `local:N` or a scheduler's address), else in `jobs`
+    worker processes here.
 
     Files are read one per task, so memory holds a few reports at a time, not the batch."""
+    if dask is not None:
+        from auditor.cluster import audit_on
+
+        yield from audit_on(dask, items, rules, vocab, rounding, across)
+        return
     # Standard input stays with this process: a worker's stdin is closed.
     paths = [item for item in items if isinstance(item, str) and item != "-"]
     _share_cores(jobs, len(paths))

@@ -26,14 +26,7 @@ from auditor.cli_options import (
     rules_option,
     serve_options,
 )
-from auditor.cli_settings import (
-    COMMAND_LINE,
-    DEFAULT,
-    Settings,
-    settle,
-    shown,
-    without_ignored,
-)
+from auditor.cli_settings import COMMAND_LINE, DEFAULT, Settings, settle, shown, without_ignored
 from auditor.config import FORMATS, PATTERNS
 from auditor.errors import AuditorError, InputError
 from auditor.findings import RANK, SEVERITIES
@@ -72,6 +65,9 @@ class Main(cli_zh.Group):
         except KeyboardInterrupt:
             click.echo("已中断", err=True)
             ctx.exit(EXIT_INTERRUPTED)
+        except AuditorError as exc:  # one not met where it arises: a cluster out of reach
+            click.echo(f"auditor: {exc}", err=True)
+            ctx.exit(EXIT_ERROR)
 
 
 @click.group(cls=Main, context_settings={"help_option_names": ["-h", "--help"]})
@@ -150,7 +146,8 @@ def _audited(
     across, held = settings["across"], []
     ignored = settings["per-file-ignores"]
     with cli_io.progress(len(items), shown) as advance:
-        with closing(audit_all(items, rules, vocab, mode, settings["jobs"], across)) as audited:
+        batch = audit_all(items, rules, vocab, mode, settings["jobs"], across, given.get("dask"))
+        with closing(batch) as audited:
             for r in audited:
                 advance(r.path)
                 if r.not_report and given.get("only_reports"):

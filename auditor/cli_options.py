@@ -80,6 +80,19 @@ def _links(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -
     return out
 
 
+def _scheduler(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """--dask: local:N or a scheduler's address, with Dask installed (checked only when
+    given, so that other runs never import the cluster module)."""
+    if value is None:
+        return None
+    from auditor.cluster import scheduler
+
+    try:
+        return scheduler(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), ctx, param) from None
+
+
 def audit_options(command):
     """The options of every command that checks reports (check, baseline write)."""
     for option in reversed(
@@ -105,6 +118,13 @@ def audit_options(command):
                 metavar="N",
                 show_default="CPU 核数",
                 help="并行检查的文件数（输出顺序与此无关）",
+            ),
+            click.option(
+                "--dask",
+                metavar="SCHEDULER",
+                callback=_scheduler,
+                help="在 Dask 集群上检查：local:N（本机启动 N 个工作进程）或调度器地址 "
+                "tcp://主机:8786；输出与本机检查相同（须 pip install 'auditor[dask]'）",
             ),
             click.option(
                 "--glob",

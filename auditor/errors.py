@@ -20,3 +20,7 @@ class RulesError(AuditorError):
 
 class ConfigError(AuditorError):
     """A configuration or baseline file that cannot be used."""
+
+
+class ClusterError(AuditorError):
+    """A Dask cluster that cannot be started, reached or used (`--dask`)."""

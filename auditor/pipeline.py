@@ -6,6 +6,7 @@ import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from glob import has_magic
 from pathlib import Path, PurePath
 
 from auditor.checks import MODULES
@@ -22,6 +23,7 @@ from auditor.numbers import Rounding
 from auditor.ocr_review import review as held_for_ocr
 from auditor.profile import Profile, profile
 from auditor.read import Source, read_source, read_sources
+from auditor.read.url import is_url, listing
 from auditor.rules import Rule
 from auditor.tables.model import Table
 from auditor.text.located import NORMALIZE, as_printed
@@ -156,20 +158,35 @@ def audit_path(
 
 def expand(paths: Iterable[str], patterns: Sequence[str] = PATTERNS) -> list[str | FileResult]:
     """Files as given; a directory stands for every report file below it (names matching a
-    pattern, or paths below it when the pattern has a /), in sorted order."""
+    pattern, or paths below it when the pattern has a /), in sorted order; so does a URL
+    directory, and a URL glob for the files it matches (`s3://bucket/2024/**.pdf`)."""
     out: list[str | FileResult] = []
+    wanted = "、".join(patterns)
     for path in paths:
         p = Path(path)
-        if path != "-" and p.is_dir():
+        if is_url(path):
+            try:
+                found = listing(path, lambda relative: _wanted(PurePath(relative), patterns))
+            except InputError as exc:
+                out.append(FileResult(path, error=exc.reason))
+                continue
+            if found is None:
+                out.append(path)
+            elif found:
+                out.extend(found)
+            else:
+                what = (
+                    "没有与之匹配的文件" if has_magic(path) else f"目录中没有报告文件（{wanted}）"
+                )
+                out.append(FileResult(path, error=what))
+        elif path != "-" and p.is_dir():
             found = sorted(
                 str(f)
                 for f in p.rglob("*")
-                if any(_matches(f.relative_to(p), pattern) for pattern in patterns)
+                if _wanted(f.relative_to(p), patterns)
                 and f.is_file()
                 and not any(part.startswith(".") for part in f.relative_to(p).parts)
-                and not f.name.startswith("~$")  # Word's and Excel's lock file of an open one
             )
-            wanted = "、".join(patterns)
             out.extend(found or [FileResult(path, error=f"目录中没有报告文件（{wanted}）")])
         else:
             out.append(path)
@@ -177,12 +194,18 @@ def expand(paths: Iterable[str], patterns: Sequence[str] = PATTERNS) -> list[str
     unique: list[str | FileResult] = []
     for item in out:
         if isinstance(item, str) and item != "-":
-            real = os.path.realpath(item)
+            real = item if is_url(item) else os.path.realpath(item)
             if real in seen:
                 continue
             seen.add(real)
         unique.append(item)
     return unique
+
+
+def _wanted(relative: PurePath, patterns: Sequence[str]) -> bool:
+    """A report file by its name or path below the folder, not Word's or Excel's lock file
+    of an open one (~$x.docx)."""
+    return any(_matches(relative, p) for p in patterns) and not relative.name.startswith("~$")
 
 
 def _matches(relative: PurePath, pattern: str) -> bool:

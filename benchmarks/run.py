@@ -1,7 +1,8 @@
 """Speed and memory of auditor, in one table each: cold start, every report of the corpus,
 and a generated batch. Standard library timing only; prints figures, asserts nothing.
 
-Run: python benchmarks/run.py [FILES]   (default 1000: the generated batch's size; 0 skips it)
+Run: python benchmarks/run.py [FILES]   (default 1000: the generated batch's size, 10000 the
+large one; 0 skips it)
 
 - cold start: `python -c pass`, `auditor --help` and `auditor check` of one small report,
   each in a fresh process, a few times (the least wall and CPU seconds), with bytecode
@@ -9,17 +10,19 @@ Run: python benchmarks/run.py [FILES]   (default 1000: the generated batch's siz
 - per report: CPU seconds and MB/s of checking each report in ../shared/corpus (text and
   PDF) in this process, rules loaded once; for a PDF, when pypdfium2 can be imported, also
   the bare time to read all its characters with pypdfium2, and auditor's time as a multiple;
-- batch: the seeds and the text fixtures copied over and over to FILES files in a temporary
-  folder, checked with -j 1 and with every core: files/s, MB/s, peak RSS of the main process
-  and of the largest worker (resource.getrusage).
+- batch: FILES generated reports of 20–60 KB (benchmarks/generate.py: whole 部门决算 and
+  部门预算, one in twenty a PDF when reportlab is installed) in a temporary folder, checked
+  with -j 1, with every core, and on a Dask LocalCluster of as many workers when Dask is
+  installed (`--dask local:N`): files/s, MB/s, peak RSS of the main process and of the
+  largest worker (resource.getrusage).
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import resource
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -140,8 +143,9 @@ def per_report() -> None:
     print()
 
 
-def _batch_worker(folder: str, jobs: int) -> None:
-    """In a fresh process: check every file of the folder, print seconds and peak RSS."""
+def _batch_worker(folder: str, jobs: str) -> None:
+    """In a fresh process: check every file of the folder (jobs: a number, or local:N for a
+    Dask cluster), print seconds and peak RSS."""
     from auditor.batch import audit_all
     from auditor.checks import KINDS
     from auditor.numbers import Rounding
@@ -151,45 +155,46 @@ def _batch_worker(folder: str, jobs: int) -> None:
     start = time.perf_counter()
     rules, vocab = load(None, KINDS)
     items = expand([folder])
-    count = sum(1 for _ in audit_all(items, rules, vocab, Rounding.EITHER, jobs))
+    dask = jobs if jobs.startswith("local:") else None
+    n = int(jobs.removeprefix("local:"))
+    count = sum(1 for _ in audit_all(items, rules, vocab, Rounding.EITHER, n, dask=dask))
+    # the largest worker, once they have ended (a Dask worker's figure includes Dask's own)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     seconds = time.perf_counter() - start
     main = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(json.dumps({"files": count, "seconds": seconds, "main": main, "worker": workers}))
 
 
 def batch(files: int) -> None:
-    sources = sorted((CORPUS / "seeds").glob("*.txt")) + sorted(
-        p for p in (ROOT / "fixtures").rglob("*.txt")
-    )
-    if not sources:
-        print("Batch: no text reports to copy\n")
-        return
+    from generate import write_batch
+
     with tempfile.TemporaryDirectory(prefix="auditor-bench-") as folder:
-        size = 0
-        for i in range(files):
-            source = sources[i % len(sources)]
-            shutil.copyfile(source, Path(folder) / f"{i:05d}-{source.name}")
-            size += source.stat().st_size
+        _, pdfs, size = write_batch(Path(folder), files)
         cores = os.cpu_count() or 1
-        print(f"Batch: {files} text files, {size / 1e6:.1f} MB (seeds and text fixtures, repeated)")
         print(
-            f"  {'jobs':>4} {'seconds':>8} {'files/s':>8} {'MB/s':>6} {'main MB':>8} {'worker MB':>10}"
+            f"Batch: {files} generated reports ({pdfs} PDFs), {size / 1e6:.1f} MB "
+            "(benchmarks/generate.py)"
         )
-        for jobs in sorted({1, cores}):
+        print(
+            f"  {'jobs':>7} {'seconds':>8} {'files/s':>8} {'MB/s':>6} {'main MB':>8} {'worker MB':>10}"
+        )
+        runs = [str(jobs) for jobs in sorted({1, cores})]
+        if importlib.util.find_spec("distributed") is not None:
+            runs.append(f"local:{cores}")
+        for jobs in runs:
             out = subprocess.run(
-                [sys.executable, __file__, "--batch-worker", folder, str(jobs)],
+                [sys.executable, __file__, "--batch-worker", folder, jobs],
                 env=ENV,
                 capture_output=True,
                 text=True,
             )
             if out.returncode != 0:
-                print(f"  {jobs:>4} failed: {out.stderr.strip().splitlines()[-1:]}")
+                print(f"  {jobs:>7} failed: {out.stderr.strip().splitlines()[-1:]}")
                 continue
             r = json.loads(out.stdout.strip().splitlines()[-1])
-            worker = f"{r['worker']:10.0f}" if jobs > 1 else f"{'(main)':>10}"
+            worker = f"{r['worker']:10.0f}" if jobs != "1" else f"{'(main)':>10}"
             print(
-                f"  {jobs:>4} {r['seconds']:8.1f} {r['files'] / r['seconds']:8.1f} "
+                f"  {jobs:>7} {r['seconds']:8.1f} {r['files'] / r['seconds']:8.1f} "
                 f"{size / 1e6 / r['seconds']:6.2f} {r['main']:8.0f} {worker}"
             )
     print()
@@ -197,7 +202,7 @@ def batch(files: int) -> None:
 
 def main() -> None:
     if sys.argv[1:2] == ["--batch-worker"]:
-        _batch_worker(sys.argv[2], int(sys.argv[3]))
+        _batch_worker(sys.argv[2], sys.argv[3])
         return
     files = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
     cold_start()

@@ -133,3 +133,22 @@ def test_readme_example_is_current(monkeypatch):
     runner = doctest.DocTestRunner()
     runner.run(test)
     assert runner.summarize(verbose=False).failed == 0
+
+
+def test_audit_many_gives_each_file_in_order_as_the_command_does(tmp_path):
+    (tmp_path / "b").mkdir()
+    for name in ("b/2.txt", "a.txt"):
+        (tmp_path / name).write_bytes(SHARE_BAD.read_bytes())
+    (tmp_path / "empty.txt").write_bytes(b"")
+    results = list(auditor.audit_many([tmp_path / "a.txt", tmp_path], jobs=2))
+    assert [Path(r.path).relative_to(tmp_path).as_posix() for r in results] == [
+        "a.txt",
+        "b/2.txt",
+        "empty.txt",
+    ]
+    assert (
+        results[0].findings
+        == results[1].findings
+        == audit_path(str(SHARE_BAD), RULES, VOCAB).findings
+    )
+    assert results[2].error == "文件为空"

@@ -19,6 +19,7 @@ from auditor.findings import Place
 from auditor.read.flow import unflow
 from auditor.read.formats import sniff
 from auditor.read.text import split_lines, text_lines
+from auditor.read.url import is_url, read_url
 
 if TYPE_CHECKING:  # PDF reading and OCR are imported when a PDF is read
     from auditor.read.ocr import Span
@@ -63,25 +64,35 @@ class Source:
 MAX_TEXT = 16 * 2**20  # a report's text is some 100 KB; far more is not one report
 
 
-def _read(path: str) -> bytes:
-    """The file's bytes; a text far too large for a report is refused before it is read."""
+def read_file(path: str) -> bytes:
+    """The file's bytes (a URL's, through fsspec); a text far too large for a report is
+    refused before it is read."""
     if path == "-":
         return sys.stdin.buffer.read()
+    if is_url(path):
+        data, size = read_url(path, MAX_TEXT, BINARY)
+        if size is not None:
+            raise _too_large(path, size)
+        return data
     with open(path, "rb") as f:
         size = os.fstat(f.fileno()).st_size
         if size > MAX_TEXT and not f.read(1024).lstrip().startswith(BINARY):
-            raise InputError(
-                path,
-                f"文本过大（{size / 2**20:.0f} MB，上限 {MAX_TEXT // 2**20} MB），不像是一份报告，未检查",
-            )
+            raise _too_large(path, size)
         f.seek(0)
         return f.read()
+
+
+def _too_large(path: str, size: int) -> InputError:
+    return InputError(
+        path,
+        f"文本过大（{size / 2**20:.0f} MB，上限 {MAX_TEXT // 2**20} MB），不像是一份报告，未检查",
+    )
 
 
 def read_source(path: str) -> Source:
     """Read a path (or `-` for standard input) into a Source."""
     try:
-        data = _read(path)
+        data = read_file(path)
     except FileNotFoundError:
         raise InputError(path, "文件不存在") from None
     except IsADirectoryError:
@@ -89,7 +100,7 @@ def read_source(path: str) -> Source:
     except PermissionError:
         raise InputError(path, "没有读取权限") from None
     except OSError as exc:
-        raise InputError(path, f"无法读取（{exc.strerror}）") from None
+        raise InputError(path, f"无法读取（{exc.strerror or exc}）") from None
     return read_bytes(path, data)
 
 

@@ -11,10 +11,12 @@ highlighted whole.
 
 from __future__ import annotations
 
+import io
 import re
 
 from auditor.findings import CITATION, DIGITS, ERROR, INFO, WARNING, Finding, Place, Quantity
 from auditor.pipeline import FileResult
+from auditor.read import read_file
 from auditor.read.pdf import line_chars
 from auditor.reporters.terminal import NAME
 from auditor.text.located import NORMALIZE
@@ -36,10 +38,9 @@ def annotate(result: FileResult, source_pdf: str, out_pdf: str) -> int:
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import Fit
 
-    with open(source_pdf, "rb") as handle:
-        data = handle.read()
+    data = read_file(source_pdf)  # a local file, or a URL's
     pages = line_chars(data)
-    writer = PdfWriter(clone_from=PdfReader(source_pdf))
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
     count = 0
     for finding in result.findings:
         note = describe(finding)
