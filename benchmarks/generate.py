@@ -124,7 +124,7 @@ def write_batch(folder: Path, count: int, seed: int = 0) -> tuple[int, int, int]
 
 
 def main() -> None:
-    if len(sys.argv) < 2:
+    if len(sys.argv) < 2 or sys.argv[1].startswith("-"):
         sys.exit(__doc__)
     folder = Path(sys.argv[1])
     count = int(sys.argv[2]) if len(sys.argv) > 2 else 1000
