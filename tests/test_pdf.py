@@ -53,7 +53,7 @@ DELIBERATE = {
 }
 
 UNREADABLE = {
-    "scanned.pdf": "PDF 没有可读的文字（扫描件，或字体没有 Unicode 编码；共 3 页），无法检查",
+    "scanned.pdf": "PDF 没有可读的文字（扫描件，或字体没有 Unicode 编码，或字体未嵌入且本机未安装；共 3 页），无法检查",
     "encrypted.pdf": "PDF 已加密，无法读取",
     "truncated.pdf": "PDF 文件已损坏或不完整",
     "zero-pages.pdf": "PDF 没有任何页面",
@@ -500,7 +500,7 @@ def test_text_layer_without_unicode_is_not_passed_as_clean():
     assert line.startswith(f"auditor: {path}: ")
     assert (
         line
-        == f"auditor: {path}: PDF 没有可读的文字（扫描件，或字体没有 Unicode 编码；共 1 页），无法检查"
+        == f"auditor: {path}: PDF 没有可读的文字（扫描件，或字体没有 Unicode 编码，或字体未嵌入且本机未安装；共 1 页），无法检查"
     )
 
 

@@ -9,6 +9,8 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+import regex
+from pdf_builder import pdf, stream, to_unicode
 
 from auditor.errors import InputError
 from auditor.read import pdf as pdf_reader
@@ -145,8 +147,130 @@ def test_glyphs_pdfium_cannot_draw_are_read_by_pdfminer(monkeypatch):
 
 def test_without_pdfminer_a_page_pdfium_cannot_draw_is_left_unread(monkeypatch):
     _undrawn(monkeypatch)
-    monkeypatch.setattr(pdf_reader, "_pdfminer_page", lambda data, index: None)
+    monkeypatch.setattr(pdf_reader._PdfMiner, "page", lambda self, index: None)
     pages = _ours(EXAMPLE)
     assert [(number, scanned, lines) for number, scanned, lines in pages] == [
         (number, True, ()) for number in range(1, 6)
     ]
+
+
+# What real PDFs do that the fixtures do not, each read as pdfminer reads it.
+
+
+def _type3(to_unicode_stream: int, empty: bool = False) -> bytes:
+    """A Type3 font of one glyph for every code 32–126, 500 wide: a filled box, or nothing
+    (`empty`: the shapeless glyphs of an OCR text layer's font)."""
+    return (
+        (
+            b"<< /Type /Font /Subtype /Type3 /FontBBox [0 0 500 700] "
+            b"/FontMatrix [0.001 0 0 0.001 0 0] /CharProcs << /g 11 0 R >> "
+            b"/Encoding << /Type /Encoding /Differences [32 " + b"/g " * 95 + b"] >> "
+            b"/FirstChar 32 /LastChar 126 /Widths [" + b"500 " * 95 + b"] /Resources << >> "
+            b"/ToUnicode %d 0 R >>" % to_unicode_stream
+        )
+        if not empty
+        else _type3(to_unicode_stream).replace(b"[0 0 500 700]", b"[0 0 0 0]")
+    )
+
+
+def _glyph(empty: bool = False) -> bytes:
+    return stream(b"500 0 d0" if empty else b"500 0 0 0 500 700 d1 0 0 500 700 re f")
+
+
+def _same_as_pdfminer(data: bytes) -> list:
+    ours = _ours(Path("made.pdf"), data)
+    assert ours == _pdfminer(data)
+    return ours
+
+
+def test_a_space_then_kerning_is_one_space_and_a_run_of_spaces_is_kept():
+    content = (
+        b"BT /F1 10 Tf 72 700 Td [(Total ) -2730 (100 ) -1645 (200 ) -1180 (300)] TJ ET "
+        b"BT /F1 10 Tf 72 660 Td (Other   5  7) Tj ET"
+    )
+    (page,) = _same_as_pdfminer(pdf(content))
+    assert page[2][1] == "Other   5  7"  # three spaces printed, three read; two, two
+
+
+def test_word_spacing_keeps_the_cells_apart_where_pdfminer_does():
+    """Word spacing (Tw) widens every space: a run's count cannot be told from its gap, so
+    the gap is laid out at its column; the cells are pdfminer's."""
+    data = pdf(b"BT /F1 10 Tf 7 Tw 72 700 Td (Item 40 50 60) Tj ET BT 72 660 Td (Other    5) Tj ET")
+    ((_, _, ours),) = _ours(Path("made.pdf"), data)
+    ((_, _, theirs),) = _pdfminer(data)
+    assert [regex.split(r"\s{2,}", line) for line in ours] == [
+        regex.split(r"\s{2,}", line) for line in theirs
+    ]
+    assert [line.split() for line in ours] == [["Item", "40", "50", "60"], ["Other", "5"]]
+
+
+def test_a_glyph_without_unicode_is_no_digit():
+    mapped = b"".join(b"<%02X> <00%02X>\n" % (c, c) for c in range(32, 127) if c != 0x35)
+    data = pdf(
+        b"BT /F1 10 Tf 72 700 Td (Total amount 1005 and 200 and 300) Tj ET",
+        {5: _type3(12)},
+        {11: _glyph(), 12: to_unicode(mapped)},
+    )
+    ((_, scanned, lines),) = _ours(Path("made.pdf"), data)
+    assert not scanned and lines == ("Total amount 100\ufffd and 200 and 300",)
+    assert "1005" not in _pdfminer(data)[0][2][0]  # nor pdfminer (its glyph's name, "g")
+
+
+def test_a_character_beyond_the_bmp_is_one_character():
+    pairs = b"".join(b"<%02X> <00%02X>\n" % (c, c) for c in range(0x30, 0x3A))
+    data = pdf(
+        b"BT /F1 10 Tf 72 700 Td (12A34) Tj ET",
+        {5: _type3(12)},
+        {11: _glyph(), 12: to_unicode(pairs + b"<41> <D840DC35>\n")},
+    )
+    ((_, _, lines),) = _same_as_pdfminer(data)
+    assert lines == ("12\U00020035" + "34",)
+
+
+def test_a_hyphen_ending_a_line_is_a_hyphen():
+    content = b"BT /F1 10 Tf 72 700 Td (Total A-) Tj ET BT /F1 10 Tf 72 686 Td (B 100 -) Tj ET"
+    ((_, _, lines),) = _same_as_pdfminer(pdf(content))
+    assert lines == ("Total A-", "B 100 -")
+
+
+def _ocr_layer() -> bytes:
+    """An invisible text layer (as OCR tools lay over a scan), one object per word, in a font
+    whose glyphs have no shape: PDFium's text page leaves out the one-letter words."""
+    ranges = b"<20> <7E> <0020>\n"
+    words = [(72, 700, b"Total"), (150, 700, b"105"), (72, 686, b"Other"), (150, 686, b"5")]
+    content = b"".join(b"BT 3 Tr /F1 10 Tf %d %d Td (%s) Tj ET " % w for w in words)
+    return pdf(
+        content, {5: _type3(12, empty=True)}, {11: _glyph(True), 12: to_unicode(b"", ranges)}
+    )
+
+
+def test_an_invisible_text_layer_pdfium_cannot_place_is_read_by_pdfminer():
+    ((_, scanned, lines),) = _same_as_pdfminer(_ocr_layer())
+    assert not scanned and lines[-1].split() == ["Other", "5"]
+
+
+def test_without_pdfminer_such_a_layer_is_left_unread(monkeypatch):
+    monkeypatch.setattr(pdf_reader._PdfMiner, "page", lambda self, index: None)
+    assert _ours(Path("made.pdf"), _ocr_layer()) == [(1, True, ())]
+
+
+def test_a_space_alone_in_a_standard_font_is_a_space():
+    data = pdf(b"BT /F1 10 Tf 72 700 Td (Total 100) Tj ET BT /F1 10 Tf 140 700 Td ( ) Tj ET")
+    document = Document(data)
+    try:
+        assert not document.page(0).undrawn
+    finally:
+        document.close()
+    _same_as_pdfminer(data)
+
+
+def test_pdfs_read_in_threads_read_as_alone():
+    """PDFium is not thread-safe: readers in threads (auditor serve, a library user's pool)
+    take turns, and each reads what it reads alone."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    paths = [EXAMPLE, UNRULED] * 4
+    alone = {path: _ours(path) for path in set(paths)}
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        read = list(pool.map(_ours, paths))
+    assert read == [alone[path] for path in paths]

@@ -220,7 +220,8 @@ def _pdf_source(path: str, data: bytes) -> Source:
         page_lines.extend((page.number, n) for n in range(1, len(text) + 1))
     if len(scanned) == pages:
         raise InputError(
-            path, f"PDF 没有可读的文字（扫描件，或字体没有 Unicode 编码；共 {pages} 页），无法检查"
+            path,
+            f"PDF 没有可读的文字（扫描件，或字体没有 Unicode 编码，或字体未嵌入且本机未安装；共 {pages} 页），无法检查",
         )
     if not lines:
         raise InputError(path, "PDF 中没有任何文字")

@@ -304,13 +304,17 @@ def recognise(path: str, data: bytes, numbers: Sequence[int]) -> list[OcrPage]:
     before; pages spread over `processes()` processes, progress shown on a terminal."""
     import pypdfium2 as pdfium
 
-    pdf = pdfium.PdfDocument(data)
+    from auditor.read.pdfium import LOCK
+
+    with LOCK:  # PDFium is not thread-safe
+        pdf = pdfium.PdfDocument(data)
     try:
         todo: dict[int, tuple[str, object]] = {}
         found: dict[int, list] = {}
         scales, tables = {}, {}
         for number in numbers:
-            pixels, scales[number] = _image(pdf, number - 1)
+            with LOCK:
+                pixels, scales[number] = _image(pdf, number - 1)
             tables[number] = grids(pixels)
             key = _key(pixels)
             cached = _cached(key)
@@ -319,7 +323,8 @@ def recognise(path: str, data: bytes, numbers: Sequence[int]) -> list[OcrPage]:
             else:
                 found[number] = cached
     finally:
-        pdf.close()
+        with LOCK:
+            pdf.close()
     for number, runs in _run(path, todo):
         _store(todo[number][0], runs)
         found[number] = runs

@@ -179,24 +179,28 @@ def read_pages(path: str, data: bytes) -> list[Page]:
 
 
 def _read(path: str, data: bytes, members: bool = True) -> Iterator[_Read]:
-    from auditor.read.pdfium import Document
+    from auditor.read.pdfium import LOCK, Document
 
+    with LOCK:  # PDFium is not thread-safe: one document is read at a time in a process
+        try:
+            document = Document(data)
+        except Exception:  # noqa: BLE001 - PDFium names no reason a reader could act on
+            raise InputError(path, _reason(data)) from None
+        count = len(document)
+    fallback = _PdfMiner(data)
     try:
-        document = Document(data)
-    except Exception:  # noqa: BLE001 - PDFium names no reason a reader could act on
-        raise InputError(path, _reason(data)) from None
-    try:
-        if not len(document):
+        if not count:
             raise InputError(path, "PDF 没有任何页面")
-        for index in range(len(document)):
+        for index in range(count):
             try:
-                page = document.page(index)
+                with LOCK:
+                    page = document.page(index)
             except Exception as exc:  # noqa: BLE001 - a page PDFium cannot parse
                 raise InputError(
                     path, f"第 {index + 1} 页无法解析（{type(exc).__name__}）"
                 ) from None
-            if page.undrawn:  # a font neither embedded nor installed: pdfminer reads it
-                chars, edges = _pdfminer_page(data, index) or ([], [])
+            if page.undrawn:  # glyphs PDFium cannot draw: pdfminer reads them, or no one
+                chars, edges = fallback.page(index) or ([], [])
             elif page.unmapped > 0.1 * len(page.chars):
                 chars, edges = [], []
             else:
@@ -205,23 +209,41 @@ def _read(path: str, data: bytes, members: bool = True) -> Iterator[_Read]:
             unread = not placed and bool(page.images or page.chars or page.undrawn)
             yield _Read(index + 1, page.height, placed, unread, page.view, page.top)
     finally:
-        document.close()
+        with LOCK:
+            document.close()
+        fallback.close()
 
 
-def _pdfminer_page(data: bytes, index: int) -> tuple[list[dict], list[dict]] | None:
-    """A page's characters and edges read by pdfminer (the optional extra `auditor[pdfminer]`),
-    which reads glyphs of fonts that are neither embedded nor installed from the font's own
-    widths; None without it: the page is then left unread rather than read in part."""
-    try:
-        import pdfplumber
-    except ImportError:
-        return None
-    with pdfplumber.open(io.BytesIO(data), pages=[index + 1]) as pdf:
-        page = pdf.pages[0]
-        chars = page.chars
+class _PdfMiner:
+    """Pages read by pdfminer (the optional extra `auditor[pdfminer]`), which reads glyphs of
+    fonts neither embedded nor installed from the fonts' own widths: the PDF opened once, on
+    the first page PDFium cannot draw. Without the extra, or where pdfminer fails, a page is
+    left unread rather than read in part."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+        self.pdf = None
+
+    def page(self, index: int) -> tuple[list[dict], list[dict]] | None:
+        try:
+            import pdfplumber
+        except ImportError:
+            return None
+        try:
+            if self.pdf is None:
+                self.pdf = pdfplumber.open(io.BytesIO(self.data))
+            page = self.pdf.pages[index]
+            chars, edges = page.chars, page.edges
+            page.flush_cache()
+        except Exception:  # noqa: BLE001 - pdfminer raises many kinds on what PDFium mended
+            return None
         if sum(c["text"].startswith("(cid:") for c in chars) > 0.1 * len(chars):
             return [], []
-        return chars, page.edges
+        return chars, edges
+
+    def close(self) -> None:
+        if self.pdf is not None:
+            self.pdf.close()
 
 
 def _shape(text: str) -> str:
@@ -277,6 +299,7 @@ def _reason(data: bytes) -> str:
     """Why a PDF PDFium will not open cannot be read, as pypdf finds it."""
     from pypdf import PdfReader
 
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its notes on the damage are ours to say
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:

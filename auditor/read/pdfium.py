@@ -11,26 +11,45 @@ steps are the edges pdfplumber's table finder joins into cells.
 from __future__ import annotations
 
 import ctypes
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
-from auditor.read.turn import IDENTITY, Matrix, span, times, view_of
+from auditor.read.turn import IDENTITY, Matrix, times, view_of
 
 # pdfminer's descents (per 1000) of the standard fonts it knows by name; others: descriptor.
 _STANDARD = {"Courier": -194.0, "Helvetica": -207.0, "Times": -217.0, "Arial": -207.0}
 _STANDARD |= {"CourierNew": -194.0, "TimesNewRoman": -217.0, "Symbol": 0.0, "ZapfDingbats": 0.0}
 _STYLES = ("", "-Bold", "-Oblique", "-BoldOblique", "-Italic", "-BoldItalic", "-Roman")
 _STYLES += (",Bold", ",Italic", ",BoldItalic")
+LOCK = threading.RLock()  # held around every PDFium call: the library is not thread-safe
+SPACE_SLACK = 0.1  # of a space's step: a gap this near a whole number of spaces is a run of them
+SHORT_RUN = 3  # spaces restored at most after the one kept (real reports: 1 to 3)
 
 
-def _descent(font, name: bytes) -> float:
+def _standard(name: bytes) -> float | None:
+    """A standard font's descent (per 1000): one PDFium always has the glyphs of."""
     base = name.decode("latin-1")
     for family, descent in _STANDARD.items():
         if base.startswith(family) and base[len(family) :] in _STYLES:
-            return descent / 1000
+            return descent
+    return None
+
+
+def _font_name(font) -> bytes:
+    size = raw.FPDFFont_GetBaseFontName(font, None, 0)
+    name = ctypes.create_string_buffer(max(size, 1))
+    raw.FPDFFont_GetBaseFontName(font, name, size)
+    return name.value
+
+
+def _descent(font, name: bytes) -> float:
+    standard = _standard(name)
+    if standard is not None:
+        return standard / 1000
     value = ctypes.c_float()
     raw.FPDFFont_GetDescent(font, ctypes.c_float(1000.0), ctypes.byref(value))
     return -abs(value.value) / 1000
@@ -70,13 +89,17 @@ class Document:
         try:
             page_box = page.get_mediabox()
             view, height = view_of(page.get_rotation(), page_box)
+            if view != IDENTITY:  # turned: its objects laid out as shown, read as upright
+                for i in range(raw.FPDFPage_CountObjects(page.raw)):
+                    raw.FPDFPageObj_Transform(raw.FPDFPage_GetObject(page.raw, i), *view)
             textpage = page.get_textpage()
             try:
-                chars, last, unmapped = self._chars(textpage.raw, view, height)
+                chars, last, unmapped = self._chars(textpage.raw, height)
             finally:
                 textpage.close()
-            found = _Found(height, self, view)
-            _objects(page.raw, None, found, None if view == IDENTITY else view)
+            found = _Found(height, self)
+            _objects(page.raw, None, found)
+            found.settle()
         finally:
             page.close()
         read = len(chars)
@@ -99,15 +122,10 @@ class Document:
     def descent(self, font) -> float:
         key = ctypes.cast(font, ctypes.c_void_p).value or 0
         if key not in self._fonts:
-            size = raw.FPDFFont_GetBaseFontName(font, None, 0)
-            name = ctypes.create_string_buffer(max(size, 1))
-            raw.FPDFFont_GetBaseFontName(font, name, size)
-            self._fonts[key] = _descent(font, name.value)
+            self._fonts[key] = _descent(font, _font_name(font))
         return self._fonts[key]
 
-    def _chars(
-        self, textpage, view: Matrix, page_top: float
-    ) -> tuple[list[dict], dict[int, int], int]:
+    def _chars(self, textpage, page_top: float) -> tuple[list[dict], dict[int, int], int]:
         count = raw.FPDFText_CountChars(textpage)
         left, right, bottom, top = (ctypes.c_double() for _ in range(4))
         x, y = ctypes.c_double(), ctypes.c_double()
@@ -115,12 +133,9 @@ class Document:
         matrix = raw.FS_MATRIX()
         box = raw.FS_RECTF()
         loose = ctypes.byref(box)
-        turned = view != IDENTITY
-        va, vb, vc, vd, ve, vf = view
         generated, map_error = raw.FPDFText_IsGenerated, raw.FPDFText_HasUnicodeMapError
         origin_of, loose_box = raw.FPDFText_GetCharOrigin, raw.FPDFText_GetLooseCharBox
         text = _text(textpage, count)
-        mapped = True  # the text object's first character has Unicode
         chars: list[dict] = []
         unmapped = 0
         last_obj, style = None, (0.0, 0.0, True)
@@ -130,39 +145,38 @@ class Document:
             key = _object_of(textpage, i)
             if not key:  # a space or line break the text page put in
                 continue
-            unicode = text[i] if text is not None else chr(raw.FPDFText_GetUnicode(textpage, i))
-            if unicode in " \r\n" and generated(textpage, i) == 1:
-                continue
+            unicode = text[i]
+            if not unicode or (unicode in " \r\n" and generated(textpage, i) == 1):
+                continue  # the low half of a character beyond the BMP, or a break put in
             if key != last_obj:
                 last_obj = key
-                mapped = map_error(textpage, i) != 1
                 obj = raw.FPDFText_GetTextObject(textpage, i)
                 size = ctypes.c_float()
                 raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
                 raw.FPDFText_GetMatrix(textpage, i, ctypes.byref(matrix))
                 a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
-                a, b, c, d = a * va + b * vc, a * vb + b * vd, c * va + d * vc, c * vb + d * vd
                 upright = a * d > 0 and b * c <= 0
                 style = (size.value * d, self._font_descent(obj) * size.value * d, upright)
-            if not mapped and map_error(textpage, i) == 1:  # a font without Unicode
+            if map_error(textpage, i) == 1:  # PDFium gives the glyph's code: no digit of it
                 unmapped += 1
+                unicode = "\ufffd"
+            elif unicode in "\ufffe\x02" and raw.FPDFText_IsHyphen(textpage, i) == 1:
+                unicode = "-"  # a hyphen ending a line, as printed
             origin_of(textpage, i, at_x, at_y)
             height, descent, upright = style
             if upright:
                 loose_box(textpage, i, loose)
-                if turned:
-                    x0, x1, _, _ = span(view, box.left, box.bottom, box.right, box.top)
-                    shown_y = vb * x.value + vd * y.value + vf
-                else:
-                    x0, x1, shown_y = box.left, box.right, y.value
-                foot = shown_y + descent
+                x0, x1 = box.left, box.right
+                foot = y.value + descent
                 head = foot + height
             else:
                 raw.FPDFText_GetCharBox(
                     textpage, i, ctypes.byref(left), ctypes.byref(right),
                     ctypes.byref(bottom), ctypes.byref(top),
                 )  # fmt: skip
-                x0, x1, foot, head = span(view, left.value, bottom.value, right.value, top.value)
+                x0, x1, foot, head = left.value, right.value, bottom.value, top.value
+            if head < foot:  # printed upside down: the box is the same
+                foot, head = head, foot
             high = round(page_top - head, 4)
             char = {
                 "text": unicode if unicode != "\x00" else "",
@@ -190,24 +204,41 @@ _object_of = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
 )
 
 
-def _text(textpage, count: int) -> str | None:
-    """Every character's Unicode in one call, or None when one lies outside the Basic
-    Multilingual Plane (its two UTF-16 halves would shift the indices after it)."""
+def _text(textpage, count: int) -> list[str]:
+    """Every character's Unicode, read in one call: a character beyond the Basic Multilingual
+    Plane is two entries of the text page, its two UTF-16 halves, made one character at the
+    first and "" at the second (a half alone is U+FFFD)."""
     buffer = ctypes.create_string_buffer((count + 1) * 2)
     written = raw.FPDFText_GetText(
         textpage, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort))
     )
-    text = buffer.raw[: max(written - 1, 0) * 2].decode("utf-16-le", "surrogatepass")
-    return text if len(text) == count else None
+    units = buffer.raw[: max(written - 1, 0) * 2].decode("utf-16-le", "surrogatepass")
+    if len(units) != count:  # not one unit per character: ask for each
+        units = "".join(chr(raw.FPDFText_GetUnicode(textpage, i) & 0xFFFF) for i in range(count))
+    out = list(units)
+    for i, unit in enumerate(out):
+        if "\ud800" <= unit <= "\udbff" and i + 1 < count and "\udc00" <= out[i + 1] <= "\udfff":
+            out[i] = (unit + out[i + 1]).encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+            out[i + 1] = ""
+        elif "\ud800" <= unit <= "\udfff":
+            out[i] = "\ufffd"
+    return out
 
 
 def _spaces(space: dict, last: float, step: float) -> list[dict]:
     """The spaces after `space` that PDFium's text page folded into it (it keeps one of a run
-    of spaces), `step` apart up to the last one's start."""
+    of spaces), `step` apart up to the last one's start; none when the gap is not a whole
+    number of steps (a TJ's kerning or word spacing after one space, which pdfminer reads as
+    the one space it is) or is wider than a short run (word spacing makes every space of a
+    run wider than its glyph, so its count cannot be told from the gap)."""
     width = space["x1"] - space["x0"]
     if space["text"] != " " or width <= 0 or step <= 0:
         return []
     count = round((last - space["x0"]) / step)
+    if count > SHORT_RUN or abs(last - space["x0"] - count * step) > SPACE_SLACK * step:
+        # not a short run of spaces: a space then kerning, word or letter spacing, or a
+        # gap the line's layout places what follows it across at its column
+        return []
     return [
         {**space, "x0": space["x0"] + n * step, "x1": space["x0"] + n * step + width}
         for n in range(1, max(count, 0) + 1)
@@ -217,36 +248,63 @@ def _spaces(space: dict, last: float, step: float) -> list[dict]:
 class _Found:
     """What a page's objects hold besides its text page's characters."""
 
-    def __init__(self, top: float, document: Document, view: Matrix):
+    def __init__(self, top: float, document: Document):
         self.top = top
         self.document = document
-        self.view = view
         self.edges: list[dict] = []
         self.spaces: list[dict] = []
         self.images = False
         self.undrawn = False
         self.ends: dict[int, float] = {}  # a text object's right edge, by its handle
+        self.unsure: list[tuple[int, dict]] = []  # blank objects of fonts not embedded
+        self.drawing: set[int] = set()  # fonts whose glyphs have shapes on this page
 
     def blank(self, obj, matrix: Matrix) -> None:
-        """A text object PDFium's text page leaves out, having drawn nothing: in an embedded
-        font a blank glyph, a space (real reports set many a space alone); in another, a glyph
-        of a font this machine lacks, which pdfminer reads and PDFium cannot."""
+        """A text object PDFium's text page leaves out, having drawn nothing. Drawn at no size,
+        it shows nothing. In a visible font that draws, it is a blank glyph: a space (real
+        reports set many a space alone). An invisible text layer's glyph (a scan's OCR text,
+        in a font whose glyphs have no shape), or a glyph of a font neither embedded nor
+        drawn anywhere on the page (one this machine lacks), is text PDFium cannot read:
+        pdfminer reads it from the font's widths."""
         font = raw.FPDFTextObj_GetFont(obj)
-        if not raw.FPDFFont_GetIsEmbedded(font):
-            self.undrawn = True
-            return
-        size, width = ctypes.c_float(), ctypes.c_float()
+        size = ctypes.c_float()
         raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
-        raw.FPDFFont_GetGlyphWidth(font, 0x20, size, ctypes.byref(width))
         a, b, c, d, e, f = matrix
         height = size.value * d
+        if height == 0 or a == 0:
+            return
+        if raw.FPDFTextObj_GetTextRenderMode(obj) == raw.FPDF_TEXTRENDERMODE_INVISIBLE:
+            self.undrawn = True
+            return
+        width = ctypes.c_float()
+        raw.FPDFFont_GetGlyphWidth(font, 0x20, size, ctypes.byref(width))
+        step = width.value * a
         foot = f + self.document.descent(font) * height
-        top = self.top - foot - height
-        x1 = e + width.value * a
-        self.spaces.append(
-            {"text": " ", "x0": e, "x1": x1, "top": top, "bottom": top + height, "doctop": top,
-             "size": abs(height), "upright": a * d > 0 and b * c <= 0}
-        )  # fmt: skip
+        top = min(self.top - foot - height, self.top - foot)
+        space = {"text": " ", "x0": e, "x1": e + step, "top": top, "bottom": top + abs(height),
+                 "doctop": top, "size": abs(height), "upright": a * d > 0 and b * c <= 0}  # fmt: skip
+        if raw.FPDFFont_GetIsEmbedded(font) or _standard(_font_name(font)) is not None:
+            self.spaces.append(space)
+        else:  # decided once the page is read: does this font draw anything on it?
+            self.unsure.append((_key(font), space))
+
+    def drew(self, obj, low: float, high: float) -> None:
+        """A text object with a width: its font draws when its glyphs have height."""
+        if high - low > 0.01:
+            self.drawing.add(_key(raw.FPDFTextObj_GetFont(obj)))
+
+    def settle(self) -> None:
+        """Blank objects in fonts that draw elsewhere on the page are spaces; one in a font
+        that draws nothing here is a glyph this machine cannot draw."""
+        for font, space in self.unsure:
+            if font in self.drawing:
+                self.spaces.append(space)
+            else:
+                self.undrawn = True
+
+
+def _key(handle) -> int:
+    return ctypes.cast(handle, ctypes.c_void_p).value or 0
 
 
 def _objects(page, form, found: _Found, outer: Matrix | None = None) -> None:
@@ -266,11 +324,9 @@ def _objects(page, form, found: _Found, outer: Matrix | None = None) -> None:
                 ctypes.byref(top),
             )  # fmt: skip
             if abs(right.value - left.value) >= 0.01:
+                found.drew(obj, bottom.value, top.value)
                 if form is None:
-                    end = right.value
-                    if found.view != IDENTITY:
-                        end = span(found.view, left.value, bottom.value, end, top.value)[1]
-                    found.ends[ctypes.cast(obj, ctypes.c_void_p).value or 0] = end
+                    found.ends[ctypes.cast(obj, ctypes.c_void_p).value or 0] = right.value
                 continue
         elif kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM):
             continue

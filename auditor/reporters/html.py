@@ -240,7 +240,7 @@ def report(r: FileResult, rid: str) -> str:
     if r.scanned:
         out.append(
             f'<p class="note bad">第 {pages(r.scanned)} 页没有可读的文字层'
-            "（扫描件，或字体没有 Unicode 编码），这些页未检查</p>"
+            "（扫描件，或字体没有 Unicode 编码，或字体未嵌入且本机未安装），这些页未检查</p>"
         )
     tally = counts([r])
     out.append(

@@ -102,7 +102,7 @@ def write_file(r: FileResult, console: Console, show_rounding: bool = False) -> 
     )
     _print(console, header, HEAD)
     if r.scanned:
-        said = f"第 {pages(r.scanned)} 页没有可读的文字层（扫描件，或字体没有 Unicode 编码），这些页未检查"
+        said = f"第 {pages(r.scanned)} 页没有可读的文字层（扫描件，或字体没有 Unicode 编码，或字体未嵌入且本机未安装），这些页未检查"
         _print(console, Text(HEAD + said, "yellow"), BODY)
     if r.ocr_pages:
         said = f"第 {pages(r.ocr_pages)} 页没有文字层，由 OCR 识别；涉及这些页数字的问题只作警告，须对照原件核对"
