@@ -5,13 +5,14 @@ to check by hand (需人工核对（OCR）), and where one separator of one such
 of a doubtful one), read otherwise, makes its identity hold, that figure is named as a likely
 misreading (疑似识别错误) rather than the report's own slip.
 
-A figure read the same at another place of the report (another table, the prose) is
-confirmed: it is not the one named as misread while an unconfirmed one would do."""
+A figure read the same at another place of the report (another table, the prose), or taking
+part in a table's sum that holds, is confirmed: it is not the one named as misread while an
+unconfirmed one would do."""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -75,8 +76,9 @@ def doubtful(span: Span) -> bool:
     return span.score < (SUSPECT_SCORE_ONE if len(span.text) == 1 else SUSPECT_SCORE)
 
 
-def read_figures(source: Source, doc: Document) -> dict[int, Read]:
-    """Each figure printed on a line read by OCR, by identity (id of its Figure)."""
+def read_figures(source: Source, doc: Document, held: Set[int] = frozenset()) -> dict[int, Read]:
+    """Each figure printed on a line read by OCR, by identity (id of its Figure); `held`: the
+    figures of the identities that hold."""
     if not source.ocr:
         return {}
     printed = list(_printed(doc))
@@ -101,7 +103,8 @@ def read_figures(source: Source, doc: Document) -> dict[int, Read]:
         if figure.unit in AMOUNTS and places and figure.printed < places:
             doubts.append(f"小数位少于本报告金额通常的 {places} 位")
         key = (figure.value, figure.unit)
-        confirmed = seen[key] > 1 and len(lines_of[key]) > 1 and figure.value != 0
+        elsewhere = seen[key] > 1 and len(lines_of[key]) > 1 and figure.value != 0
+        confirmed = elsewhere or id(figure) in held
         page = source.place(line).page or 0
         out[id(figure)] = Read(span, page, line, tuple(doubts), confirmed)
     return out
@@ -116,12 +119,18 @@ def _usual_places(printed: list[tuple[Figure, int]]) -> dict[str, int]:
     return {unit: c.most_common(1)[0][0] for unit, c in counts.items()}
 
 
-def review(findings: list[Finding], doc: Document, source: Source, mode: Rounding) -> list[Finding]:
+def review(
+    findings: list[Finding],
+    doc: Document,
+    source: Source,
+    mode: Rounding,
+    held: Set[int] = frozenset(),
+) -> list[Finding]:
     """Findings on figures read by OCR made warnings to check by hand, with the lowest score
     among those figures, and the likely misreading named where one explains the finding."""
-    reads = read_figures(source, doc)
     if not source.ocr:
         return findings
+    reads = read_figures(source, doc, held)
     return [_reviewed(f, reads, source, mode) for f in findings]
 
 

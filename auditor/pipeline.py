@@ -83,7 +83,7 @@ def check_source(
         seen[key] += 1
         out.append(replace(f, id=key if seen[key] == 1 else f"{key}-{seen[key]}"))
     out = diagnose(out, doc, rounding, source.cited, dict(vocab.bases))
-    out = held_for_ocr(out, doc, source, rounding)
+    out = held_for_ocr(out, doc, source, rounding, ctx.held)
     if any(vocab.says("rounding_note", line.translate(NORMALIZE)) for line in source.lines):
         out = [replace(f, severity=INFO) if f.rounding_only else f for f in out]
     return doc, [replace(f, equation=None) for f in fold(out)]

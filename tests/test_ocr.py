@@ -245,3 +245,25 @@ def test_extract_marks_every_figure_read_by_ocr(scans, ocr_on):
         for name, read in row["ocr"].items()
     ]
     assert cells and all(read["source"] == "ocr" for _, read in cells)
+
+
+def test_a_sum_that_holds_confirms_its_figures(scans, ocr_on, loaded, monkeypatch):
+    """A table's sum that holds confirms the OCR'd figures in it, even those printed only
+    once: they are not the ones named as misread while another would explain a finding."""
+    import auditor.pipeline as pipeline
+    from auditor.ocr_review import read_figures
+
+    seen = {}
+
+    def capture(out, doc, source, rounding, held=frozenset()):
+        seen.update(doc=doc, source=source, held=set(held))
+        return out
+
+    monkeypatch.setattr(pipeline, "held_for_ocr", capture)
+    pipeline.audit_path(str(scans["ok"]), *loaded)
+    doc, source, held = seen["doc"], seen["source"], seen["held"]
+    reads = read_figures(source, doc, held)
+    alone = read_figures(source, doc)
+    by_sum = [i for i, read in reads.items() if read.confirmed and not alone[i].confirmed]
+    assert held and by_sum  # figures printed once, confirmed by a sum alone
+    assert all(i in held for i in by_sum)

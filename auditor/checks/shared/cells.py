@@ -99,6 +99,8 @@ def sum_finding(
     ctx.judged(table.line, [*lines, *empty] if verdict is Verdict.ERROR else None)
     level = severity(rule, verdict)
     if level is None:
+        if verdict in (Verdict.EXACT, Verdict.ROUNDING) and relation == "eq" and len(parts) > 1:
+            ctx.held.update(id(f) for f in (figure, *(f for _, f in parts)))
         return None
     digits, unit = places(table), table.unit
     stated = [(n, f) for n, f in parts if f.text != BLANK] or list(parts[:1])

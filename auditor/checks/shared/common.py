@@ -57,6 +57,9 @@ class Context:
     # per table (its title line): the identities judged, so a table that fails too many of
     # its own can be doubted rather than accused
     tally: dict[int, Tally] = field(default_factory=dict)
+    # the figures (by identity) of a table's sums that hold: each printed as meant, so a
+    # figure read by OCR among them is confirmed (auditor.ocr_review)
+    held: set[int] = field(default_factory=set)
 
     def judged(self, table_line: int, lines: Iterable[int] | None) -> None:
         """One identity of a table judged: `lines` it involves if it failed, else None."""
