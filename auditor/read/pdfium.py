@@ -1,23 +1,24 @@
-"""A PDF page's characters and ruling read with PDFium (pypdfium2), in the shapes pdfplumber
-gives them, so that the same lines and tables come out ten times faster.
+"""A PDF page's characters and ruling read with PDFium (pypdfium2), in the shapes pdfminer
+gives them through pdfplumber (whose reading the tests hold this one to), at a fraction of
+its cost.
 
 A character's box is pdfminer's: from its origin and advance, as tall as its font size, its
 foot at the font's descent (the font descriptor's, or the Adobe metrics of the standard
-fonts, as pdfminer takes them). Ruling is every painted path, each subpath taken as pdfminer
-takes it: a line, a rectangle, or a polyline of its points, whose horizontal and vertical
-steps are the edges pdfplumber's table finder joins into cells.
+fonts, as pdfminer takes them). Ruling is every painted path (auditor.read.paths). What
+PDFium's text page leaves out or folds — runs of spaces, blank glyphs, glyphs it cannot
+draw — is put back, or the page said to need pdfminer (`undrawn`).
 """
 
 from __future__ import annotations
 
 import ctypes
 import threading
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
+from auditor.read.paths import edges
 from auditor.read.turn import IDENTITY, Matrix, times, view_of
 
 # pdfminer's descents (per 1000) of the standard fonts it knows by name; others: descriptor.
@@ -339,90 +340,4 @@ def _objects(page, form, found: _Found, outer: Matrix | None = None) -> None:
         elif kind == raw.FPDF_PAGEOBJ_FORM:
             _objects(page, obj, found, matrix)
         else:
-            for shape, points in _subpaths(obj, matrix):
-                found.edges.extend(_edges(shape, points, found.top))
-
-
-_MOVE, _LINE, _CURVE = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_LINETO, raw.FPDF_SEGMENT_BEZIERTO
-
-
-def _subpaths(path, matrix: Matrix) -> Iterator[tuple[str, list[tuple[float, float]]]]:
-    """A path's subpaths as pdfminer sees them: operators ("m", "l", "c", "h") and the point
-    each ends at, in page space."""
-    a, b, c, d, e, f = matrix
-    segment_of, kind_of = raw.FPDFPath_GetPathSegment, raw.FPDFPathSegment_GetType
-    point_of, closes = raw.FPDFPathSegment_GetPoint, raw.FPDFPathSegment_GetClose
-    at_x, at_y = ctypes.c_float(), ctypes.c_float()
-    at = (ctypes.byref(at_x), ctypes.byref(at_y))
-    shape, points = "", []
-    count = raw.FPDFPath_CountSegments(path)
-    i = 0
-    while i < count:
-        segment = segment_of(path, i)
-        kind = kind_of(segment)
-        if kind == _CURVE:
-            i += 2
-            segment = segment_of(path, min(i, count - 1))
-        point_of(segment, *at)
-        x, y = at_x.value, at_y.value
-        point = (a * x + c * y + e, b * x + d * y + f)
-        if kind == _MOVE:
-            if len(shape) > 1:
-                yield shape, points
-            shape, points = "m", [point]
-        else:
-            closed = closes(segment)
-            if closed and kind == _LINE and points and point == points[0]:
-                shape, points = shape + "h", [*points, point]  # the closing line is the "h"
-            else:
-                shape += "c" if kind == _CURVE else "l"
-                points.append(point)
-                if closed:
-                    shape, points = shape + "h", [*points, points[0]]
-        i += 1
-    if len(shape) > 1:
-        yield shape, points
-
-
-def _edges(shape: str, pts: list[tuple[float, float]], top: float) -> list[dict]:
-    """pdfplumber's edges of one subpath (pdfminer's line, rect or curve)."""
-    if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
-        shape, pts = shape[:-2] + "h", pts[:-2] + pts[-1:]
-    pts = [(px, top - py) for px, py in pts]
-    if shape in ("mlh", "ml"):
-        (x0, y0), (x1, y1) = pts[0], pts[1]
-        return [_edge(min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1), "h" if y0 == y1 else "v")]
-    if shape in ("mlllh", "mllll"):
-        (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
-        square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (
-            y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0
-        )
-        if pts[0] == pts[4] and square:
-            left, right = min(x0, x2), max(x0, x2)
-            high, low = min(y0, y2), max(y0, y2)
-            return [
-                _edge(left, right, high, high, "h"),
-                _edge(left, right, low, low, "h"),
-                _edge(left, left, high, low, "v"),
-                _edge(right, right, high, low, "v"),
-            ]
-    out = []
-    for (x0, y0), (x1, y1) in zip(pts, pts[1:], strict=False):
-        if x0 == x1 or y0 == y1:
-            out.append(
-                _edge(min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1), "v" if x0 == x1 else "h")
-            )
-    return out
-
-
-def _edge(x0: float, x1: float, top: float, bottom: float, orientation: str) -> dict:
-    return {
-        "x0": x0,
-        "x1": x1,
-        "top": top,
-        "bottom": bottom,
-        "doctop": top,
-        "width": x1 - x0,
-        "height": bottom - top,
-        "orientation": orientation,
-    }
+            found.edges.extend(edges(obj, matrix, found.top))
