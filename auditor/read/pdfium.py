@@ -95,23 +95,28 @@ class Document:
                     raw.FPDFPageObj_Transform(raw.FPDFPage_GetObject(page.raw, i), *view)
             textpage = page.get_textpage()
             try:
-                chars, last, unmapped = self._chars(textpage.raw, height)
+                chars, last, handles, unmapped = self._chars(textpage.raw, height)
             finally:
                 textpage.close()
-            found = _Found(height, self)
+            found = _Found(height, self, set(handles))
             _objects(page.raw, None, found)
-            found.settle()
+            found.settle(page.raw)
+            ends = {
+                key: _bounds(handles[key])[2]
+                for key, index in last.items()
+                if key in found.top_level and chars[index]["text"] == " "
+            }
         finally:
             page.close()
         read = len(chars)
-        for key, index in last.items():  # a run of spaces ending its text object
-            if key in found.ends:
-                space, end = chars[index], found.ends[key]
-                step = space["x1"] - space["x0"]
-                after = chars[index + 1] if index + 1 < read else None
-                if after and abs(after["top"] - space["top"]) < space["size"] / 2:
-                    step = after["x0"] - end if after["x0"] > end else step
-                chars.extend(_spaces(space, end, step))
+        for key, end in ends.items():  # a run of spaces ending its text object
+            index = last[key]
+            space = chars[index]
+            step = space["x1"] - space["x0"]
+            after = chars[index + 1] if index + 1 < read else None
+            if after and abs(after["top"] - space["top"]) < space["size"] / 2:
+                step = after["x0"] - end if after["x0"] > end else step
+            chars.extend(_spaces(space, end, step))
         return Read(
             height, chars + found.spaces, found.edges, found.images, unmapped, found.undrawn,
             view, page_box[3],
@@ -126,7 +131,11 @@ class Document:
             self._fonts[key] = _descent(font, _font_name(font))
         return self._fonts[key]
 
-    def _chars(self, textpage, page_top: float) -> tuple[list[dict], dict[int, int], int]:
+    def _chars(
+        self, textpage, page_top: float
+    ) -> tuple[list[dict], dict[int, int], dict[int, object], int]:
+        """The text page's characters; each text object's last one (by the object's address)
+        and the object itself; how many have no Unicode."""
         count = raw.FPDFText_CountChars(textpage)
         left, right, bottom, top = (ctypes.c_double() for _ in range(4))
         x, y = ctypes.c_double(), ctypes.c_double()
@@ -142,6 +151,7 @@ class Document:
         last_obj, style = None, (0.0, 0.0, True)
         previous_obj, previous_y = None, None
         last: dict[int, int] = {}  # each text object's last character
+        handles: dict[int, object] = {}
         for i in range(count):
             key = _object_of(textpage, i)
             if not key:  # a space or line break the text page put in
@@ -151,7 +161,7 @@ class Document:
                 continue  # the low half of a character beyond the BMP, or a break put in
             if key != last_obj:
                 last_obj = key
-                obj = raw.FPDFText_GetTextObject(textpage, i)
+                obj = handles[key] = raw.FPDFText_GetTextObject(textpage, i)
                 size = ctypes.c_float()
                 raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
                 raw.FPDFText_GetMatrix(textpage, i, ctypes.byref(matrix))
@@ -195,7 +205,7 @@ class Document:
             last[key] = len(chars)
             chars.append(char)
             previous_obj, previous_y = key, y.value
-        return chars, last, unmapped
+        return chars, last, handles, unmapped
 
 
 # FPDFText_GetTextObject giving the object's address as an int: a character's object is asked
@@ -249,16 +259,16 @@ def _spaces(space: dict, last: float, step: float) -> list[dict]:
 class _Found:
     """What a page's objects hold besides its text page's characters."""
 
-    def __init__(self, top: float, document: Document):
+    def __init__(self, top: float, document: Document, read: set[int]):
         self.top = top
         self.document = document
+        self.read = read  # the text objects whose characters the text page holds
+        self.top_level: set[int] = set()  # those of them drawn on the page, not in a form
         self.edges: list[dict] = []
         self.spaces: list[dict] = []
         self.images = False
         self.undrawn = False
-        self.ends: dict[int, float] = {}  # a text object's right edge, by its handle
         self.unsure: list[tuple[int, dict]] = []  # blank objects of fonts not embedded
-        self.drawing: set[int] = set()  # fonts whose glyphs have shapes on this page
 
     def blank(self, obj, matrix: Matrix) -> None:
         """A text object PDFium's text page leaves out, having drawn nothing. Drawn at no size,
@@ -289,19 +299,39 @@ class _Found:
         else:  # decided once the page is read: does this font draw anything on it?
             self.unsure.append((_key(font), space))
 
-    def drew(self, obj, low: float, high: float) -> None:
-        """A text object with a width: its font draws when its glyphs have height."""
-        if high - low > 0.01:
-            self.drawing.add(_key(raw.FPDFTextObj_GetFont(obj)))
-
-    def settle(self) -> None:
+    def settle(self, page) -> None:
         """Blank objects in fonts that draw elsewhere on the page are spaces; one in a font
         that draws nothing here is a glyph this machine cannot draw."""
+        drawing = _drawing(page, None) if self.unsure else set()
         for font, space in self.unsure:
-            if font in self.drawing:
+            if font in drawing:
                 self.spaces.append(space)
             else:
                 self.undrawn = True
+
+
+def _drawing(page, form) -> set[int]:
+    """The fonts whose glyphs have shapes on the page: text objects with a width and a height."""
+    out: set[int] = set()
+    count = raw.FPDFFormObj_CountObjects(form) if form else raw.FPDFPage_CountObjects(page)
+    for i in range(count):
+        obj = raw.FPDFFormObj_GetObject(form, i) if form else raw.FPDFPage_GetObject(page, i)
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_FORM:
+            out |= _drawing(page, obj)
+        elif kind == raw.FPDF_PAGEOBJ_TEXT:
+            left, bottom, right, top = _bounds(obj)
+            if right - left >= 0.01 and top - bottom > 0.01:
+                out.add(_key(raw.FPDFTextObj_GetFont(obj)))
+    return out
+
+
+def _bounds(obj) -> tuple[float, float, float, float]:
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    raw.FPDFPageObj_GetBounds(
+        obj, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top)
+    )
+    return left.value, bottom.value, right.value, top.value
 
 
 def _key(handle) -> int:
@@ -312,7 +342,6 @@ def _objects(page, form, found: _Found, outer: Matrix | None = None) -> None:
     """Every painted path's edges, images and blank text objects, into `found`."""
     count = raw.FPDFFormObj_CountObjects(form) if form else raw.FPDFPage_CountObjects(page)
     m = raw.FS_MATRIX()
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     for i in range(count):
         obj = raw.FPDFFormObj_GetObject(form, i) if form else raw.FPDFPage_GetObject(page, i)
         kind = raw.FPDFPageObj_GetType(obj)
@@ -320,14 +349,13 @@ def _objects(page, form, found: _Found, outer: Matrix | None = None) -> None:
             found.images = True
             continue
         if kind == raw.FPDF_PAGEOBJ_TEXT:
-            raw.FPDFPageObj_GetBounds(
-                obj, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right),
-                ctypes.byref(top),
-            )  # fmt: skip
-            if abs(right.value - left.value) >= 0.01:
-                found.drew(obj, bottom.value, top.value)
+            key = _key(obj)
+            if key in found.read:  # its characters are on the text page
                 if form is None:
-                    found.ends[ctypes.cast(obj, ctypes.c_void_p).value or 0] = right.value
+                    found.top_level.add(key)
+                continue
+            left, _, right, _ = _bounds(obj)
+            if abs(right - left) >= 0.01:
                 continue
         elif kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM):
             continue
