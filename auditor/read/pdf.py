@@ -31,6 +31,7 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 WIDE_GAP = 1.5  # a gap wider than this many characters separates cells of an unruled table
 SPACE_GAP = 0.2  # a gap wider than this part of a character is a space
+UNMAPPED = 0.1  # a page with more of its characters without Unicode is not read
 
 
 @dataclass(frozen=True)
@@ -137,11 +138,10 @@ def _placed(
         text = _text(line, unit, origin)
         if text.strip():
             placed.append((min(c["top"] for c in line), text, line))
-    where = Placed(chars) if tables else None
+    where = Placed(chars) if tables else None  # each character findable by its cell
     for table in tables:
         for row in table.rows:
-            assert where is not None
-            cells = where.cells(row)
+            cells = where.cells(row) if where else []
             line = "\t".join("" if cell is None else _cell(cell_text(cell)) for cell in cells)
             if line.strip():
                 held = [
@@ -201,7 +201,7 @@ def _read(path: str, data: bytes, members: bool = True) -> Iterator[_Read]:
                 ) from None
             if page.undrawn:  # glyphs PDFium cannot draw: pdfminer reads them, or no one
                 chars, edges = fallback.page(index) or ([], [])
-            elif page.unmapped > 0.1 * len(page.chars):
+            elif page.unmapped > UNMAPPED * len(page.chars):
                 chars, edges = [], []
             else:
                 chars, edges = page.chars, page.edges
@@ -237,7 +237,7 @@ class _PdfMiner:
             page.flush_cache()
         except Exception:  # noqa: BLE001 - pdfminer raises many kinds on what PDFium mended
             return None
-        if sum(c["text"].startswith("(cid:") for c in chars) > 0.1 * len(chars):
+        if sum(c["text"].startswith("(cid:") for c in chars) > UNMAPPED * len(chars):
             return [], []
         return chars, edges
 
@@ -291,7 +291,7 @@ def line_chars(data: bytes) -> list[tuple[float, list[list[dict]]]]:
         chosen = [m for _, m in r.placed[start : start + len(kept.lines)]]
         if r.view != IDENTITY:
             chosen = [unturned(m, r.view, r.height, r.top) for m in chosen]
-        out.append((r.top if r.view != IDENTITY else r.height, chosen))
+        out.append((r.top, chosen))  # unturned, the page's own height
     return out
 
 

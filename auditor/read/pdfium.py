@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ctypes
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
@@ -91,8 +92,8 @@ class Document:
             page_box = page.get_mediabox()
             view, height = view_of(page.get_rotation(), page_box)
             if view != IDENTITY:  # turned: its objects laid out as shown, read as upright
-                for i in range(raw.FPDFPage_CountObjects(page.raw)):
-                    raw.FPDFPageObj_Transform(raw.FPDFPage_GetObject(page.raw, i), *view)
+                for obj, _ in _members(page.raw):
+                    raw.FPDFPageObj_Transform(obj, *view)
             textpage = page.get_textpage()
             try:
                 chars, last, handles, unmapped = self._chars(textpage.raw, height)
@@ -126,7 +127,7 @@ class Document:
         return self.descent(raw.FPDFTextObj_GetFont(obj))
 
     def descent(self, font) -> float:
-        key = ctypes.cast(font, ctypes.c_void_p).value or 0
+        key = _key(font)
         if key not in self._fonts:
             self._fonts[key] = _descent(font, _font_name(font))
         return self._fonts[key]
@@ -313,10 +314,7 @@ class _Found:
 def _drawing(page, form) -> set[int]:
     """The fonts whose glyphs have shapes on the page: text objects with a width and a height."""
     out: set[int] = set()
-    count = raw.FPDFFormObj_CountObjects(form) if form else raw.FPDFPage_CountObjects(page)
-    for i in range(count):
-        obj = raw.FPDFFormObj_GetObject(form, i) if form else raw.FPDFPage_GetObject(page, i)
-        kind = raw.FPDFPageObj_GetType(obj)
+    for obj, kind in _members(page, form):
         if kind == raw.FPDF_PAGEOBJ_FORM:
             out |= _drawing(page, obj)
         elif kind == raw.FPDF_PAGEOBJ_TEXT:
@@ -338,13 +336,18 @@ def _key(handle) -> int:
     return ctypes.cast(handle, ctypes.c_void_p).value or 0
 
 
-def _objects(page, form, found: _Found, outer: Matrix | None = None) -> None:
-    """Every painted path's edges, images and blank text objects, into `found`."""
+def _members(page, form=None) -> Iterator[tuple[object, int]]:
+    """The objects drawn on a page (or, given one, in a form object), with their kinds."""
     count = raw.FPDFFormObj_CountObjects(form) if form else raw.FPDFPage_CountObjects(page)
-    m = raw.FS_MATRIX()
     for i in range(count):
         obj = raw.FPDFFormObj_GetObject(form, i) if form else raw.FPDFPage_GetObject(page, i)
-        kind = raw.FPDFPageObj_GetType(obj)
+        yield obj, raw.FPDFPageObj_GetType(obj)
+
+
+def _objects(page, form, found: _Found, outer: Matrix | None = None) -> None:
+    """Every painted path's edges, images and blank text objects, into `found`."""
+    m = raw.FS_MATRIX()
+    for obj, kind in _members(page, form):
         if kind == raw.FPDF_PAGEOBJ_IMAGE:
             found.images = True
             continue
