@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from auditor.numbers import Rounding
-from auditor.pipeline import FileResult, audit_path
+from auditor.pipeline import FileResult, audit_path, in_order
 from auditor.read.ocr_switch import ENV, processes
 from auditor.rules import Rule
 from auditor.vocabulary import Vocabulary
@@ -114,14 +114,9 @@ def audit_all(
     ) as pool:
         try:
             with _sigint_held():
-                done = iter([pool.submit(_audit, path) for path in paths])
-            for item in items:
-                if isinstance(item, FileResult):
-                    yield item
-                elif item == "-":
-                    yield audit_path(item, rules, vocab, rounding, across)
-                else:
-                    yield next(done).result()
+                futures = [pool.submit(_audit, path) for path in paths]
+            done = (future.result() for future in futures)
+            yield from in_order(items, done, rules, vocab, rounding, across)
         except BaseException:  # KeyboardInterrupt, or the caller closing the generator
             _stop(pool)
             raise

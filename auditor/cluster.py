@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from auditor.errors import ClusterError
 from auditor.numbers import Rounding
-from auditor.pipeline import FileResult, audit_path
+from auditor.pipeline import FileResult, audit_path, in_order
 from auditor.rules import Rule
 from auditor.vocabulary import Vocabulary
 
@@ -243,26 +243,24 @@ def audit_on(
             futures = client.map(_audit, paths, setup=setup, pure=False, retries=RETRIES)
             finished = as_completed(futures)
         where = {future.key: n for n, future in enumerate(futures)}
-        ready: dict[int, FileResult] = {}
-        wanted = 0
+
+        def done() -> Iterator[FileResult]:
+            """The files' results in their order, taken from the workers as they finish."""
+            ready: dict[int, FileResult] = {}
+            for wanted in range(len(paths)):
+                with _sigint_deferred() as interrupted:
+                    while wanted not in ready and not interrupted():
+                        if not finished.has_ready():
+                            time.sleep(POLL)
+                            continue
+                        future = next(finished)
+                        n = where[future.key]
+                        ready[n] = _outcome(future, paths[n])
+                        future.release()
+                yield ready.pop(wanted)
+
         try:
-            for item in items:
-                if isinstance(item, FileResult):
-                    yield item
-                elif item == "-":
-                    yield audit_path(item, rules, vocab, rounding, across)
-                else:
-                    with _sigint_deferred() as interrupted:
-                        while wanted not in ready and not interrupted():
-                            if not finished.has_ready():
-                                time.sleep(POLL)
-                                continue
-                            future = next(finished)
-                            n = where[future.key]
-                            ready[n] = _outcome(future, paths[n])
-                            future.release()
-                    yield ready.pop(wanted)
-                    wanted += 1
+            yield from in_order(items, done(), rules, vocab, rounding, across)
         except BaseException:  # KeyboardInterrupt, or the caller closing the generator
             with _sigint_deferred():
                 client.cancel([*futures, setup])

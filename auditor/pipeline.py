@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from glob import has_magic
 from pathlib import Path, PurePath
@@ -154,6 +154,27 @@ def audit_path(
             not_report=True,
         )
     return result
+
+
+def in_order(
+    items: Sequence[str | FileResult],
+    done: Iterator[FileResult],
+    rules: list[Rule],
+    vocab: Vocabulary,
+    rounding: Rounding,
+    across: bool = False,
+) -> Iterator[FileResult]:
+    """Each item's result in the order given, whoever checked the files: an item already a
+    FileResult (a path refused) as it is, standard input ("-", whose stream only this process
+    holds) checked here, and every other path the next of `done`, the workers' results in
+    the order of those paths."""
+    for item in items:
+        if isinstance(item, FileResult):
+            yield item
+        elif item == "-":
+            yield audit_path(item, rules, vocab, rounding, across)
+        else:
+            yield next(done)
 
 
 def expand(paths: Iterable[str], patterns: Sequence[str] = PATTERNS) -> list[str | FileResult]:
