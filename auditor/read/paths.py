@@ -9,35 +9,40 @@ from collections.abc import Iterator
 
 import pypdfium2.raw as raw
 
+from auditor.read.pdfium_raw import ADDRESS, INT, direct
 from auditor.read.turn import Matrix
 
 
-def edges(path, matrix: Matrix, top: float) -> list[dict]:
-    """Every edge of a path object drawn with `matrix` on a page `top` high."""
+def edges(path: int, matrix: Matrix, top: float) -> list[dict]:
+    """Every edge of the path object at this address drawn with `matrix` on a page `top`
+    high."""
     return [e for shape, points in _subpaths(path, matrix) for e in _edges(shape, points, top)]
 
 
 _MOVE, _LINE, _CURVE = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_LINETO, raw.FPDF_SEGMENT_BEZIERTO
+_count = direct(raw.FPDFPath_CountSegments, INT, ADDRESS)
+_segment = direct(raw.FPDFPath_GetPathSegment, ADDRESS, ADDRESS, INT)
+_kind = direct(raw.FPDFPathSegment_GetType, INT, ADDRESS)
+_point = direct(raw.FPDFPathSegment_GetPoint, INT, ADDRESS, ADDRESS, ADDRESS)
+_closes = direct(raw.FPDFPathSegment_GetClose, INT, ADDRESS)
 
 
-def _subpaths(path, matrix: Matrix) -> Iterator[tuple[str, list[tuple[float, float]]]]:
+def _subpaths(path: int, matrix: Matrix) -> Iterator[tuple[str, list[tuple[float, float]]]]:
     """A path's subpaths as pdfminer sees them: operators ("m", "l", "c", "h") and the point
     each ends at, in page space."""
     a, b, c, d, e, f = matrix
-    segment_of, kind_of = raw.FPDFPath_GetPathSegment, raw.FPDFPathSegment_GetType
-    point_of, closes = raw.FPDFPathSegment_GetPoint, raw.FPDFPathSegment_GetClose
     at_x, at_y = ctypes.c_float(), ctypes.c_float()
-    at = (ctypes.byref(at_x), ctypes.byref(at_y))
+    at = (ctypes.addressof(at_x), ctypes.addressof(at_y))
     shape, points = "", []
-    count = raw.FPDFPath_CountSegments(path)
+    count = _count(path)
     i = 0
     while i < count:
-        segment = segment_of(path, i)
-        kind = kind_of(segment)
+        segment = _segment(path, i)
+        kind = _kind(segment)
         if kind == _CURVE:
             i += 2
-            segment = segment_of(path, min(i, count - 1))
-        point_of(segment, *at)
+            segment = _segment(path, min(i, count - 1))
+        _point(segment, *at)
         x, y = at_x.value, at_y.value
         point = (a * x + c * y + e, b * x + d * y + f)
         if kind == _MOVE:
@@ -45,7 +50,7 @@ def _subpaths(path, matrix: Matrix) -> Iterator[tuple[str, list[tuple[float, flo
                 yield shape, points
             shape, points = "m", [point]
         else:
-            closed = closes(segment)
+            closed = _closes(segment)
             if closed and kind == _LINE and points and point == points[0]:
                 shape, points = shape + "h", [*points, point]  # the closing line is the "h"
             else:

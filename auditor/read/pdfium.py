@@ -20,6 +20,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from auditor.read.paths import edges
+from auditor.read.pdfium_raw import ADDRESS, INT, address, direct
 from auditor.read.turn import IDENTITY, Matrix, times, view_of
 
 # pdfminer's descents (per 1000) of the standard fonts it knows by name; others: descriptor.
@@ -88,22 +89,23 @@ class Document:
         """One page's characters, ruling edges and images. A character PDFium's text page
         leaves out because it could not draw its glyph is not read: `undrawn` says so."""
         page = self.pdf[index]
+        self._fonts = {}  # by address: a font another page's closing freed may take its place
         try:
             page_box = page.get_mediabox()
             view, height = view_of(page.get_rotation(), page_box)
             if view != IDENTITY:  # turned: its objects laid out as shown, read as upright
                 for obj, _ in _members(page.raw):
-                    raw.FPDFPageObj_Transform(obj, *view)
+                    _transform(obj, *view)
             textpage = page.get_textpage()
             try:
-                chars, last, handles, unmapped = self._chars(textpage.raw, height)
+                chars, last, unmapped = self._chars(textpage.raw, height)
             finally:
                 textpage.close()
-            found = _Found(height, self, set(handles))
+            found = _Found(height, self, set(last))
             _objects(page.raw, None, found)
             found.settle(page.raw)
             ends = {
-                key: _bounds(handles[key])[2]
+                key: _bounds(key)[2]
                 for key, index in last.items()
                 if key in found.top_level and chars[index]["text"] == " "
             }
@@ -123,63 +125,57 @@ class Document:
             view, page_box[3],
         )  # fmt: skip
 
-    def _font_descent(self, obj) -> float:
-        return self.descent(raw.FPDFTextObj_GetFont(obj))
+    def descent(self, font: int) -> float:
+        """The descent of the font at this address, per unit of font size."""
+        if font not in self._fonts:
+            handle = ctypes.cast(font, raw.FPDF_FONT)
+            self._fonts[font] = _descent(handle, _font_name(handle))
+        return self._fonts[font]
 
-    def descent(self, font) -> float:
-        key = _key(font)
-        if key not in self._fonts:
-            self._fonts[key] = _descent(font, _font_name(font))
-        return self._fonts[key]
-
-    def _chars(
-        self, textpage, page_top: float
-    ) -> tuple[list[dict], dict[int, int], dict[int, object], int]:
-        """The text page's characters; each text object's last one (by the object's address)
-        and the object itself; how many have no Unicode."""
+    def _chars(self, textpage, page_top: float) -> tuple[list[dict], dict[int, int], int]:
+        """The text page's characters; each text object's last one (by the object's address);
+        how many have no Unicode."""
         count = raw.FPDFText_CountChars(textpage)
         left, right, bottom, top = (ctypes.c_double() for _ in range(4))
         x, y = ctypes.c_double(), ctypes.c_double()
-        at_x, at_y = ctypes.byref(x), ctypes.byref(y)
+        at_x, at_y = ctypes.addressof(x), ctypes.addressof(y)
         matrix = raw.FS_MATRIX()
+        at_matrix = ctypes.addressof(matrix)
         box = raw.FS_RECTF()
-        loose = ctypes.byref(box)
-        generated, map_error = raw.FPDFText_IsGenerated, raw.FPDFText_HasUnicodeMapError
-        origin_of, loose_box = raw.FPDFText_GetCharOrigin, raw.FPDFText_GetLooseCharBox
+        loose = ctypes.addressof(box)
+        page = address(textpage)
         text = _text(textpage, count)
         chars: list[dict] = []
         unmapped = 0
         last_obj, style = None, (0.0, 0.0, True)
-        previous_obj, previous_y = None, None
+        previous_obj, previous_y, after_space = None, None, False
         last: dict[int, int] = {}  # each text object's last character
-        handles: dict[int, object] = {}
         for i in range(count):
-            key = _object_of(textpage, i)
+            key = _object_of(page, i)
             if not key:  # a space or line break the text page put in
                 continue
             unicode = text[i]
-            if not unicode or (unicode in " \r\n" and generated(textpage, i) == 1):
+            if not unicode or (unicode in " \r\n" and _generated(page, i) == 1):
                 continue  # the low half of a character beyond the BMP, or a break put in
-            if key != last_obj:
+            if key != last_obj:  # many reports set each character as an object of its own
                 last_obj = key
-                obj = handles[key] = raw.FPDFText_GetTextObject(textpage, i)
-                size = ctypes.c_float()
-                raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
-                raw.FPDFText_GetMatrix(textpage, i, ctypes.byref(matrix))
+                size = _font_size(page, i)
+                _matrix(page, i, at_matrix)
                 a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
                 upright = a * d > 0 and b * c <= 0
-                style = (size.value * d, self._font_descent(obj) * size.value * d, upright)
-            if map_error(textpage, i) == 1:  # PDFium gives the glyph's code: no digit of it
+                style = (size * d, self.descent(_font_of(key)) * size * d, upright)
+            if _map_error(page, i) == 1:  # PDFium gives the glyph's code: no digit of it
                 unmapped += 1
                 unicode = "\ufffd"
             elif unicode in "\ufffe\x02" and raw.FPDFText_IsHyphen(textpage, i) == 1:
                 unicode = "-"  # a hyphen ending a line, as printed
-            origin_of(textpage, i, at_x, at_y)
+            _origin(page, i, at_x, at_y)
+            baseline = y.value
             height, descent, upright = style
             if upright:
-                loose_box(textpage, i, loose)
+                _loose_box(page, i, loose)
                 x0, x1 = box.left, box.right
-                foot = y.value + descent
+                foot = baseline + descent
                 head = foot + height
             else:
                 raw.FPDFText_GetCharBox(
@@ -190,30 +186,41 @@ class Document:
             if head < foot:  # printed upside down: the box is the same
                 foot, head = head, foot
             high = round(page_top - head, 4)
-            char = {
-                "text": unicode if unicode != "\x00" else "",
-                "x0": round(x0, 4),
-                "x1": round(x1, 4),
-                "top": high,
-                "bottom": round(page_top - foot, 4),
-                "doctop": high,
-                "size": round(abs(height), 4),
-                "upright": upright,
-            }
-            if chars and key == previous_obj and y.value == previous_y:
+            if after_space and key == previous_obj and baseline == previous_y:
                 width = chars[-1]["x1"] - chars[-1]["x0"]
                 chars.extend(_spaces(chars[-1], x0 - width, width))
             last[key] = len(chars)
-            chars.append(char)
-            previous_obj, previous_y = key, y.value
-        return chars, last, handles, unmapped
+            chars.append(
+                {
+                    "text": unicode if unicode != "\x00" else "",
+                    "x0": round(x0, 4),
+                    "x1": round(x1, 4),
+                    "top": high,
+                    "bottom": round(page_top - foot, 4),
+                    "doctop": high,
+                    "size": round(abs(height), 4),
+                    "upright": upright,
+                }
+            )
+            previous_obj, previous_y, after_space = key, baseline, unicode == " "
+        return chars, last, unmapped
 
 
-# FPDFText_GetTextObject giving the object's address as an int: a character's object is asked
-# for every character, and turning pypdfium2's pointer into a key cost more than the call.
-_object_of = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
-    ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value
-)
+_object_of = direct(raw.FPDFText_GetTextObject, ADDRESS, ADDRESS, INT)  # its address
+_generated = direct(raw.FPDFText_IsGenerated, INT, ADDRESS, INT)
+_map_error = direct(raw.FPDFText_HasUnicodeMapError, INT, ADDRESS, INT)
+_origin = direct(raw.FPDFText_GetCharOrigin, INT, ADDRESS, INT, ADDRESS, ADDRESS)
+_loose_box = direct(raw.FPDFText_GetLooseCharBox, INT, ADDRESS, INT, ADDRESS)
+_font_size = direct(raw.FPDFText_GetFontSize, ctypes.c_double, ADDRESS, INT)  # its object's
+_matrix = direct(raw.FPDFText_GetMatrix, INT, ADDRESS, INT, ADDRESS)
+_font_of = direct(raw.FPDFTextObj_GetFont, ADDRESS, ADDRESS)
+_page_object = direct(raw.FPDFPage_GetObject, ADDRESS, ADDRESS, INT)
+_form_object = direct(raw.FPDFFormObj_GetObject, ADDRESS, ADDRESS, ctypes.c_ulong)
+_count_in_form = direct(raw.FPDFFormObj_CountObjects, INT, ADDRESS)
+_kind = direct(raw.FPDFPageObj_GetType, INT, ADDRESS)
+_get_bounds = direct(raw.FPDFPageObj_GetBounds, INT, *[ADDRESS] * 5)
+_object_matrix = direct(raw.FPDFPageObj_GetMatrix, INT, ADDRESS, ADDRESS)
+_transform = direct(raw.FPDFPageObj_Transform, None, ADDRESS, *[ctypes.c_double] * 6)
 
 
 def _text(textpage, count: int) -> list[str]:
@@ -271,13 +278,14 @@ class _Found:
         self.undrawn = False
         self.unsure: list[tuple[int, dict]] = []  # blank objects of fonts not embedded
 
-    def blank(self, obj, matrix: Matrix) -> None:
+    def blank(self, key: int, matrix: Matrix) -> None:
         """A text object PDFium's text page leaves out, having drawn nothing. Drawn at no size,
         it shows nothing. In a visible font that draws, it is a blank glyph: a space (real
         reports set many a space alone). An invisible text layer's glyph (a scan's OCR text,
         in a font whose glyphs have no shape), or a glyph of a font neither embedded nor
         drawn anywhere on the page (one this machine lacks), is text PDFium cannot read:
         pdfminer reads it from the font's widths."""
+        obj = ctypes.cast(key, raw.FPDF_PAGEOBJECT)
         font = raw.FPDFTextObj_GetFont(obj)
         size = ctypes.c_float()
         raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
@@ -291,14 +299,14 @@ class _Found:
         width = ctypes.c_float()
         raw.FPDFFont_GetGlyphWidth(font, 0x20, size, ctypes.byref(width))
         step = width.value * a
-        foot = f + self.document.descent(font) * height
+        foot = f + self.document.descent(address(font)) * height
         top = min(self.top - foot - height, self.top - foot)
         space = {"text": " ", "x0": e, "x1": e + step, "top": top, "bottom": top + abs(height),
                  "doctop": top, "size": abs(height), "upright": a * d > 0 and b * c <= 0}  # fmt: skip
         if raw.FPDFFont_GetIsEmbedded(font) or _standard(_font_name(font)) is not None:
             self.spaces.append(space)
         else:  # decided once the page is read: does this font draw anything on it?
-            self.unsure.append((_key(font), space))
+            self.unsure.append((address(font), space))
 
     def settle(self, page) -> None:
         """Blank objects in fonts that draw elsewhere on the page are spaces; one in a font
@@ -320,49 +328,49 @@ def _drawing(page, form) -> set[int]:
         elif kind == raw.FPDF_PAGEOBJ_TEXT:
             left, bottom, right, top = _bounds(obj)
             if right - left >= 0.01 and top - bottom > 0.01:
-                out.add(_key(raw.FPDFTextObj_GetFont(obj)))
+                out.add(_font_of(obj))
     return out
 
 
-def _bounds(obj) -> tuple[float, float, float, float]:
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    raw.FPDFPageObj_GetBounds(
-        obj, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top)
-    )
-    return left.value, bottom.value, right.value, top.value
+def _bounds(obj: int) -> tuple[float, float, float, float]:
+    """The bounds of the object at this address."""
+    box = (ctypes.c_float * 4)()
+    at = ctypes.addressof(box)
+    _get_bounds(obj, at, at + 4, at + 8, at + 12)
+    return box[0], box[1], box[2], box[3]
 
 
-def _key(handle) -> int:
-    return ctypes.cast(handle, ctypes.c_void_p).value or 0
-
-
-def _members(page, form=None) -> Iterator[tuple[object, int]]:
-    """The objects drawn on a page (or, given one, in a form object), with their kinds."""
-    count = raw.FPDFFormObj_CountObjects(form) if form else raw.FPDFPage_CountObjects(page)
+def _members(page, form: int | None = None) -> Iterator[tuple[int, int]]:
+    """The objects drawn on a page (or, given the address of one, in a form object): their
+    addresses and kinds."""
+    if form:
+        count, member, holder = _count_in_form(form), _form_object, form
+    else:
+        count, member, holder = raw.FPDFPage_CountObjects(page), _page_object, address(page)
     for i in range(count):
-        obj = raw.FPDFFormObj_GetObject(form, i) if form else raw.FPDFPage_GetObject(page, i)
-        yield obj, raw.FPDFPageObj_GetType(obj)
+        obj = member(holder, i)
+        yield obj, _kind(obj)
 
 
 def _objects(page, form, found: _Found, outer: Matrix | None = None) -> None:
     """Every painted path's edges, images and blank text objects, into `found`."""
     m = raw.FS_MATRIX()
+    at = ctypes.addressof(m)
     for obj, kind in _members(page, form):
         if kind == raw.FPDF_PAGEOBJ_IMAGE:
             found.images = True
             continue
         if kind == raw.FPDF_PAGEOBJ_TEXT:
-            key = _key(obj)
-            if key in found.read:  # its characters are on the text page
+            if obj in found.read:  # its characters are on the text page
                 if form is None:
-                    found.top_level.add(key)
+                    found.top_level.add(obj)
                 continue
             left, _, right, _ = _bounds(obj)
             if abs(right - left) >= 0.01:
                 continue
         elif kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM):
             continue
-        raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(m))
+        _object_matrix(obj, at)
         matrix = (m.a, m.b, m.c, m.d, m.e, m.f)
         if outer is not None:
             matrix = times(matrix, outer)
