@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
+from operator import itemgetter
 from statistics import median
 
 import regex
@@ -41,27 +42,27 @@ class Page:
     scanned: bool  # no readable text layer (an image, glyphs without Unicode): nothing read
 
 
-def _overlap(a: tuple[float, float], b: tuple[float, float]) -> float:
-    return min(a[1], b[1]) - max(a[0], b[0])
-
-
 def _rows(chars: list[dict]) -> list[list[dict]]:
-    """Characters grouped into printed lines: a character joins the line it overlaps most."""
+    """Characters grouped into printed lines: a character joins the line it overlaps most
+    (of the last four), by more than 0.4 of the lower of the two heights."""
     lines: list[tuple[list[float], list[dict]]] = []
-    for c in sorted(chars, key=lambda c: (c["top"], c["x0"])):
-        span = (c["top"], c["bottom"])
-        height = max(c["bottom"] - c["top"], 0.1)
+    for c in sorted(chars, key=itemgetter("top", "x0")):
+        top, bottom = c["top"], c["bottom"]
+        height = max(bottom - top, 0.1)
         best, best_overlap = None, 0.0
-        for extent, members in lines[-4:]:
-            overlap = _overlap(span, (extent[0], extent[1]))
-            if overlap > 0.4 * min(height, extent[1] - extent[0]) and overlap > best_overlap:
-                best, best_overlap = (extent, members), overlap
+        for line in lines[-4:]:
+            high, low = line[0]
+            overlap = min(bottom, low) - max(top, high)
+            if overlap > best_overlap and overlap > 0.4 * min(height, low - high):
+                best, best_overlap = line, overlap
         if best is None:
-            lines.append(([span[0], span[1]], [c]))
+            lines.append(([top, bottom], [c]))
         else:
-            best[0][0], best[0][1] = min(best[0][0], span[0]), max(best[0][1], span[1])
+            extent = best[0]
+            extent[0], extent[1] = min(extent[0], top), max(extent[1], bottom)
             best[1].append(c)
-    return [sorted(members, key=lambda c: c["x0"]) for _, members in lines]
+    by_start = itemgetter("x0")
+    return [sorted(members, key=by_start) for _, members in lines]
 
 
 def _text(chars: list[dict], unit: float, origin: float = 0.0) -> str:

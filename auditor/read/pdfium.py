@@ -77,7 +77,7 @@ class Document:
 
     def __init__(self, data: bytes):
         self.pdf = pdfium.PdfDocument(data)
-        self._fonts: dict[int, float] = {}
+        self._fonts: dict[int, tuple[float, bool]] = {}
 
     def __len__(self) -> int:
         return len(self.pdf)
@@ -125,11 +125,14 @@ class Document:
             view, page_box[3],
         )  # fmt: skip
 
-    def descent(self, font: int) -> float:
-        """The descent of the font at this address, per unit of font size."""
+    def font(self, font: int) -> tuple[float, bool]:
+        """The font at this address: its descent per unit of font size, and whether its
+        glyphs are known to be drawn (embedded, or a standard font PDFium always has)."""
         if font not in self._fonts:
             handle = ctypes.cast(font, raw.FPDF_FONT)
-            self._fonts[font] = _descent(handle, _font_name(handle))
+            name = _font_name(handle)
+            known = bool(raw.FPDFFont_GetIsEmbedded(handle)) or _standard(name) is not None
+            self._fonts[font] = (_descent(handle, name), known)
         return self._fonts[font]
 
     def _chars(self, textpage, page_top: float) -> tuple[list[dict], dict[int, int], int]:
@@ -144,6 +147,7 @@ class Document:
         box = raw.FS_RECTF()
         loose = ctypes.addressof(box)
         page = address(textpage)
+        fonts = self._fonts
         text = _text(textpage, count)
         chars: list[dict] = []
         unmapped = 0
@@ -163,7 +167,9 @@ class Document:
                 _matrix(page, i, at_matrix)
                 a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
                 upright = a * d > 0 and b * c <= 0
-                style = (size * d, self.descent(_font_of(key)) * size * d, upright)
+                font = _font_of(key)
+                descent = fonts[font][0] if font in fonts else self.font(font)[0]
+                style = (size * d, descent * size * d, upright)
             if _map_error(page, i) == 1:  # PDFium gives the glyph's code: no digit of it
                 unmapped += 1
                 unicode = "\ufffd"
@@ -220,6 +226,9 @@ _count_in_form = direct(raw.FPDFFormObj_CountObjects, INT, ADDRESS)
 _kind = direct(raw.FPDFPageObj_GetType, INT, ADDRESS)
 _get_bounds = direct(raw.FPDFPageObj_GetBounds, INT, *[ADDRESS] * 5)
 _object_matrix = direct(raw.FPDFPageObj_GetMatrix, INT, ADDRESS, ADDRESS)
+_object_font_size = direct(raw.FPDFTextObj_GetFontSize, INT, ADDRESS, ADDRESS)
+_render_mode = direct(raw.FPDFTextObj_GetTextRenderMode, INT, ADDRESS)
+_glyph_width = direct(raw.FPDFFont_GetGlyphWidth, INT, ADDRESS, ctypes.c_uint, ctypes.c_float, ADDRESS)
 _transform = direct(raw.FPDFPageObj_Transform, None, ADDRESS, *[ctypes.c_double] * 6)
 
 
@@ -285,28 +294,28 @@ class _Found:
         in a font whose glyphs have no shape), or a glyph of a font neither embedded nor
         drawn anywhere on the page (one this machine lacks), is text PDFium cannot read:
         pdfminer reads it from the font's widths."""
-        obj = ctypes.cast(key, raw.FPDF_PAGEOBJECT)
-        font = raw.FPDFTextObj_GetFont(obj)
+        font = _font_of(key)
         size = ctypes.c_float()
-        raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
+        _object_font_size(key, ctypes.addressof(size))
         a, b, c, d, e, f = matrix
         height = size.value * d
         if height == 0 or a == 0:
             return
-        if raw.FPDFTextObj_GetTextRenderMode(obj) == raw.FPDF_TEXTRENDERMODE_INVISIBLE:
+        if _render_mode(key) == raw.FPDF_TEXTRENDERMODE_INVISIBLE:
             self.undrawn = True
             return
         width = ctypes.c_float()
-        raw.FPDFFont_GetGlyphWidth(font, 0x20, size, ctypes.byref(width))
+        _glyph_width(font, 0x20, size, ctypes.addressof(width))
         step = width.value * a
-        foot = f + self.document.descent(address(font)) * height
+        descent, known = self.document.font(font)
+        foot = f + descent * height
         top = min(self.top - foot - height, self.top - foot)
         space = {"text": " ", "x0": e, "x1": e + step, "top": top, "bottom": top + abs(height),
                  "doctop": top, "size": abs(height), "upright": a * d > 0 and b * c <= 0}  # fmt: skip
-        if raw.FPDFFont_GetIsEmbedded(font) or _standard(_font_name(font)) is not None:
+        if known:
             self.spaces.append(space)
         else:  # decided once the page is read: does this font draw anything on it?
-            self.unsure.append((address(font), space))
+            self.unsure.append((font, space))
 
     def settle(self, page) -> None:
         """Blank objects in fonts that draw elsewhere on the page are spaces; one in a font
