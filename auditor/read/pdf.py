@@ -46,20 +46,25 @@ def _rows(chars: list[dict]) -> list[list[dict]]:
     """Characters grouped into printed lines: a character joins the line it overlaps most
     (of the last four), by more than 0.4 of the lower of the two heights."""
     lines: list[tuple[list[float], list[dict]]] = []
-    for c in sorted(chars, key=itemgetter("top", "x0")):
+    for c in sorted(chars, key=itemgetter("top", "x0")):  # (min and max unrolled: per pair)
         top, bottom = c["top"], c["bottom"]
-        height = max(bottom - top, 0.1)
+        height = bottom - top if bottom - top > 0.1 else 0.1
         best, best_overlap = None, 0.0
         for line in lines[-4:]:
             high, low = line[0]
-            overlap = min(bottom, low) - max(top, high)
-            if overlap > best_overlap and overlap > 0.4 * min(height, low - high):
+            overlap = (bottom if bottom < low else low) - (top if top > high else high)
+            if overlap > best_overlap and overlap > 0.4 * (
+                height if height < low - high else low - high
+            ):
                 best, best_overlap = line, overlap
         if best is None:
             lines.append(([top, bottom], [c]))
         else:
             extent = best[0]
-            extent[0], extent[1] = min(extent[0], top), max(extent[1], bottom)
+            if top < extent[0]:
+                extent[0] = top
+            if bottom > extent[1]:
+                extent[1] = bottom
             best[1].append(c)
     by_start = itemgetter("x0")
     return [sorted(members, key=by_start) for _, members in lines]
@@ -128,7 +133,10 @@ def _placed(
 
     def outside(c: dict) -> bool:
         x, y = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
-        return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+        for x0, top, x1, bottom in boxes:
+            if x0 <= x <= x1 and top <= y <= bottom:
+                return False
+        return True
 
     upright = [c for c in chars if c.get("upright", True)]
     rows = _rows([c for c in upright if outside(c)] if boxes else upright)
