@@ -151,7 +151,7 @@ class Document:
         text = _text(textpage, count)
         chars: list[dict] = []
         unmapped = 0
-        last_obj, style = None, (0.0, 0.0, True)
+        last_obj, style = None, (0.0, 0.0, True, 0.0)
         previous_obj, previous_y, after_space = None, None, False
         last: dict[int, int] = {}  # each text object's last character
         for i in range(count):
@@ -169,7 +169,7 @@ class Document:
                 upright = a * d > 0 and b * c <= 0
                 font = _font_of(key)
                 descent = fonts[font][0] if font in fonts else self.font(font)[0]
-                style = (size * d, descent * size * d, upright)
+                style = (size * d, descent * size * d, upright, round(abs(size * d), 4))
             if _map_error(page, i) == 1:  # PDFium gives the glyph's code: no digit of it
                 unmapped += 1
                 unicode = "\ufffd"
@@ -177,7 +177,7 @@ class Document:
                 unicode = "-"  # a hyphen ending a line, as printed
             _origin(page, i, at_x, at_y)
             baseline = y.value
-            height, descent, upright = style
+            height, descent, upright, shown = style
             if upright:
                 _loose_box(page, i, loose)
                 x0, x1 = box.left, box.right
@@ -204,7 +204,7 @@ class Document:
                     "top": high,
                     "bottom": round(page_top - foot, 4),
                     "doctop": high,
-                    "size": round(abs(height), 4),
+                    "size": shown,
                     "upright": upright,
                 }
             )
@@ -212,6 +212,8 @@ class Document:
         return chars, last, unmapped
 
 
+_TEXT, _PATH, _FORM = raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
+_IMAGE = raw.FPDF_PAGEOBJ_IMAGE
 _object_of = direct(raw.FPDFText_GetTextObject, ADDRESS, ADDRESS, INT)  # its address
 _generated = direct(raw.FPDFText_IsGenerated, INT, ADDRESS, INT)
 _map_error = direct(raw.FPDFText_HasUnicodeMapError, INT, ADDRESS, INT)
@@ -228,7 +230,9 @@ _get_bounds = direct(raw.FPDFPageObj_GetBounds, INT, *[ADDRESS] * 5)
 _object_matrix = direct(raw.FPDFPageObj_GetMatrix, INT, ADDRESS, ADDRESS)
 _object_font_size = direct(raw.FPDFTextObj_GetFontSize, INT, ADDRESS, ADDRESS)
 _render_mode = direct(raw.FPDFTextObj_GetTextRenderMode, INT, ADDRESS)
-_glyph_width = direct(raw.FPDFFont_GetGlyphWidth, INT, ADDRESS, ctypes.c_uint, ctypes.c_float, ADDRESS)
+_glyph_width = direct(
+    raw.FPDFFont_GetGlyphWidth, INT, ADDRESS, ctypes.c_uint, ctypes.c_float, ADDRESS
+)
 _transform = direct(raw.FPDFPageObj_Transform, None, ADDRESS, *[ctypes.c_double] * 6)
 
 
@@ -332,9 +336,9 @@ def _drawing(page, form) -> set[int]:
     """The fonts whose glyphs have shapes on the page: text objects with a width and a height."""
     out: set[int] = set()
     for obj, kind in _members(page, form):
-        if kind == raw.FPDF_PAGEOBJ_FORM:
+        if kind == _FORM:
             out |= _drawing(page, obj)
-        elif kind == raw.FPDF_PAGEOBJ_TEXT:
+        elif kind == _TEXT:
             left, bottom, right, top = _bounds(obj)
             if right - left >= 0.01 and top - bottom > 0.01:
                 out.add(_font_of(obj))
@@ -365,27 +369,27 @@ def _objects(page, form, found: _Found, outer: Matrix | None = None) -> None:
     """Every painted path's edges, images and blank text objects, into `found`."""
     m = raw.FS_MATRIX()
     at = ctypes.addressof(m)
+    read, top_level = found.read, found.top_level if form is None else set()
     for obj, kind in _members(page, form):
-        if kind == raw.FPDF_PAGEOBJ_IMAGE:
-            found.images = True
-            continue
-        if kind == raw.FPDF_PAGEOBJ_TEXT:
-            if obj in found.read:  # its characters are on the text page
-                if form is None:
-                    found.top_level.add(obj)
+        if kind == _TEXT:
+            if obj in read:  # its characters are on the text page
+                top_level.add(obj)
                 continue
             left, _, right, _ = _bounds(obj)
             if abs(right - left) >= 0.01:
                 continue
-        elif kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM):
+        elif kind == _IMAGE:
+            found.images = True
+            continue
+        elif kind != _PATH and kind != _FORM:
             continue
         _object_matrix(obj, at)
         matrix = (m.a, m.b, m.c, m.d, m.e, m.f)
         if outer is not None:
             matrix = times(matrix, outer)
-        if kind == raw.FPDF_PAGEOBJ_TEXT:
+        if kind == _TEXT:
             found.blank(obj, matrix)
-        elif kind == raw.FPDF_PAGEOBJ_FORM:
+        elif kind == _FORM:
             _objects(page, obj, found, matrix)
         else:
             found.edges.extend(edges(obj, matrix, found.top))

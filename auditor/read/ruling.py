@@ -291,6 +291,11 @@ class Placed:
 def cell_text(chars: list[dict]) -> list[str]:
     """A cell's printed lines: words (runs of characters no more than X_TOLERANCE apart, spaces
     between) joined by one space; lines are words whose tops lie within Y_TOLERANCE."""
+    if chars and all(c.get("upright", True) for c in chars):
+        tops = [c["top"] for c in chars]
+        if max(tops) - min(tops) <= Y_TOLERANCE:  # one line (most cells): its words at once
+            line = _line_words(sorted(chars, key=lambda c: c["x0"]), "x0", "x1", "top")
+            return [" ".join(text for _, text in line)] if line else []
     words: list[tuple[float, str]] = []
     for upright, run in groupby(chars, key=lambda c: c.get("upright", True)):
         words.extend(_words(list(run), upright))
@@ -311,28 +316,34 @@ def _words(chars: list[dict], upright: bool) -> list[tuple[float, str]]:
         lines = _grouped(chars, lambda c: c["x0"], X_TOLERANCE)
         order = lambda c: (c["top"], c["bottom"])  # noqa: E731
         start, end, side = "top", "bottom", "x0"
+    return [
+        word for line in lines for word in _line_words(sorted(line, key=order), start, end, side)
+    ]
+
+
+def _line_words(line: list[dict], start: str, end: str, side: str) -> list[tuple[float, str]]:
+    """The words of one line of characters in order along it."""
     out: list[tuple[float, str]] = []
-    for line in lines:
-        word: list[dict] = []
-        for c in sorted(line, key=order):
-            text = c["text"]
-            if text.isspace() or text == "":  # a space ends a word; a character without text
-                if word:  # is a word of its own
-                    out.append(_word(word))
-                word = []
-                if text == "":
-                    out.append(_word([c]))
-            elif word and (
-                c[start] < word[-1][start]
-                or c[start] > word[-1][end] + X_TOLERANCE
-                or abs(c[side] - word[-1][side]) > Y_TOLERANCE
-            ):
+    word: list[dict] = []
+    for c in line:
+        text = c["text"]
+        if text.isspace() or text == "":  # a space ends a word; a character without text
+            if word:  # is a word of its own
                 out.append(_word(word))
-                word = [c]
-            else:
-                word.append(c)
-        if word:
+            word = []
+            if text == "":
+                out.append(_word([c]))
+        elif word and (
+            c[start] < word[-1][start]
+            or c[start] > word[-1][end] + X_TOLERANCE
+            or abs(c[side] - word[-1][side]) > Y_TOLERANCE
+        ):
             out.append(_word(word))
+            word = [c]
+        else:
+            word.append(c)
+    if word:
+        out.append(_word(word))
     return out
 
 
