@@ -10,4 +10,6 @@ def char_width(char: str) -> int:
 
 
 def display_width(text: str) -> int:
+    if len(text) == 1:  # a PDF's characters are measured one by one
+        return char_width(text)
     return sum(char_width(ch) for ch in text)
