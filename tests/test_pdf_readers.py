@@ -274,3 +274,39 @@ def test_pdfs_read_in_threads_read_as_alone():
     with ThreadPoolExecutor(max_workers=4) as pool:
         read = list(pool.map(_ours, paths))
     assert read == [alone[path] for path in paths]
+
+
+def test_path_segments_read_at_once_are_those_the_calls_give():
+    """Every path of every fixture and corpus PDF: PDFium's array of points, read at once,
+    holds the points, kinds and closings its calls give one segment at a time."""
+    import pypdfium2.raw as raw
+
+    from auditor.read.paths import _by_calls, _by_memory, _count, _segment
+    from auditor.read.pdfium import _members
+
+    checked = 0
+    for path in PDFS:
+        try:
+            document = Document(path.read_bytes())
+        except Exception:  # noqa: BLE001 - the damaged and locked fixtures
+            continue
+        for index in range(len(document)):
+            page = document.pdf[index]
+            for obj, kind in _members(page.raw):
+                count = _count(obj) if kind == raw.FPDF_PAGEOBJ_PATH else 0
+                if count > 1:
+                    assert _by_memory(_segment(obj, 0), count) == _by_calls(obj, count)
+                    checked += 1
+        document.close()
+    assert checked > 1000
+
+
+def test_paths_read_by_the_calls_give_the_same_lines(monkeypatch):
+    """Where PDFium's array of points does not hold what its calls give (another PDFium),
+    the calls are used: the same lines."""
+    from auditor.read import paths
+
+    expected = _ours(EXAMPLE)
+    monkeypatch.setattr(paths, "_layout", [False])
+    assert _ours(EXAMPLE) == expected
+    assert any("\t" in line for _, _, lines in expected for line in lines)

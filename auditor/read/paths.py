@@ -5,6 +5,7 @@ table finder (auditor.read.ruling) joins into cells."""
 from __future__ import annotations
 
 import ctypes
+import struct
 from collections.abc import Iterator
 
 import pypdfium2.raw as raw
@@ -16,7 +17,17 @@ from auditor.read.turn import Matrix
 def edges(path: int, matrix: Matrix, top: float) -> list[dict]:
     """Every edge of the path object at this address drawn with `matrix` on a page `top`
     high."""
-    return [e for shape, points in _subpaths(path, matrix) for e in _edges(shape, points, top)]
+    segments = _segments(path)
+    shape = tuple((kind, closed) for _, _, kind, closed in segments)
+    if shape == _LINE_ALONE or shape == _RECTANGLE:  # most ruling: read at once
+        a, b, c, d, e, f = matrix
+        points = [(a * x + c * y + e, b * x + d * y + f) for x, y, _, _ in segments]
+        if len(points) == 2:
+            return _edges("ml", points, top)
+        if points[4] == points[0]:
+            return _edges("mlllh", points, top)
+    subpaths = _subpaths(segments, matrix)
+    return [e for shape, points in subpaths for e in _edges(shape, points, top)]
 
 
 _MOVE, _LINE, _CURVE = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_LINETO, raw.FPDF_SEGMENT_BEZIERTO
@@ -25,32 +36,65 @@ _segment = direct(raw.FPDFPath_GetPathSegment, ADDRESS, ADDRESS, INT)
 _kind = direct(raw.FPDFPathSegment_GetType, INT, ADDRESS)
 _point = direct(raw.FPDFPathSegment_GetPoint, INT, ADDRESS, ADDRESS, ADDRESS)
 _closes = direct(raw.FPDFPathSegment_GetClose, INT, ADDRESS)
+# A segment handle points into the path's array of PDFium's CFX_Path::Point: x, y (floats),
+# its kind (the FPDF_SEGMENT_ number) and whether it closes the figure, 12 bytes each.
+_POINT = struct.Struct("=ffB?2x")
+_LINE_ALONE = ((_MOVE, False), (_LINE, False))
+_RECTANGLE = ((_MOVE, False), (_LINE, False), (_LINE, False), (_LINE, False), (_LINE, True))
+_layout: list[bool] = []  # whether that layout was seen to hold, once checked in this process
 
 
-def _subpaths(path: int, matrix: Matrix) -> Iterator[tuple[str, list[tuple[float, float]]]]:
+def _segments(path: int) -> list[tuple[float, float, int, bool]]:
+    """Every segment of a path: its point, kind and whether it closes the figure. Read from
+    PDFium's array at once (four calls a segment otherwise: a ruled table has thousands),
+    once that layout has been seen to give what the calls give; by the calls, where not."""
+    count = _count(path)
+    if count <= 0:
+        return []
+    first = _segment(path, 0)
+    if count > 1 and _segment(path, count - 1) == first + _POINT.size * (count - 1):
+        if not _layout:
+            _layout.append(_by_memory(first, count) == _by_calls(path, count))
+        if _layout[0]:
+            return _by_memory(first, count)
+    return _by_calls(path, count)
+
+
+def _by_memory(first: int, count: int) -> list[tuple[float, float, int, bool]]:
+    return list(_POINT.iter_unpack(ctypes.string_at(first, _POINT.size * count)))
+
+
+def _by_calls(path: int, count: int) -> list[tuple[float, float, int, bool]]:
+    at_x, at_y = ctypes.c_float(), ctypes.c_float()
+    x, y = ctypes.addressof(at_x), ctypes.addressof(at_y)
+    out = []
+    for i in range(count):
+        segment = _segment(path, i)
+        _point(segment, x, y)
+        out.append((at_x.value, at_y.value, _kind(segment), bool(_closes(segment))))
+    return out
+
+
+def _subpaths(
+    segments: list[tuple[float, float, int, bool]], matrix: Matrix
+) -> Iterator[tuple[str, list[tuple[float, float]]]]:
     """A path's subpaths as pdfminer sees them: operators ("m", "l", "c", "h") and the point
     each ends at, in page space."""
     a, b, c, d, e, f = matrix
-    at_x, at_y = ctypes.c_float(), ctypes.c_float()
-    at = (ctypes.addressof(at_x), ctypes.addressof(at_y))
     shape, points = "", []
-    count = _count(path)
+    count = len(segments)
     i = 0
     while i < count:
-        segment = _segment(path, i)
-        kind = _kind(segment)
-        if kind == _CURVE:
+        kind = segments[i][2]
+        if kind == _CURVE:  # its three points: the last is where it ends
             i += 2
-            segment = _segment(path, min(i, count - 1))
-        _point(segment, *at)
-        x, y = at_x.value, at_y.value
+        x, y, _, closed = segments[min(i, count - 1)]
         point = (a * x + c * y + e, b * x + d * y + f)
         if kind == _MOVE:
             if len(shape) > 1:
                 yield shape, points
             shape, points = "m", [point]
         else:
-            closed = _closes(segment)
             if closed and kind == _LINE and points and point == points[0]:
                 shape, points = shape + "h", [*points, point]  # the closing line is the "h"
             else:
