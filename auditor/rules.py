@@ -9,15 +9,14 @@ from pathlib import Path
 from typing import Annotated, Any, get_args, get_origin, get_type_hints
 
 import regex
-import yaml
 
+from auditor import rulecache
 from auditor.errors import RulesError
 from auditor.findings import SEVERITIES
 from auditor.numbers import Rounding
 from auditor.operands import problem as operands_problem
 from auditor.operands import table_spec_problem
-from auditor.vocabulary import Vocabulary, check_bases, load_vocabulary, merge
-from auditor.yamlfile import compose, load_yaml, safe_load
+from auditor.vocabulary import Vocabulary, check_bases, load_vocabulary, merge, vocabulary
 
 # The shipped rules live in the top-level rules/ folder; auditor/builtin_rules links to it so
 # that an installed (not editable) package carries them as package data.
@@ -79,16 +78,6 @@ class Rule:
 
     def applies(self, genre: str | None) -> bool:
         return genre is None or genre in self.applies_to
-
-
-def _rule_lines(text: str) -> list[int]:
-    """1-based line of each entry under `rules:`, to name it in error messages."""
-    node = compose(text)
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            if key.value == "rules" and isinstance(value, yaml.SequenceNode):
-                return [item.start_mark.line + 1 for item in value.value]
-    return []
 
 
 def _operand_ok(operand: Any, vocab: Vocabulary) -> bool:
@@ -184,14 +173,11 @@ SHAPES = {
 }
 
 
-def _parse(path: Path, kinds: dict[str, type], vocab: Vocabulary) -> list[Rule]:
-    data = load_yaml(path)
-    return parse(data, _rule_lines(path.read_text(encoding="utf-8")), str(path), kinds, vocab)
-
-
 def parse_text(text: str, origin: str, kinds: dict[str, type], vocab: Vocabulary) -> list[Rule]:
     """Rules from YAML text (a kind's documented example), as if read from file `origin`."""
-    return parse(safe_load(text), _rule_lines(text), origin, kinds, vocab)
+    from auditor.yamlfile import entry_lines, safe_load
+
+    return parse(safe_load(text), entry_lines(text), origin, kinds, vocab)
 
 
 def parse(
@@ -287,8 +273,10 @@ def load(
 ) -> tuple[list[Rule], Vocabulary]:
     """Built-in rules and vocabulary, with a user's folders (or files) adding or replacing
     files by name, in order; a user's vocabulary.yaml is merged with the built-in one."""
-    files = {p.name: p for p in _yaml_files(BUILTIN)}
-    vocab = load_vocabulary(files.pop(VOCABULARY))
+    builtin = {p.name: p for p in _yaml_files(BUILTIN)}
+    parsed = rulecache.load(builtin)  # the built-in files, read without YAML when cached
+    vocab = vocabulary(parsed[VOCABULARY][0], builtin.pop(VOCABULARY))
+    files: dict[str, Path] = dict(builtin)
     extras = [] if extra is None else [extra] if isinstance(extra, Path) else list(extra)
     for one in extras:
         if one.is_file() and one.suffix in (".yaml", ".yml"):
@@ -305,8 +293,9 @@ def load(
                 files[p.name] = p
     rules: list[Rule] = []
     seen: dict[str, str] = {}
-    for path in files.values():
-        for rule in _parse(path, kinds, vocab):
+    for name, path in files.items():
+        data, lines = parsed[name] if path == builtin.get(name) else rulecache.read(path)
+        for rule in parse(data, lines, str(path), kinds, vocab):
             if rule.id in seen:
                 raise RulesError(str(path), f"规则 id “{rule.id}” 与 {seen[rule.id]} 重复")
             seen[rule.id] = str(path)

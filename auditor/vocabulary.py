@@ -16,7 +16,6 @@ import regex
 
 from auditor.errors import RulesError
 from auditor.text.located import NORMALIZE
-from auditor.yamlfile import load_yaml
 
 SPACING = r"[\s“”\"‘’'「」『』]"  # spaces and quotes: text compares without them
 NOISE = regex.compile(SPACING + r"|\((?:类|款|项)\)")
@@ -183,7 +182,13 @@ def _mapping(data: object, key: str, path: Path, required: bool = True) -> dict[
 
 def load_vocabulary(path: Path, complete: bool = True) -> Vocabulary:
     """The vocabulary of a file; a user's (`complete` false) may leave out any section."""
-    data = load_yaml(path)
+    from auditor.yamlfile import load_yaml
+
+    return vocabulary(load_yaml(path), path, complete)
+
+
+def vocabulary(data: object, path: Path, complete: bool = True) -> Vocabulary:
+    """The vocabulary of file `path`, whose YAML gave `data`."""
     concepts: dict[str, str] = {}
     for name, variants in _mapping(data, "concepts", path, complete).items():
         for variant in [name, *variants]:

@@ -1,0 +1,84 @@
+"""The built-in rules and vocabulary as YAML gives them, kept in the user's cache folder:
+importing PyYAML and reading the files with it was a good part of every start.
+
+The YAML files stay the source. The cache holds each file's text beside what it parsed to,
+and is used only when every text is the file's own, byte for byte; one that cannot be read,
+or is stale, is passed over (the files are read with YAML and the cache written anew), and
+one that cannot be written only costs time."""
+
+from __future__ import annotations
+
+import json
+import os
+from contextlib import suppress
+from pathlib import Path
+from typing import Any
+
+FORMAT = 1  # raised when what the cache holds changes
+
+# a file's parsed YAML and the 1-based line of each entry under its `rules:`
+Parsed = tuple[Any, list[int]]
+
+
+def cache_file() -> Path:
+    """Where the cache lives: $XDG_CACHE_HOME/auditor, else ~/.cache/auditor."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "auditor" / f"builtin-rules-{FORMAT}.json"
+
+
+def load(files: dict[str, Path]) -> dict[str, Parsed]:
+    """Each file's parsed YAML and its rules' lines, by name: from the cache when it holds
+    these very texts, else read with YAML (a RulesError naming the file when one is bad)."""
+    texts = {}
+    for name, path in files.items():
+        try:
+            texts[name] = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return _parse(files)  # YAML's reading names the file and the error
+    found = _cached(texts)
+    if found is not None:
+        return found
+    parsed = _parse(files)
+    _store(texts, parsed)
+    return parsed
+
+
+def read(path: Path) -> Parsed:
+    """One file read with YAML (a user's rules, or a built-in one the cache lacks)."""
+    from auditor.yamlfile import entry_lines, load_yaml
+
+    return load_yaml(path), entry_lines(path.read_text(encoding="utf-8"))
+
+
+def _parse(files: dict[str, Path]) -> dict[str, Parsed]:
+    return {name: read(path) for name, path in files.items()}
+
+
+def _cached(texts: dict[str, str]) -> dict[str, Parsed] | None:
+    try:
+        held = json.loads(cache_file().read_text(encoding="utf-8"))
+        if held["texts"] != texts or held["parsed"].keys() != texts.keys():
+            return None
+        return {name: (data, list(lines)) for name, (data, lines) in held["parsed"].items()}
+    except (OSError, ValueError, LookupError, TypeError, AttributeError):
+        return None
+
+
+def _store(texts: dict[str, str], parsed: dict[str, Parsed]) -> None:
+    """Written only when JSON gives back exactly what YAML gave (no dates, no number keys)."""
+    held = {"texts": texts, "parsed": {name: list(pair) for name, pair in parsed.items()}}
+    try:
+        text = json.dumps(held, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return
+    if json.loads(text) != held:
+        return
+    target = cache_file()
+    temporary = target.with_name(f".{target.name}.{os.getpid()}")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(target)  # whole or not at all, whoever else writes it meanwhile
+    except OSError:
+        with suppress(OSError):
+            temporary.unlink(missing_ok=True)

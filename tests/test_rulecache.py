@@ -1,0 +1,90 @@
+"""The built-in rules come from the user's cache when it holds the files' very texts, and
+from the YAML whenever it does not: a stale, corrupt or unwritable cache changes nothing."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+
+import pytest
+
+from auditor import rulecache, rules
+from auditor.checks import KINDS
+from auditor.errors import RulesError
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    """A cache folder of the test's own, and a copy of the built-in rules it may edit."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    shutil.copytree(rules.BUILTIN, tmp_path / "builtin")
+    monkeypatch.setattr(rules, "BUILTIN", tmp_path / "builtin")
+    return rulecache.cache_file()
+
+
+def _without_yaml(monkeypatch):
+    """Reading any YAML from here on fails the test."""
+    monkeypatch.setitem(sys.modules, "auditor.yamlfile", None)
+
+
+def test_second_load_reads_no_yaml(cache, monkeypatch):
+    first = rules.load(None, KINDS)
+    assert cache.is_file()
+    _without_yaml(monkeypatch)
+    assert rules.load(None, KINDS) == first
+
+
+def test_an_edited_file_is_read_again(cache):
+    rules.load(None, KINDS)
+    tables = rules.BUILTIN / "tables.yaml"
+    text = tables.read_text(encoding="utf-8")
+    title = next(r.title for r in rules.load(None, KINDS)[0] if r.origin == str(tables))
+    tables.write_text(text.replace(title, "改过的标题", 1), encoding="utf-8")
+    loaded, _ = rules.load(None, KINDS)
+    assert "改过的标题" in {r.title for r in loaded}
+    assert json.loads(cache.read_text(encoding="utf-8"))["texts"]["tables.yaml"] != text
+
+
+@pytest.mark.parametrize(
+    "content", [b"\xff\xfe not json", b"[1, 2]", b'{"texts": {}, "parsed": 3}', b""]
+)
+def test_a_corrupt_cache_is_passed_over_and_rewritten(cache, content):
+    expected = rules.load(None, KINDS)
+    cache.write_bytes(content)
+    assert rules.load(None, KINDS) == expected
+    assert cache.read_bytes() != content
+
+
+def test_a_stale_cache_is_not_used(cache):
+    """Data are taken only beside the files' very texts: texts that differ send the loader
+    back to the YAML, whatever the data beside them."""
+    expected = rules.load(None, KINDS)
+    held = json.loads(cache.read_text(encoding="utf-8"))
+    held["texts"]["tables.yaml"] += "\n# another comment\n"
+    held["parsed"]["tables.yaml"][0]["rules"] = []
+    cache.write_text(json.dumps(held, ensure_ascii=False), encoding="utf-8")
+    assert rules.load(None, KINDS) == expected
+
+
+def test_an_unwritable_cache_only_costs_time(tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    expected = rules.load(None, KINDS)
+    assert rules.load(None, KINDS) == expected
+    assert list(tmp_path.iterdir()) == [blocker]
+
+
+def test_user_rules_still_go_through_yaml(cache, tmp_path):
+    rules.load(None, KINDS)
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(
+        "rules:\n  - id: mine.travel\n    title: 差旅费\n    kind: identity\n    severity: error\n"
+        "    left: [公用经费]\n    relation: le\n    right: [基本支出]\n",
+        encoding="utf-8",
+    )
+    assert "mine.travel" in {r.id for r in rules.load(mine, KINDS)[0]}
+    mine.write_text("rules:\n  - id: [\n", encoding="utf-8")
+    with pytest.raises(RulesError, match="YAML"):
+        rules.load(mine, KINDS)
