@@ -9,10 +9,8 @@ plain Text, never read as markup."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from rich import box
-from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from auditor.findings import SEVERITIES, Finding, Quantity
@@ -21,6 +19,10 @@ from auditor.reporters.citations import chinese, places
 from auditor.reporters.summary import counts, genre, pages
 from auditor.reporters.wrap import wrap
 from auditor.series import PAIRING_SAID, Series
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 NAME = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -117,20 +119,25 @@ def write_file(r: FileResult, console: Console, show_rounding: bool = False) -> 
     console.print()
 
 
+def _table(**options) -> Table:
+    """A table as both summaries draw it; rich's tables are imported only when one is drawn."""
+    from rich import box
+    from rich.table import Table
+
+    return Table(title_justify="left", box=box.SIMPLE_HEAD, caption_justify="left", **options)
+
+
 def write_summary(results: list[FileResult], console: Console, show_rounding: bool = False) -> None:
     """A batch's table: every file with its pages, figures and findings, or why it was not read;
     how many of the findings are rounding differences, and whether they were listed."""
     rounding = [sum(f.rounding_only for f in r.findings) for r in results]
     folded = not show_rounding and any(rounding)
-    table = Table(
+    table = _table(
         title="汇总",
-        title_justify="left",
         show_footer=True,
-        box=box.SIMPLE_HEAD,
         caption="尾数差异已计入各级别的数目，未逐条列出（--show-rounding 显示）"
         if folded
         else None,
-        caption_justify="left",
     )
     readable = [r for r in results if not r.error]
     total = counts(readable)
@@ -171,13 +178,7 @@ def write_statistics(results: list[FileResult], console: Console) -> None:
                 row[g.severity] += 1
                 row["rounding"] += f.rounding_only
                 titles.setdefault(g.rule, g.title)
-    table = Table(
-        title="按规则统计",
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        caption="几条规则发现的同一处问题，每条规则各计一次",
-        caption_justify="left",
-    )
+    table = _table(title="按规则统计", caption="几条规则发现的同一处问题，每条规则各计一次")
     table.add_column("规则")
     table.add_column("标题", overflow="fold")
     for name in SEVERITIES:
