@@ -1,10 +1,13 @@
 """The built-in rules and vocabulary as YAML gives them, kept in the user's cache folder:
-importing PyYAML and reading the files with it was a good part of every start.
+importing PyYAML and reading the files with it, then compiling every regular expression of
+them only to see that it compiles, was most of loading the rules at every start.
 
 The YAML files stay the source. The cache holds each file's text beside what it parsed to,
 and is used only when every text is the file's own, byte for byte; one that cannot be read,
 or is stale, is passed over (the files are read with YAML and the cache written anew), and
-one that cannot be written only costs time."""
+one that cannot be written only costs time. Beside them, the patterns seen to compile and
+their named groups, for the same version of `regex` (whether a pattern compiles depends on
+nothing else); the rules are validated as ever, those patterns without compiling them."""
 
 from __future__ import annotations
 
@@ -14,10 +17,23 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
-FORMAT = 1  # raised when what the cache holds changes
+import regex
+
+FORMAT = 2  # raised when what the cache holds changes
 
 # a file's parsed YAML and the 1-based line of each entry under its `rules:`
 Parsed = tuple[Any, list[int]]
+
+# patterns seen to compile, with their named groups: from the cache, and compiled here
+KNOWN: dict[str, list[str]] = {}
+
+
+def groups(pattern: str) -> list[str]:
+    """The named groups of a regular expression; regex.error when it does not compile."""
+    found = KNOWN.get(pattern)
+    if found is None:
+        found = KNOWN[pattern] = list(regex.compile(pattern).groupindex)
+    return found
 
 
 def cache_file() -> Path:
@@ -26,21 +42,20 @@ def cache_file() -> Path:
     return Path(base) / "auditor" / f"builtin-rules-{FORMAT}.json"
 
 
-def load(files: dict[str, Path]) -> dict[str, Parsed]:
+def load(files: dict[str, Path]) -> tuple[dict[str, Parsed], dict[str, str] | None]:
     """Each file's parsed YAML and its rules' lines, by name: from the cache when it holds
-    these very texts, else read with YAML (a RulesError naming the file when one is bad)."""
+    these very texts, else read with YAML (a RulesError naming the file when one is bad);
+    and, when read with YAML, the texts for `store` once the rules are validated."""
     texts = {}
     for name, path in files.items():
         try:
             texts[name] = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
-            return _parse(files)  # YAML's reading names the file and the error
+            return {name: read(path) for name, path in files.items()}, None  # names the error
     found = _cached(texts)
     if found is not None:
-        return found
-    parsed = _parse(files)
-    _store(texts, parsed)
-    return parsed
+        return found, None
+    return {name: read(path) for name, path in files.items()}, texts
 
 
 def read(path: Path) -> Parsed:
@@ -50,23 +65,30 @@ def read(path: Path) -> Parsed:
     return load_yaml(path), entry_lines(path.read_text(encoding="utf-8"))
 
 
-def _parse(files: dict[str, Path]) -> dict[str, Parsed]:
-    return {name: read(path) for name, path in files.items()}
-
-
 def _cached(texts: dict[str, str]) -> dict[str, Parsed] | None:
     try:
         held = json.loads(cache_file().read_text(encoding="utf-8"))
         if held["texts"] != texts or held["parsed"].keys() != texts.keys():
             return None
-        return {name: (data, list(lines)) for name, (data, lines) in held["parsed"].items()}
+        parsed = {name: (data, list(lines)) for name, (data, lines) in held["parsed"].items()}
+        known = held["groups"] if held["regex"] == regex.__version__ else {}
+        if not all(isinstance(n, str) for names in known.values() for n in names):
+            return None
+        KNOWN.update({p: list(names) for p, names in known.items()})
     except (OSError, ValueError, LookupError, TypeError, AttributeError):
         return None
+    return parsed
 
 
-def _store(texts: dict[str, str], parsed: dict[str, Parsed]) -> None:
-    """Written only when JSON gives back exactly what YAML gave (no dates, no number keys)."""
-    held = {"texts": texts, "parsed": {name: list(pair) for name, pair in parsed.items()}}
+def store(texts: dict[str, str], parsed: dict[str, Parsed]) -> None:
+    """Kept for the next start, with the patterns seen to compile; written only when JSON
+    gives back exactly what YAML gave (no dates, no number keys)."""
+    held = {
+        "texts": texts,
+        "parsed": {name: list(pair) for name, pair in parsed.items()},
+        "regex": regex.__version__,
+        "groups": KNOWN,
+    }
     try:
         text = json.dumps(held, ensure_ascii=False)
     except (TypeError, ValueError):

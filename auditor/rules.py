@@ -137,10 +137,10 @@ def _regexes(value: Any, vocab: Vocabulary, group: str | None = None) -> str | N
         return "须是非空的正则表达式列表"
     for pattern in value:
         try:
-            compiled = regex.compile(pattern)
+            named = rulecache.groups(pattern)
         except regex.error as exc:
             return f"中的正则表达式“{pattern}”无法编译：{exc}"
-        if group and group not in compiled.groupindex:
+        if group and group not in named:
             return f"中的正则表达式“{pattern}”缺少命名分组 (?P<{group}>…)"
     return None
 
@@ -274,7 +274,7 @@ def load(
     """Built-in rules and vocabulary, with a user's folders (or files) adding or replacing
     files by name, in order; a user's vocabulary.yaml is merged with the built-in one."""
     builtin = {p.name: p for p in _yaml_files(BUILTIN)}
-    parsed = rulecache.load(builtin)  # the built-in files, read without YAML when cached
+    parsed, fresh = rulecache.load(builtin)  # read without YAML when cached
     vocab = vocabulary(parsed[VOCABULARY][0], builtin.pop(VOCABULARY))
     files: dict[str, Path] = dict(builtin)
     extras = [] if extra is None else [extra] if isinstance(extra, Path) else list(extra)
@@ -300,4 +300,6 @@ def load(
                 raise RulesError(str(path), f"规则 id “{rule.id}” 与 {seen[rule.id]} 重复")
             seen[rule.id] = str(path)
             rules.append(rule)
+    if fresh is not None:
+        rulecache.store(fresh, parsed)
     return rules, vocab

@@ -15,6 +15,7 @@ from typing import NamedTuple
 import regex
 
 from auditor.errors import RulesError
+from auditor.rulecache import groups
 from auditor.text.located import NORMALIZE
 
 SPACING = r"[\s“”\"‘’'「」『』]"  # spaces and quotes: text compares without them
@@ -324,7 +325,7 @@ def _regexes(data: object, key: str, path: Path, required: bool) -> list[str]:
         if not (isinstance(pattern, str) and pattern):
             raise RulesError(str(path), f"词表“{key}”中的“{pattern}”不是正则表达式（不能为空）")
         try:
-            regex.compile(pattern)
+            groups(pattern)
         except regex.error as exc:
             raise RulesError(
                 str(path), f"词表“{key}”中的正则表达式“{pattern}”有误：{exc}"
@@ -344,7 +345,7 @@ def _patterns(data: object, key: str, path: Path) -> dict[str, list[str]]:
     for name, patterns in section.items():
         for pattern in patterns:
             try:
-                regex.compile(pattern)
+                groups(pattern)
             except regex.error as exc:
                 raise RulesError(str(path), f"词表“{key}.{name}”的正则表达式有误：{exc}") from None
     return section

@@ -6,8 +6,10 @@ from __future__ import annotations
 import json
 import shutil
 import sys
+from types import SimpleNamespace
 
 import pytest
+import regex
 
 from auditor import rulecache, rules
 from auditor.checks import KINDS
@@ -88,3 +90,40 @@ def test_user_rules_still_go_through_yaml(cache, tmp_path):
     mine.write_text("rules:\n  - id: [\n", encoding="utf-8")
     with pytest.raises(RulesError, match="YAML"):
         rules.load(mine, KINDS)
+
+
+def test_patterns_seen_to_compile_are_not_compiled_again(cache, monkeypatch):
+    expected = rules.load(None, KINDS)
+    assert json.loads(cache.read_text(encoding="utf-8"))["regex"] == regex.__version__
+    monkeypatch.setattr(rulecache, "KNOWN", {})
+    refusing = SimpleNamespace(compile=_refused, __version__=regex.__version__)
+    monkeypatch.setattr(rulecache, "regex", refusing)  # validation may compile nothing
+    assert rules.load(None, KINDS) == expected
+    with pytest.raises(AssertionError, match="compiled"):  # a pattern not known is compiled
+        rulecache.groups("(?P<year>\\d{4})年")
+
+
+def test_patterns_known_to_another_regex_are_compiled(cache, monkeypatch):
+    expected = rules.load(None, KINDS)
+    held = json.loads(cache.read_text(encoding="utf-8"))
+    held["regex"] = "0.0"
+    cache.write_text(json.dumps(held, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setattr(rulecache, "KNOWN", {})
+    compiled = []
+    counting = SimpleNamespace(
+        compile=lambda p: compiled.append(p) or regex.compile(p), __version__=regex.__version__
+    )
+    monkeypatch.setattr(rulecache, "regex", counting)
+    assert rules.load(None, KINDS) == expected
+    assert set(compiled) == held["groups"].keys()
+
+
+def test_a_bad_user_pattern_is_still_an_error(cache, tmp_path):
+    rules.load(None, KINDS)
+    (tmp_path / "vocabulary.yaml").write_text("no_data: ['本表(无数据']\n", encoding="utf-8")
+    with pytest.raises(RulesError, match="本表"):
+        rules.load(tmp_path, KINDS)
+
+
+def _refused(*args, **kwargs):
+    raise AssertionError("compiled")
