@@ -8,7 +8,7 @@ The vocabulary also holds the words sentences are read by (增加/减少, 大于
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -67,24 +67,7 @@ class Vocabulary:
     no_data: list[str] = field(default_factory=list)  # regexes: a note saying a table is empty
 
     def __post_init__(self) -> None:
-        self._concepts = _alternation(self.concepts)
-        self._scopes = _alternation(self.scopes)
         self._tables = sorted(self.tables, key=len, reverse=True)
-        self._wording = {
-            name: regex.compile("|".join(f"(?:{p})" for p in patterns))
-            for name, patterns in self.wording.items()
-            if patterns
-        }
-        self._performance = {
-            name: regex.compile("|".join(f"(?:{p})" for p in patterns))
-            for name, patterns in self.performance.items()
-            if patterns
-        }
-        # any fund line's label anywhere in a line: most lines name none and are passed over
-        self._any_fund = regex.compile(
-            "|".join(f"(?:{p})" for ps in self.performance.values() for p in ps) or "(?!)"
-        )
-        self._no_data = regex.compile("|".join(f"(?:{p})" for p in self.no_data or ["(?!)"]))
         self._alternations = {
             name: "|".join(regex.escape(w) for w in words)
             for name, words in {
@@ -95,6 +78,37 @@ class Vocabulary:
             }.items()
         }
         self._compiled: dict[str, regex.Pattern[str]] = {}
+        self._joined: dict[tuple[str, str], regex.Pattern[str] | None] = {}
+
+    # The patterns below are compiled when first asked for: a start compiles many of them
+    # otherwise, and a report without tables or a performance section asks for few.
+    @cached_property
+    def _concepts(self) -> regex.Pattern[str]:
+        return _alternation(self.concepts)
+
+    @cached_property
+    def _scopes(self) -> regex.Pattern[str]:
+        return _alternation(self.scopes)
+
+    @cached_property
+    def _any_fund(self) -> regex.Pattern[str]:
+        """Any fund line's label anywhere in a line: most lines name none and are passed over."""
+        return regex.compile(
+            "|".join(f"(?:{p})" for ps in self.performance.values() for p in ps) or "(?!)"
+        )
+
+    @cached_property
+    def _no_data(self) -> regex.Pattern[str]:
+        return regex.compile("|".join(f"(?:{p})" for p in self.no_data or ["(?!)"]))
+
+    def _any_of(self, section: str, name: str) -> regex.Pattern[str] | None:
+        """The patterns `name` of a section (wording, performance) as one, or None for none."""
+        key = (section, name)
+        if key not in self._joined:
+            patterns = getattr(self, section).get(name)
+            joined = "|".join(f"(?:{p})" for p in patterns) if patterns else None
+            self._joined[key] = regex.compile(joined) if joined else None
+        return self._joined[key]
 
     def compiled(self, template: str) -> regex.Pattern[str]:
         """A module's pattern whose `{name}` fields are this vocabulary's word lists (an
@@ -118,7 +132,7 @@ class Vocabulary:
 
     def says_performance(self, name: str, label: str) -> bool:
         """Whether a performance table's label is the fund line `name` (total, other …)."""
-        pattern = self._performance.get(name)
+        pattern = self._any_of("performance", name)
         return bool(pattern and pattern.fullmatch(label))
 
     def names_a_fund(self, normal: str) -> bool:
@@ -128,7 +142,7 @@ class Vocabulary:
 
     def says(self, name: str, text: str) -> regex.Match[str] | None:
         """Where `text` uses the wording `name` (unit_line, of_which, sub_line, sub_unit)."""
-        pattern = self._wording.get(name)
+        pattern = self._any_of("wording", name)
         return pattern.search(text) if pattern else None
 
     @property
