@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
     from auditor import series
     from auditor.pipeline import FileResult
+    from auditor.reporters.plain import Plain
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 cli_zh.install()  # before the commands are declared: --version's and --help's words are bound then
@@ -133,7 +134,7 @@ def _audited(
     rules,
     vocab,
     linked: list[series.Series],
-    shown: Console | None = None,
+    shown: Console | Plain | None = None,
 ) -> Iterator[FileResult]:
     """Each report's result as it is checked, without its files' ignored rules; an
     unreadable one said on stderr, one line. With --across, the results come once all are

@@ -17,11 +17,13 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
+from auditor import cli_io
 from auditor.cli import main
 from auditor.findings import Finding, Place
 from auditor.pipeline import FileResult, audit_path
 from auditor.reporters import json_report, terminal
 from auditor.reporters.citations import chinese, places, runs
+from auditor.reporters.plain import Plain
 from auditor.reporters.wrap import atoms, wrap
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -184,3 +186,35 @@ def test_wrap_breaks_only_between_atoms_with_a_hanging_indent():
     assert all(not line.plain.strip().startswith(("，", ".15")) for line in lines)
     joined = "".join(line.plain for line in lines).replace(" ", "")
     assert joined == text.plain.replace(" ", "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        Text(""),
+        Text("  错误  第7页第12行  sum（合计）  ", "bold red"),
+        Text("a\nb\n", justify="right", end=""),
+        Text("数" * 1500 + "  "),
+        Text("回车\r控制\x07字符"),
+    ],
+)
+def test_plain_console_writes_what_rich_writes_without_a_terminal(text):
+    """Where there is no terminal the report's lines skip rich's console: same characters."""
+    ours, theirs = io.StringIO(), io.StringIO()
+    plain = cli_io.console(False, ours)
+    rich = Console(file=theirs, color_system=None, highlight=False, soft_wrap=True, width=1000)
+    assert isinstance(plain, Plain)
+    for console in (plain, rich):
+        console.print(text, soft_wrap=True)
+        console.print()
+        console.print("[bold]markup[/] 与 :smile:")
+        console.print(Text("制表\t符"))
+    assert ours.getvalue() == theirs.getvalue()
+
+
+def test_check_prints_the_same_through_rich_console(monkeypatch):
+    """TTY_COMPATIBLE=0 sends the lines through rich's console, colourless: nothing differs."""
+    checks = [["--statistics", str(FIXTURES / "tables"), str(EXAMPLE)], [str(ROUNDING)]]
+    plain = [run(*args).output for args in checks]
+    monkeypatch.setenv("TTY_COMPATIBLE", "0")
+    assert [run(*args).output for args in checks] == plain

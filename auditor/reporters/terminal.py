@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
+    from auditor.reporters.plain import Plain
+
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 NAME = {"error": "错误", "warning": "警告", "info": "提示"}
 HEAD, BODY = "  ", "      "  # a finding's first line, and everything under it
@@ -36,7 +38,7 @@ def _plain(text: str) -> str:
     return re.sub(r"[\x00-\x1f\x7f]+", " ", text)
 
 
-def _print(console: Console, text: Text, indent: str = BODY) -> None:
+def _print(console: Console | Plain, text: Text, indent: str = BODY) -> None:
     for line in wrap(text, console.width, indent):
         console.print(line, soft_wrap=True)
 
@@ -51,7 +53,7 @@ def _seen(f: Finding) -> str:
     return f"{f.rule} {f.title}".strip() + (f"（{where}）" if where else "")
 
 
-def write_finding(f: Finding, console: Console) -> None:
+def write_finding(f: Finding, console: Console | Plain) -> None:
     head = Text(HEAD)
     head.append(NAME[f.severity], STYLE[f.severity])
     where = places(f.cited, LIMIT)
@@ -92,7 +94,7 @@ def tally(findings: list[Finding], show_rounding: bool) -> str:
     return "，".join(parts)
 
 
-def write_file(r: FileResult, console: Console, show_rounding: bool = False) -> None:
+def write_file(r: FileResult, console: Console | Plain, show_rounding: bool = False) -> None:
     """One readable file's findings (an unreadable one is said on stderr, one line)."""
     if r.error:
         return
@@ -127,7 +129,9 @@ def _table(**options) -> Table:
     return Table(title_justify="left", box=box.SIMPLE_HEAD, caption_justify="left", **options)
 
 
-def write_summary(results: list[FileResult], console: Console, show_rounding: bool = False) -> None:
+def write_summary(
+    results: list[FileResult], console: Console | Plain, show_rounding: bool = False
+) -> None:
     """A batch's table: every file with its pages, figures and findings, or why it was not read;
     how many of the findings are rounding differences, and whether they were listed."""
     rounding = [sum(f.rounding_only for f in r.findings) for r in results]
@@ -166,7 +170,7 @@ def write_summary(results: list[FileResult], console: Console, show_rounding: bo
     console.print(table)
 
 
-def write_statistics(results: list[FileResult], console: Console) -> None:
+def write_statistics(results: list[FileResult], console: Console | Plain) -> None:
     """Findings counted by rule (the rules that saw a folded discrepancy counted too), the
     most frequent first, as ruff --statistics counts them."""
     seen: dict[str, dict[str, int]] = {}
@@ -191,7 +195,7 @@ def write_statistics(results: list[FileResult], console: Console) -> None:
     console.print(table)
 
 
-def write_series(series: Series, console: Console) -> None:
+def write_series(series: Series, console: Console | Plain) -> None:
     """Which reports --across held to which, and which had no partner, and why."""
     _print(console, Text(f"跨报告比对：{len(series.links)} 对", "bold"), HEAD)
     for link in series.links:
