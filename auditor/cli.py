@@ -139,7 +139,7 @@ def _audited(
     """Each report's result as it is checked, without its files' ignored rules; an
     unreadable one said on stderr, one line. With --across, the results come once all are
     checked, each pair's findings added, and `linked` gets the pairs."""
-    from auditor import cli_io, series
+    from auditor import cli_io
     from auditor.batch import audit_all
 
     items = _items(settings, given, rules, vocab)
@@ -160,6 +160,8 @@ def _audited(
                 else:
                     yield without_ignored(r, ignored, settings.folder)
     if across:
+        from auditor import series
+
         results, found = series.check(held, rules, mode, settings["links"])
         linked.append(found)
         yield from (without_ignored(r, ignored, settings.folder) for r in results)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, get_args, get_origin, get_type_hints
 
@@ -51,6 +52,7 @@ def _shape(hint: Any) -> str | None:
     return next((s for s in map(_shape, get_args(hint)) if s), None)
 
 
+@cache  # asked for every rule: a kind's type hints evaluated once
 def shapes(params: type) -> dict[str, tuple[str, bool]]:
     """A Params dataclass as {parameter: (shape, required)}, in declaration order."""
     hints = get_type_hints(params, include_extras=True)

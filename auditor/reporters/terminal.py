@@ -18,13 +18,13 @@ from auditor.pipeline import FileResult
 from auditor.reporters.citations import chinese, places
 from auditor.reporters.summary import counts, genre, pages
 from auditor.reporters.wrap import wrap
-from auditor.series import PAIRING_SAID, Series
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
     from auditor.reporters.plain import Plain
+    from auditor.series import Series
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 NAME = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -197,6 +197,8 @@ def write_statistics(results: list[FileResult], console: Console | Plain) -> Non
 
 def write_series(series: Series, console: Console | Plain) -> None:
     """Which reports --across held to which, and which had no partner, and why."""
+    from auditor.series import PAIRING_SAID  # here: only --across links reports
+
     _print(console, Text(f"跨报告比对：{len(series.links)} 对", "bold"), HEAD)
     for link in series.links:
         said = f"{HEAD}{PAIRING_SAID[link.pairing]}：{link.later} ← {link.earlier}"
