@@ -7,6 +7,7 @@ The vocabulary also holds the words sentences are read by (增加/减少, 大于
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -34,9 +35,12 @@ def norm_label(text: str) -> str:
     return NOISE.sub("", text.translate(NORMALIZE))
 
 
-def _alternation(variants: dict[str, str]) -> regex.Pattern[str]:
+def _alternation(variants: dict[str, str]) -> re.Pattern[str]:
+    """Any of the words, the longest first. Words only, so the standard library's re: it
+    compiles some hundred and fifty of them three times faster than regex, and finds what
+    regex finds (the leftmost, then the first listed)."""
     ordered = sorted(variants, key=len, reverse=True)
-    return regex.compile("|".join(regex.escape(v) for v in ordered))
+    return re.compile("|".join(re.escape(v) for v in ordered))
 
 
 class Named(NamedTuple):
@@ -83,11 +87,11 @@ class Vocabulary:
     # The patterns below are compiled when first asked for: a start compiles many of them
     # otherwise, and a report without tables or a performance section asks for few.
     @cached_property
-    def _concepts(self) -> regex.Pattern[str]:
+    def _concepts(self) -> re.Pattern[str]:
         return _alternation(self.concepts)
 
     @cached_property
-    def _scopes(self) -> regex.Pattern[str]:
+    def _scopes(self) -> re.Pattern[str]:
         return _alternation(self.scopes)
 
     @cached_property
