@@ -5,15 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex
-
 from auditor.numbers import Figure
+from auditor.text.lazy import lazy
 from auditor.vocabulary import NOISE
 
-ORDINAL = regex.compile(
-    r"^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]+\)|\d+[.、])"
-)
-TOTAL_WORD = regex.compile(r"(?:合计|小计|总计)$")
+ORDINAL = lazy(r"^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]+\)|\d+[.、])")
+TOTAL_WORD = lazy(r"(?:合计|小计|总计)$")
 
 
 def clean(text: str) -> str:
