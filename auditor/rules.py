@@ -7,7 +7,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Any, get_args, get_origin, get_type_hints
+from typing import (
+    Annotated,
+    Any,
+    TypeVar,
+    dataclass_transform,
+    get_args,
+    get_origin,
+    get_type_hints,
+)
 
 import regex
 
@@ -44,6 +52,16 @@ YearRegexes = Annotated[list[str], "year_regexes"]  # each with a (?P<year>…) 
 NameRegexes = Annotated[list[str], "name_regexes"]  # each with a (?P<name>…) group
 Fraction = Annotated[float, "fraction"]  # strictly between 0 and 1
 Count = Annotated[int, "count"]  # a whole number ≥ 1
+
+T = TypeVar("T")
+
+
+@dataclass_transform(frozen_default=True, eq_default=False)
+def params(cls: type[T]) -> type[T]:
+    """A kind's Params: a frozen dataclass never compared nor hashed (a Rule leaves its
+    config out of both), so that dataclass writes no __eq__ and __hash__ for each kind at
+    every start."""
+    return dataclass(frozen=True, eq=False)(cls)
 
 
 def _shape(hint: Any) -> str | None:

@@ -51,7 +51,7 @@ line `=====`, the earlier first.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import PurePath
 
@@ -59,13 +59,13 @@ from auditor.checks.shared.common import computed, severity, trivial
 from auditor.findings import Finding, Place, Quantity, mention
 from auditor.numbers import Figure, Interval, Rounding, fmt, judge
 from auditor.profile import Key, Profile, Stated
-from auditor.rules import Pairing, Rule
+from auditor.rules import Pairing, Rule, params
 
 KIND = "across"
 PAIRED = True  # runs on two reports (check_pair), not in the one-report pipeline
 
 
-@dataclass(frozen=True)
+@params
 class Params:
     pair: Pairing
 

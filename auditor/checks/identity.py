@@ -58,13 +58,13 @@ from auditor.facts import Fact
 from auditor.findings import Finding
 from auditor.numbers import Figure
 from auditor.operands import CellRef, FactRef, parse
-from auditor.rules import Comparison, Operands, Rule, Text
+from auditor.rules import Comparison, Operands, Rule, Text, params
 from auditor.tables.model import Row, Table, clean
 
 KIND = "identity"
 
 
-@dataclass(frozen=True)
+@params
 class Params:
     left: Operands
     right: Operands
