@@ -70,6 +70,9 @@ def write(results: list[FileResult], path: str) -> int:
 
 @dataclass
 class Entry:
+    """An accepted finding: its report and fingerprints; used once a finding of this
+    run has matched it (each accepts one)."""
+
     path: str
     fingerprints: frozenset[str]
     used: bool = False

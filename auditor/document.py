@@ -22,6 +22,8 @@ TITLE = lazy(r"(\d{4})年度?(?:部门|单位)(决算|预算)")
 
 @dataclass
 class Document:
+    """A report as the checks see it: its text, the facts read from it, its tables."""
+
     path: str
     genre: str | None  # 预算 or 决算
     year: int | None

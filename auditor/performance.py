@@ -37,6 +37,8 @@ class Cell:
 
 @dataclass(frozen=True)
 class Row:
+    """A fund line of a performance table, with its cells."""
+
     line: int  # 1-based original line
     role: str  # total, appropriation, carryover, other
     label: str

@@ -32,6 +32,8 @@ from auditor.vocabulary import Vocabulary
 
 @dataclass
 class FileResult:
+    """One report's outcome: what was read, the findings, or why it could not be read."""
+
     path: str
     genre: str | None = None  # 预算 or 决算
     year: int | None = None

@@ -47,6 +47,8 @@ class Prior:
 
 @dataclass(frozen=True)
 class Profile:
+    """What one report states, keyed to compare with another report (--across)."""
+
     path: str
     department: str | None
     level: str  # 部门 or 单位

@@ -86,6 +86,8 @@ def shapes(params: type) -> dict[str, tuple[str, bool]]:
 
 @dataclass(frozen=True)
 class Rule:
+    """A rule of the YAML files, validated: what it checks and how severely."""
+
     id: str
     title: str
     kind: str

@@ -51,6 +51,8 @@ class Named(NamedTuple):
 
 @dataclass
 class Vocabulary:
+    """The domain's words, from vocabulary.yaml: what labels mean and how sentences say it."""
+
     concepts: dict[str, str]  # variant -> concept
     scopes: dict[str, str]  # word -> scope
     bases: list[tuple[str, list[str]]]

@@ -67,6 +67,8 @@ PAIRED = True  # runs on two reports (check_pair), not in the one-report pipelin
 
 @params
 class Params:
+    """Which two reports of a series the rule holds together."""
+
     pair: Pairing
 
 

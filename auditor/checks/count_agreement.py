@@ -61,6 +61,9 @@ KIND = "count_agreement"
 
 @params
 class Params:
+    """How many Han characters from a count's clause to its sentence's end let restatements
+    be compared by their sentence (more: more cautious)."""
+
     least: Whole
 
 

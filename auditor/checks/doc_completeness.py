@@ -65,6 +65,9 @@ KIND = "doc_completeness"
 
 @params
 class Params:
+    """How the 目录 begins, and the notes saying a table's funds are zero (its empty table
+    is then no finding)."""
+
     toc: Regexes
     zero: Regexes | None = None
 

@@ -55,6 +55,8 @@ KIND = "doc_placeholder"
 
 @params
 class Params:
+    """What a placeholder left in the text looks like."""
+
     patterns: Regexes
 
 

@@ -79,6 +79,9 @@ KIND = "doc_unit_name"
 
 @params
 class Params:
+    """Where the unit's name is read (cover, headings: a (?P<name>…) group each) and the
+    words that are no name."""
+
     cover: NameRegexes
     headings: NameRegexes
     generic: Words

@@ -83,6 +83,8 @@ KIND = "doc_year"
 
 @params
 class Params:
+    """Where the report names years, each pattern with a (?P<year>…) group."""
+
     headings: YearRegexes
     titles: YearRegexes
     as_of: YearRegexes

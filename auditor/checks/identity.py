@@ -66,6 +66,8 @@ KIND = "identity"
 
 @params
 class Params:
+    """The two sides of the identity, how they compare, and how a failure is worded."""
+
     left: Operands
     right: Operands
     relation: Comparison | None = None

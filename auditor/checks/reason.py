@@ -49,6 +49,8 @@ CLAUSE = regex.compile(r"[，,、]")
 
 @params
 class Params:
+    """How a sentence giving a change's reason begins."""
+
     reasons: Regexes
 
 

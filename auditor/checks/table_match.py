@@ -77,6 +77,8 @@ KIND = "table_match"
 
 @params
 class Params:
+    """The whole (left) and its part (right): a column of a table each."""
+
     left: Side
     right: Side
 

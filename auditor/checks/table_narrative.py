@@ -72,6 +72,8 @@ KIND = "table_narrative"
 
 @params
 class Params:
+    """The tables the prose is held to, and those held only by their totals."""
+
     tables: TableKinds
     totals_only: TableKinds | None = None
 

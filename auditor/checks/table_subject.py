@@ -79,6 +79,8 @@ LIST_MARKER = "{head_markers}"
 
 @params
 class Params:
+    """The tables whose 科目 rows are checked."""
+
     tables: TableKinds
 
 

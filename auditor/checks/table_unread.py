@@ -71,6 +71,9 @@ KIND = "table_unread"
 
 @params
 class Params:
+    """When a table fails so many of its identities (this share, at least this many) that
+    it was likely misread."""
+
     share: Fraction
     least: Count
 

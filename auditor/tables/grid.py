@@ -30,6 +30,8 @@ MAX_SHARINGS = 4096  # ways of sharing out a header row's blanks tried together
 
 @dataclass(frozen=True)
 class Chunk:
+    """A cell's text on a space-laid-out line, with the display columns it spans."""
+
     text: str
     start: int  # display columns, end exclusive
     end: int

@@ -20,6 +20,8 @@ def clean(text: str) -> str:
 
 @dataclass(frozen=True)
 class Column:
+    """An amount column, named by its header rows."""
+
     index: int
     levels: tuple[str, ...]  # header texts from the top, merged cells and wrapping resolved
     group: str  # the segment's own top header (收入 / 支出 / 人员经费), not in `name`
@@ -44,6 +46,8 @@ class Column:
 
 @dataclass(frozen=True)
 class Cell:
+    """A figure of a table, with its line and column."""
+
     figure: Figure
     line: int
     column: Column
@@ -51,6 +55,8 @@ class Cell:
 
 @dataclass
 class Row:
+    """A table row: its label, 科目 code and cells by column name."""
+
     line: int
     segment: int
     label: str  # cleaned
@@ -73,12 +79,16 @@ class Row:
 
 @dataclass
 class Segment:
+    """Side-by-side parts of a table (收入 beside 支出) each have their own columns."""
+
     group: str
     columns: list[Column]  # amount columns, left to right
 
 
 @dataclass
 class Table:
+    """A table as read: its title, what standard table it is, its columns and rows."""
+
     title: str
     line: int  # the title's line
     standard: str | None  # the standard table it is (收支总表 …), from the vocabulary
