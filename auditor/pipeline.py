@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from glob import has_magic
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
 from auditor.checks import MODULES
 from auditor.checks.shared.common import Context
@@ -21,13 +22,15 @@ from auditor.findings import INFO, Finding, Place, Quantity
 from auditor.fold import fold
 from auditor.numbers import Rounding
 from auditor.ocr_review import review as held_for_ocr
-from auditor.profile import Profile, profile
 from auditor.read import Source, read_source, read_sources
 from auditor.read.url import is_url, listing
 from auditor.rules import Rule
 from auditor.tables.model import Table
 from auditor.text.located import NORMALIZE, as_printed
 from auditor.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from auditor.profile import Profile
 
 
 @dataclass
@@ -115,6 +118,8 @@ def audit_source(
     doc, findings = check_source(source, rules, vocab, rounding)
     profiled = None
     if across:
+        from auditor.profile import profile  # here: only --across holds reports together
+
         profiled = profile(doc, gather(doc, vocab), rounding, source.cited, vocab)
     return FileResult(
         source.path,
