@@ -21,7 +21,6 @@ from auditor.facts import Fact
 from auditor.findings import INFO, Finding, Place, Quantity
 from auditor.fold import fold
 from auditor.numbers import Rounding
-from auditor.ocr_review import review as held_for_ocr
 from auditor.read import Source, read_source, read_sources
 from auditor.read.url import is_url, listing
 from auditor.rules import Rule
@@ -88,7 +87,10 @@ def check_source(
         seen[key] += 1
         out.append(replace(f, id=key if seen[key] == 1 else f"{key}-{seen[key]}"))
     out = diagnose(out, doc, rounding, source.cited, dict(vocab.bases))
-    out = held_for_ocr(out, doc, source, rounding, ctx.held)
+    if source.ocr:  # findings on figures read by OCR are to be checked by hand
+        from auditor.ocr_review import review
+
+        out = review(out, doc, source, rounding, ctx.held)
     if any(vocab.says("rounding_note", line.translate(NORMALIZE)) for line in source.lines):
         out = [replace(f, severity=INFO) if f.rounding_only else f for f in out]
     return doc, [replace(f, equation=None) for f in fold(out)]
