@@ -20,6 +20,7 @@ from auditor.errors import RulesError
 def cache(tmp_path, monkeypatch):
     """A cache folder of the test's own, and a copy of the built-in rules it may edit."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(rulecache, "KNOWN", {})  # as a new process starts: no pattern known
     shutil.copytree(rules.BUILTIN, tmp_path / "builtin")
     monkeypatch.setattr(rules, "BUILTIN", tmp_path / "builtin")
     return rulecache.cache_file()
