@@ -58,10 +58,10 @@ T = TypeVar("T")
 
 @dataclass_transform(frozen_default=True, eq_default=False)
 def params(cls: type[T]) -> type[T]:
-    """A kind's Params: a frozen dataclass never compared nor hashed (a Rule leaves its
-    config out of both), so that dataclass writes no __eq__ and __hash__ for each kind at
-    every start."""
-    return dataclass(frozen=True, eq=False)(cls)
+    """A kind's Params: a frozen dataclass never compared, hashed nor shown (a Rule leaves
+    its config out of all three: it is the rule's params, typed), so that dataclass writes
+    no __eq__, __hash__ and __repr__ for each kind at every start."""
+    return dataclass(frozen=True, eq=False, repr=False)(cls)
 
 
 def _shape(hint: Any) -> str | None:
@@ -96,7 +96,7 @@ class Rule:
     params: dict[str, Any] = field(default_factory=dict, hash=False)
     origin: str = ""
     rounding: str | None = None  # half-up / truncate / either; None: the report's mode
-    config: Any = field(default=None, hash=False, compare=False)  # the kind's Params
+    config: Any = field(default=None, hash=False, compare=False, repr=False)  # params, typed
 
     def applies(self, genre: str | None) -> bool:
         return genre is None or genre in self.applies_to
