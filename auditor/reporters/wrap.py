@@ -11,9 +11,12 @@ Only an atom wider than a whole line is cut, at characters."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
-from rich.text import Text
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 OPENING = "（「『“‘《〈【〔［(["
 CLOSING = "，。；：、！？）」』”’》〉】〕］…–—,.;:!?)]%％"
@@ -57,7 +60,21 @@ def atoms(text: str) -> list[tuple[int, int, bool]]:
 def wrap(text: Text, width: int, indent: str = "") -> list[Text]:
     """`text` as lines of at most `width` cells, continuation lines starting with `indent`.
     Spaces at a break are dropped; spaces leading the first line are kept."""
-    plain = text.plain
+    indent, lines = breaks(text.plain, width, indent)
+    return _cut(text, lines, indent)
+
+
+def wrap_plain(text: str, width: int, indent: str = "") -> list[str]:
+    """`wrap` of text without styles: the same lines, as strings."""
+    indent, lines = breaks(text, width, indent)
+    return [
+        (indent if n else "") + "".join(text[a:b] for a, b in line) for n, line in enumerate(lines)
+    ]
+
+
+def breaks(plain: str, width: int, indent: str = "") -> tuple[str, list[list[tuple[int, int]]]]:
+    """How `wrap` cuts `plain`: each line's pieces (start, end), and the indent of the lines
+    after the first ("" when it would leave too little room)."""
     if width - cell_len(indent) < NARROWEST:
         indent = ""
     lines: list[list[tuple[int, int]]] = []  # each line's pieces of `text`
@@ -99,12 +116,14 @@ def wrap(text: Text, width: int, indent: str = "") -> list[Text]:
                 filled = True
             put(i, i + 1)
     lines.append(line)
-    return _cut(text, lines, indent)
+    return indent, lines
 
 
 def _cut(text: Text, lines: list[list[tuple[int, int]]], indent: str) -> list[Text]:
     """The lines as Text: each piece is what text[start:end] gives, all cut from `text` at
     once (one slice at a time cuts the whole text each time: most of the time wrapping took)."""
+    from rich.text import Text
+
     edges = sorted({edge for line in lines for piece in line for edge in piece})
     cut = text.divide(edges)
     bounds = zip([0, *edges], [*edges, len(text)], strict=True)
