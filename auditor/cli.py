@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import io
-import json
 import os
 import sys
 from collections.abc import Iterator
@@ -340,6 +339,8 @@ def extract(ctx, path, fmt, no_color, output, rules_dirs, config_file) -> None:
     data = extraction(source, build_document(source.path, source.lines, vocab, source.scanned))
     buffer = io.StringIO() if output else None
     if fmt == "json":
+        import json
+
         (buffer or sys.stdout).write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
         extracted.write(data, cli_io.console(no_color, buffer))

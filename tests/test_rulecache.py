@@ -3,7 +3,7 @@ from the YAML whenever it does not: a stale, corrupt or unwritable cache changes
 
 from __future__ import annotations
 
-import json
+import marshal
 import shutil
 import sys
 from types import SimpleNamespace
@@ -46,14 +46,23 @@ def test_an_edited_file_is_read_again(cache):
     tables.write_text(text.replace(title, "改过的标题", 1), encoding="utf-8")
     loaded, _ = rules.load(None, KINDS)
     assert "改过的标题" in {r.title for r in loaded}
-    assert json.loads(cache.read_text(encoding="utf-8"))["texts"]["tables.yaml"] != text
+    assert marshal.loads(cache.read_bytes())["texts"]["tables.yaml"] != text
 
 
 @pytest.mark.parametrize(
-    "content", [b"\xff\xfe not json", b"[1, 2]", b'{"texts": {}, "parsed": 3}', b""]
+    "content",
+    [
+        b"\xff\xfe not marshal",
+        marshal.dumps([1, 2]),
+        marshal.dumps({"texts": {}, "parsed": 3}),
+        b"",
+        "half",  # the cache cut short
+    ],
 )
 def test_a_corrupt_cache_is_passed_over_and_rewritten(cache, content):
     expected = rules.load(None, KINDS)
+    if content == "half":
+        content = cache.read_bytes()[: cache.stat().st_size // 2]
     cache.write_bytes(content)
     assert rules.load(None, KINDS) == expected
     assert cache.read_bytes() != content
@@ -63,10 +72,10 @@ def test_a_stale_cache_is_not_used(cache):
     """Data are taken only beside the files' very texts: texts that differ send the loader
     back to the YAML, whatever the data beside them."""
     expected = rules.load(None, KINDS)
-    held = json.loads(cache.read_text(encoding="utf-8"))
+    held = marshal.loads(cache.read_bytes())
     held["texts"]["tables.yaml"] += "\n# another comment\n"
     held["parsed"]["tables.yaml"][0]["rules"] = []
-    cache.write_text(json.dumps(held, ensure_ascii=False), encoding="utf-8")
+    cache.write_bytes(marshal.dumps(held))
     assert rules.load(None, KINDS) == expected
 
 
@@ -95,7 +104,7 @@ def test_user_rules_still_go_through_yaml(cache, tmp_path):
 
 def test_patterns_seen_to_compile_are_not_compiled_again(cache, monkeypatch):
     expected = rules.load(None, KINDS)
-    assert json.loads(cache.read_text(encoding="utf-8"))["regex"] == regex.__version__
+    assert marshal.loads(cache.read_bytes())["regex"] == regex.__version__
     monkeypatch.setattr(rulecache, "KNOWN", {})
     refusing = SimpleNamespace(compile=_refused, __version__=regex.__version__)
     monkeypatch.setattr(rulecache, "regex", refusing)  # validation may compile nothing
@@ -106,9 +115,9 @@ def test_patterns_seen_to_compile_are_not_compiled_again(cache, monkeypatch):
 
 def test_patterns_known_to_another_regex_are_compiled(cache, monkeypatch):
     expected = rules.load(None, KINDS)
-    held = json.loads(cache.read_text(encoding="utf-8"))
+    held = marshal.loads(cache.read_bytes())
     held["regex"] = "0.0"
-    cache.write_text(json.dumps(held, ensure_ascii=False), encoding="utf-8")
+    cache.write_bytes(marshal.dumps(held))
     monkeypatch.setattr(rulecache, "KNOWN", {})
     compiled = []
     counting = SimpleNamespace(
