@@ -37,11 +37,15 @@ def groups(pattern: str) -> list[str]:
     return found
 
 
-def cache_file() -> Path:
-    """Where the cache lives: $XDG_CACHE_HOME/auditor, else ~/.cache/auditor; in marshal's
-    format (read in a fraction of JSON's time, JSON's import included), one file for each
-    version of Python, as bytecode is kept."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+def cache_file() -> Path | None:
+    """Where the cache lives: $XDG_CACHE_HOME/auditor, else ~/.cache/auditor (None without a
+    home to keep it in); in marshal's format (read in a fraction of JSON's time, JSON's
+    import included), one file for each version of Python, as bytecode is kept."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # unset, or relative: the XDG specification ignores it
+        base = os.path.join(os.path.expanduser("~"), ".cache")
+    if not os.path.isabs(base):
+        return None
     python = "{}{}".format(*sys.version_info[:2])
     return Path(base) / "auditor" / f"builtin-rules-{FORMAT}.py{python}.marshal"
 
@@ -70,8 +74,11 @@ def read(path: Path) -> Parsed:
 
 
 def _cached(texts: dict[str, str]) -> dict[str, Parsed] | None:
+    where = cache_file()
+    if where is None:
+        return None
     try:
-        held = marshal.loads(cache_file().read_bytes())
+        held = marshal.loads(where.read_bytes())
         if held["texts"] != texts or held["parsed"].keys() != texts.keys():
             return None
         parsed = {name: (data, list(lines)) for name, (data, lines) in held["parsed"].items()}
@@ -100,6 +107,8 @@ def store(texts: dict[str, str], parsed: dict[str, Parsed]) -> None:
     if marshal.loads(data) != held:
         return
     target = cache_file()
+    if target is None:
+        return
     temporary = target.with_name(f".{target.name}.{os.getpid()}")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

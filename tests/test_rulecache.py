@@ -137,3 +137,14 @@ def test_a_bad_user_pattern_is_still_an_error(cache, tmp_path):
 
 def _refused(*args, **kwargs):
     raise AssertionError("compiled")
+
+
+def test_the_cache_lives_where_xdg_says(tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/path")  # not absolute: ignored
+    assert rulecache.cache_file().parent == tmp_path / ".cache" / "auditor"
+    monkeypatch.setattr(rulecache.os.path, "expanduser", lambda path: path)  # no home
+    assert rulecache.cache_file() is None
+    monkeypatch.chdir(tmp_path)
+    expected = rules.load(None, KINDS)
+    assert rules.load(None, KINDS) == expected and list(tmp_path.iterdir()) == []
