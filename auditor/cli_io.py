@@ -65,6 +65,7 @@ def console(no_color: bool, buffer: io.StringIO | None = None) -> Console | Plai
         return Console(no_color=no_color, highlight=False, soft_wrap=True, width=width)
 
     forced = {"FORCE_COLOR", "TTY_COMPATIBLE"} & os.environ.keys()  # rich's own switches
+    # (on Windows, rich may write to a legacy console its own way: left to it)
     if forced or sys.platform == "win32" or (buffer is None and sys.stdout.isatty()):
         return made()
     return Plain(buffer, made)
