@@ -7,7 +7,6 @@ figure makes it new."""
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -47,6 +46,8 @@ def sightings(f: Finding) -> list[str]:
 
 def write(results: list[FileResult], path: str) -> int:
     """Record every finding of the readable reports; the number recorded."""
+    import json  # here, as in load: a check without a baseline writes no JSON
+
     folder = os.path.dirname(os.path.abspath(path))
     entries = [
         {
@@ -70,6 +71,9 @@ def write(results: list[FileResult], path: str) -> int:
 
 @dataclass
 class Entry:
+    """An accepted finding: its report and fingerprints; used once a finding of this
+    run has matched it (each accepts one)."""
+
     path: str
     fingerprints: frozenset[str]
     used: bool = False
@@ -77,6 +81,8 @@ class Entry:
 
 def load(path: str) -> list[Entry]:
     """The accepted findings of a baseline file."""
+    import json
+
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:

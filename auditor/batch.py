@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import signal
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -24,6 +23,8 @@ _setup: tuple[list[Rule], Vocabulary, Rounding, bool] | None = None  # a worker'
 
 def _start(rules: list[Rule], vocab: Vocabulary, rounding: Rounding, across: bool) -> None:
     global _setup
+    import signal  # here and in _sigint_held: only a pool of workers needs it
+
     # Ctrl-C is the parent's to handle: it stops the workers itself, and a worker that took
     # the terminal's SIGINT would print a KeyboardInterrupt traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -36,6 +37,8 @@ def _start(rules: list[Rule], vocab: Vocabulary, rounding: Rounding, across: boo
 def _sigint_held() -> Iterator[None]:
     """SIGINT blocked while the workers start, so that none takes it before `_start` makes it
     ignore it (a forked worker inherits the mask); one that came meanwhile is raised after."""
+    import signal
+
     if not hasattr(signal, "pthread_sigmask"):
         yield
         return

@@ -67,6 +67,8 @@ class Change:
 
 @dataclass(frozen=True)
 class Completion:
+    """A 完成率 claim: actual ÷ budget = rate."""
+
     budget: Fact
     actual: Fact
     rate: Fact
@@ -74,6 +76,8 @@ class Completion:
 
 @dataclass(frozen=True)
 class Direction:
+    """A sentence saying the final was more, less or equal to the budget."""
+
     budget: Fact
     actual: Fact
     actual_more: bool | None  # None: stated equal
@@ -83,6 +87,8 @@ class Direction:
 
 @dataclass(frozen=True)
 class Missing:
+    """A figure a sentence names but does not give."""
+
     label: str
     unit: str
     lines: tuple[int, ...]
@@ -90,6 +96,8 @@ class Missing:
 
 @dataclass
 class Claims:
+    """Every claim of a report's prose, by kind, read once for all checks."""
+
     changes: list[Change] = field(default_factory=list)
     completions: list[Completion] = field(default_factory=list)
     shares: list[Share] = field(default_factory=list)

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import io
-import json
 import os
 import sys
 from collections.abc import Iterator
@@ -39,6 +38,7 @@ if TYPE_CHECKING:
 
     from auditor import series
     from auditor.pipeline import FileResult
+    from auditor.reporters.plain import Plain
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 cli_zh.install()  # before the commands are declared: --version's and --help's words are bound then
@@ -133,12 +133,12 @@ def _audited(
     rules,
     vocab,
     linked: list[series.Series],
-    shown: Console | None = None,
+    shown: Console | Plain | None = None,
 ) -> Iterator[FileResult]:
     """Each report's result as it is checked, without its files' ignored rules; an
     unreadable one said on stderr, one line. With --across, the results come once all are
     checked, each pair's findings added, and `linked` gets the pairs."""
-    from auditor import cli_io, series
+    from auditor import cli_io
     from auditor.batch import audit_all
 
     items = _items(settings, given, rules, vocab)
@@ -159,6 +159,8 @@ def _audited(
                 else:
                     yield without_ignored(r, ignored, settings.folder)
     if across:
+        from auditor import series
+
         results, found = series.check(held, rules, mode, settings["links"])
         linked.append(found)
         yield from (without_ignored(r, ignored, settings.folder) for r in results)
@@ -337,6 +339,8 @@ def extract(ctx, path, fmt, no_color, output, rules_dirs, config_file) -> None:
     data = extraction(source, build_document(source.path, source.lines, vocab, source.scanned))
     buffer = io.StringIO() if output else None
     if fmt == "json":
+        import json
+
         (buffer or sys.stdout).write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
         extracted.write(data, cli_io.console(no_color, buffer))

@@ -13,9 +13,12 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
+
+from auditor.reporters.plain import WIDE, Plain
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from auditor.baseline import Accepted
     from auditor.pipeline import FileResult
     from auditor.rules import Rule
@@ -46,13 +49,26 @@ def machine(
     return out.getvalue()
 
 
-def console(no_color: bool, buffer: io.StringIO | None = None) -> Console:
+def console(no_color: bool, buffer: io.StringIO | None = None) -> Console | Plain:
     """Standard output; piped to a file, lines and tables are not cut to 80 columns. With a
-    buffer (the report goes to a file): plain text, no colour."""
-    if buffer is not None:
-        return Console(file=buffer, color_system=None, highlight=False, soft_wrap=True, width=1000)
-    width = None if sys.stdout.isatty() else 1000
-    return Console(no_color=no_color, highlight=False, soft_wrap=True, width=width)
+    buffer (the report goes to a file): plain text, no colour. Where rich could only write
+    plain text (no terminal, nothing forcing one), the lines go out through `Plain`."""
+
+    def made() -> Console:
+        from rich.console import Console
+
+        if buffer is not None:
+            return Console(
+                file=buffer, color_system=None, highlight=False, soft_wrap=True, width=WIDE
+            )
+        width = None if sys.stdout.isatty() else WIDE
+        return Console(no_color=no_color, highlight=False, soft_wrap=True, width=width)
+
+    forced = {"FORCE_COLOR", "TTY_COMPATIBLE"} & os.environ.keys()  # rich's own switches
+    # (on Windows, rich may write to a legacy console its own way: left to it)
+    if forced or sys.platform == "win32" or (buffer is None and sys.stdout.isatty()):
+        return made()
+    return Plain(buffer, made)
 
 
 # the spreadsheet formats: bytes, by each module's dumps(results, rules)
@@ -99,13 +115,14 @@ def _umask() -> int:
 
 
 @contextmanager
-def progress(total: int, shown: Console | None = None) -> Iterator[Callable[[str], None]]:
+def progress(total: int, shown: Console | Plain | None = None) -> Iterator[Callable[[str], None]]:
     """A progress bar for a batch, when stderr is a terminal; else nothing. When the report
     itself goes to that terminal (`shown`), the bar is drawn by the report's console, so
     each file's findings print above it instead of through it."""
     if total < 2 or not sys.stderr.isatty():
         yield lambda path: None
         return
+    from rich.console import Console
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -114,7 +131,7 @@ def progress(total: int, shown: Console | None = None) -> Iterator[Callable[[str
         TimeElapsedColumn,
     )
 
-    on = shown if shown is not None and shown.is_terminal else Console(stderr=True)
+    on = shown if isinstance(shown, Console) and shown.is_terminal else Console(stderr=True)
     with Progress(
         TextColumn("检查中"),
         BarColumn(),

@@ -39,6 +39,8 @@ COMMAND_LINE, DEFAULT = "命令行", "默认"
 
 @dataclass(frozen=True)
 class Settings:
+    """The settings in effect and where each came from (command line, file, default)."""
+
     values: dict[str, Any]
     sources: dict[str, str]
     folder: str | None = None  # the configuration file's: per-file-ignores are relative to it

@@ -18,20 +18,19 @@ from dataclasses import dataclass
 
 import regex
 
+from auditor.text.lazy import lazy
 from auditor.text.located import CLAUSE_END, MARKER, STOPS, LogicalText, clause_start, sentences
 from auditor.vocabulary import Vocabulary, norm_label
 
-YEAR = regex.compile(r"(\d{4})\s*年")
-PRIOR = regex.compile(r"上年|上一年|去年|上年度")
-COMPARED = regex.compile(
-    f"(?:比|较|同比|环比|与)[^，{STOPS}]" + r"{0,12}?(?:增加|减少|增长|下降|多|少)"
-)
+YEAR = lazy(r"(\d{4})\s*年")
+PRIOR = lazy(r"上年|上一年|去年|上年度")
+COMPARED = lazy(f"(?:比|较|同比|环比|与)[^，{STOPS}]" + r"{0,12}?(?:增加|减少|增长|下降|多|少)")
 SPELLED = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-HAN = regex.compile(r"\p{Han}")
-DIGITS = regex.compile(r"\d+(?:[.,]\d+)*")
-YEAR_WORD = regex.compile(r"\d{4}年度?")
+HAN = lazy(r"\p{Han}")
+DIGITS = lazy(r"\d+(?:[.,]\d+)*")
+YEAR_WORD = lazy(r"\d{4}年度?")
 PARTS = ("其中", "包括", "分别为", "分别是")
-AFTER_END = regex.compile(f"[{CLAUSE_END}()（）]" + r"|(?<!收)、(?!支)|\d")
+AFTER_END = lazy(f"[{CLAUSE_END}()（）]" + r"|(?<!收)、(?!支)|\d")
 
 
 @dataclass(frozen=True)

@@ -13,14 +13,17 @@ from auditor.facts import Fact, read_prose
 from auditor.performance import FundBlock, read_funds
 from auditor.tables.model import Table
 from auditor.tables.read import read_tables
+from auditor.text.lazy import lazy
 from auditor.text.located import LogicalText
 from auditor.vocabulary import Vocabulary, norm_label
 
-TITLE = regex.compile(r"(\d{4})年度?(?:部门|单位)(决算|预算)")
+TITLE = lazy(r"(\d{4})年度?(?:部门|单位)(决算|预算)")
 
 
 @dataclass
 class Document:
+    """A report as the checks see it: its text, the facts read from it, its tables."""
+
     path: str
     genre: str | None  # 预算 or 决算
     year: int | None
@@ -40,9 +43,9 @@ class Document:
 
 
 # a year the report speaks of, not the one it compares with (较2020年度决算数…, 比上年…)
-OWN_YEAR = regex.compile(r"(?<![较比与同]\s*)(\d{4})年度")
-TABLE_GENRE = regex.compile(r"(决算|预算)(?:明细|总)?表")
-BUDGET_WORD = regex.compile(r"(?<!一般公共|政府性基金|国有资本经营|年初|全年|调整)预算(?!数)")
+OWN_YEAR = lazy(r"(?<![较比与同]\s*)(\d{4})年度")
+TABLE_GENRE = lazy(r"(决算|预算)(?:明细|总)?表")
+BUDGET_WORD = lazy(r"(?<!一般公共|政府性基金|国有资本经营|年初|全年|调整)预算(?!数)")
 
 
 def detect_genre_year(lines: tuple[str, ...]) -> tuple[str | None, int | None]:

@@ -47,6 +47,8 @@ class Quantity:
 
 @dataclass(frozen=True)
 class Finding:
+    """One discrepancy a rule found: what was stated, what the figures give, where."""
+
     rule: str
     severity: str
     message: str

@@ -18,6 +18,9 @@ MAX_DIGITS, MAX_DECIMALS = 16, 6  # beyond these no amount of a report looks lik
 
 @dataclass(frozen=True)
 class Interval:
+    """The values a printed figure may stand for, rounding allowed: arithmetic on these
+    says whether figures can agree."""
+
     lo: Decimal
     hi: Decimal
 

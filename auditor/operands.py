@@ -37,6 +37,8 @@ CELL_KEYS = {"table", "side", "row", "column", "weight"}
 
 @dataclass(frozen=True)
 class FactRef:
+    """An identity operand that is a stated fact: concept, scope, basis, period, subject."""
+
     concept: str
     scope: str | None = None
     basis: str | None = None
@@ -47,6 +49,8 @@ class FactRef:
 
 @dataclass(frozen=True)
 class CellRef:
+    """An identity operand that is a table's cells: table, column, rows."""
+
     table: str
     column: tuple[str, ...]
     row: str = "each"  # one of ROWS, or "code" / "label" with `key`

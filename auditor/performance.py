@@ -12,16 +12,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex
-
 from auditor.numbers import Figure, decimals, parse_number
+from auditor.text.lazy import lazy
 from auditor.text.located import NORMALIZE
 from auditor.vocabulary import Vocabulary, norm_label
 
-AMOUNT = regex.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
-DASH = regex.compile(r"^(?:-|—|–|－|——|/|／|—-)$")
-UNIT = regex.compile(r"\((万元|元)\)|单位：?(万元|元)")
-SPACES = regex.compile(r" {2,}|\u3000+")
+AMOUNT = lazy(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+DASH = lazy(r"^(?:-|—|–|－|——|/|／|—-)$")
+UNIT = lazy(r"\((万元|元)\)|单位：?(万元|元)")
+SPACES = lazy(r" {2,}|\u3000+")
 PART_NAMES = ("appropriation", "carryover", "other")
 EXACT = 8  # decimals of a dash: an exact zero
 MAX_GAP = 2  # blank lines tolerated inside a block
@@ -38,6 +37,8 @@ class Cell:
 
 @dataclass(frozen=True)
 class Row:
+    """A fund line of a performance table, with its cells."""
+
     line: int  # 1-based original line
     role: str  # total, appropriation, carryover, other
     label: str

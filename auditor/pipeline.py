@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from glob import has_magic
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
 from auditor.checks import MODULES
 from auditor.checks.shared.common import Context
@@ -20,8 +21,6 @@ from auditor.facts import Fact
 from auditor.findings import INFO, Finding, Place, Quantity
 from auditor.fold import fold
 from auditor.numbers import Rounding
-from auditor.ocr_review import review as held_for_ocr
-from auditor.profile import Profile, profile
 from auditor.read import Source, read_source, read_sources
 from auditor.read.url import is_url, listing
 from auditor.rules import Rule
@@ -29,9 +28,14 @@ from auditor.tables.model import Table
 from auditor.text.located import NORMALIZE, as_printed
 from auditor.vocabulary import Vocabulary
 
+if TYPE_CHECKING:
+    from auditor.profile import Profile
+
 
 @dataclass
 class FileResult:
+    """One report's outcome: what was read, the findings, or why it could not be read."""
+
     path: str
     genre: str | None = None  # 预算 or 决算
     year: int | None = None
@@ -83,7 +87,10 @@ def check_source(
         seen[key] += 1
         out.append(replace(f, id=key if seen[key] == 1 else f"{key}-{seen[key]}"))
     out = diagnose(out, doc, rounding, source.cited, dict(vocab.bases))
-    out = held_for_ocr(out, doc, source, rounding, ctx.held)
+    if source.ocr:  # findings on figures read by OCR are to be checked by hand
+        from auditor.ocr_review import review
+
+        out = review(out, doc, source, rounding, ctx.held)
     if any(vocab.says("rounding_note", line.translate(NORMALIZE)) for line in source.lines):
         out = [replace(f, severity=INFO) if f.rounding_only else f for f in out]
     return doc, [replace(f, equation=None) for f in fold(out)]
@@ -113,6 +120,8 @@ def audit_source(
     doc, findings = check_source(source, rules, vocab, rounding)
     profiled = None
     if across:
+        from auditor.profile import profile  # here: only --across holds reports together
+
         profiled = profile(doc, gather(doc, vocab), rounding, source.cited, vocab)
     return FileResult(
         source.path,

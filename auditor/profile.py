@@ -16,10 +16,11 @@ from auditor.document import Document
 from auditor.facts import Fact
 from auditor.findings import Place
 from auditor.numbers import Figure, Interval, Rounding
+from auditor.text.lazy import lazy
 from auditor.vocabulary import Vocabulary, norm_label
 
 Key = tuple[str, str, str]  # concept, fund scope, 科目 path ("" for the department's own)
-BRACKETS = regex.compile(r"[（(][类款项][)）]|\s+|[“”\"]")
+BRACKETS = lazy(r"[（(][类款项][)）]|\s+|[“”\"]")
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,8 @@ class Prior:
 
 @dataclass(frozen=True)
 class Profile:
+    """What one report states, keyed to compare with another report (--across)."""
+
     path: str
     department: str | None
     level: str  # 部门 or 单位

@@ -5,19 +5,27 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
-from typing import Annotated, Any, get_args, get_origin, get_type_hints
+from typing import (
+    Annotated,
+    Any,
+    TypeVar,
+    dataclass_transform,
+    get_args,
+    get_origin,
+    get_type_hints,
+)
 
 import regex
-import yaml
 
+from auditor import rulecache
 from auditor.errors import RulesError
 from auditor.findings import SEVERITIES
 from auditor.numbers import Rounding
 from auditor.operands import problem as operands_problem
 from auditor.operands import table_spec_problem
-from auditor.vocabulary import Vocabulary, check_bases, load_vocabulary, merge
-from auditor.yamlfile import compose, load_yaml, safe_load
+from auditor.vocabulary import Vocabulary, check_bases, load_vocabulary, merge, vocabulary
 
 # The shipped rules live in the top-level rules/ folder; auditor/builtin_rules links to it so
 # that an installed (not editable) package carries them as package data.
@@ -45,6 +53,16 @@ NameRegexes = Annotated[list[str], "name_regexes"]  # each with a (?P<name>…) 
 Fraction = Annotated[float, "fraction"]  # strictly between 0 and 1
 Count = Annotated[int, "count"]  # a whole number ≥ 1
 
+T = TypeVar("T")
+
+
+@dataclass_transform(frozen_default=True, eq_default=False)
+def params(cls: type[T]) -> type[T]:
+    """A kind's Params: a frozen dataclass never compared, hashed nor shown (a Rule leaves
+    its config out of all three: it is the rule's params, typed), so that dataclass writes
+    no __eq__, __hash__ and __repr__ for each kind at every start."""
+    return dataclass(frozen=True, eq=False, repr=False)(cls)
+
 
 def _shape(hint: Any) -> str | None:
     if get_origin(hint) is Annotated:
@@ -52,6 +70,7 @@ def _shape(hint: Any) -> str | None:
     return next((s for s in map(_shape, get_args(hint)) if s), None)
 
 
+@cache  # asked for every rule: a kind's type hints evaluated once
 def shapes(params: type) -> dict[str, tuple[str, bool]]:
     """A Params dataclass as {parameter: (shape, required)}, in declaration order."""
     hints = get_type_hints(params, include_extras=True)
@@ -67,6 +86,8 @@ def shapes(params: type) -> dict[str, tuple[str, bool]]:
 
 @dataclass(frozen=True)
 class Rule:
+    """A rule of the YAML files, validated: what it checks and how severely."""
+
     id: str
     title: str
     kind: str
@@ -75,20 +96,10 @@ class Rule:
     params: dict[str, Any] = field(default_factory=dict, hash=False)
     origin: str = ""
     rounding: str | None = None  # half-up / truncate / either; None: the report's mode
-    config: Any = field(default=None, hash=False, compare=False)  # the kind's Params
+    config: Any = field(default=None, hash=False, compare=False, repr=False)  # params, typed
 
     def applies(self, genre: str | None) -> bool:
         return genre is None or genre in self.applies_to
-
-
-def _rule_lines(text: str) -> list[int]:
-    """1-based line of each entry under `rules:`, to name it in error messages."""
-    node = compose(text)
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            if key.value == "rules" and isinstance(value, yaml.SequenceNode):
-                return [item.start_mark.line + 1 for item in value.value]
-    return []
 
 
 def _operand_ok(operand: Any, vocab: Vocabulary) -> bool:
@@ -148,10 +159,10 @@ def _regexes(value: Any, vocab: Vocabulary, group: str | None = None) -> str | N
         return "须是非空的正则表达式列表"
     for pattern in value:
         try:
-            compiled = regex.compile(pattern)
+            named = rulecache.groups(pattern)
         except regex.error as exc:
             return f"中的正则表达式“{pattern}”无法编译：{exc}"
-        if group and group not in compiled.groupindex:
+        if group and group not in named:
             return f"中的正则表达式“{pattern}”缺少命名分组 (?P<{group}>…)"
     return None
 
@@ -184,14 +195,11 @@ SHAPES = {
 }
 
 
-def _parse(path: Path, kinds: dict[str, type], vocab: Vocabulary) -> list[Rule]:
-    data = load_yaml(path)
-    return parse(data, _rule_lines(path.read_text(encoding="utf-8")), str(path), kinds, vocab)
-
-
 def parse_text(text: str, origin: str, kinds: dict[str, type], vocab: Vocabulary) -> list[Rule]:
     """Rules from YAML text (a kind's documented example), as if read from file `origin`."""
-    return parse(safe_load(text), _rule_lines(text), origin, kinds, vocab)
+    from auditor.yamlfile import entry_lines, safe_load
+
+    return parse(safe_load(text), entry_lines(text), origin, kinds, vocab)
 
 
 def parse(
@@ -287,8 +295,10 @@ def load(
 ) -> tuple[list[Rule], Vocabulary]:
     """Built-in rules and vocabulary, with a user's folders (or files) adding or replacing
     files by name, in order; a user's vocabulary.yaml is merged with the built-in one."""
-    files = {p.name: p for p in _yaml_files(BUILTIN)}
-    vocab = load_vocabulary(files.pop(VOCABULARY))
+    builtin = {p.name: p for p in _yaml_files(BUILTIN)}
+    parsed, fresh = rulecache.load(builtin)  # read without YAML when cached
+    vocab = vocabulary(parsed[VOCABULARY][0], builtin.pop(VOCABULARY))
+    files: dict[str, Path] = dict(builtin)
     extras = [] if extra is None else [extra] if isinstance(extra, Path) else list(extra)
     for one in extras:
         if one.is_file() and one.suffix in (".yaml", ".yml"):
@@ -305,10 +315,13 @@ def load(
                 files[p.name] = p
     rules: list[Rule] = []
     seen: dict[str, str] = {}
-    for path in files.values():
-        for rule in _parse(path, kinds, vocab):
+    for name, path in files.items():
+        data, lines = parsed[name] if path == builtin.get(name) else rulecache.read(path)
+        for rule in parse(data, lines, str(path), kinds, vocab):
             if rule.id in seen:
                 raise RulesError(str(path), f"规则 id “{rule.id}” 与 {seen[rule.id]} 重复")
             seen[rule.id] = str(path)
             rules.append(rule)
+    if fresh is not None:
+        rulecache.store(fresh, parsed)
     return rules, vocab

@@ -31,6 +31,8 @@ PAIRING_SAID = {  # each pairing in words, for the reports that list the pairs
 
 @dataclass(frozen=True)
 class Link:
+    """Two reports of a series held together, and how (budget-prior, final-budget …)."""
+
     pairing: str
     earlier: str  # path
     later: str

@@ -22,6 +22,8 @@ DEPARTMENT_WIDE = "{department_wide}"  # a template over the vocabulary's words
 
 @dataclass(frozen=True)
 class Share:
+    """A 占比 claim: part ÷ whole = rate."""
+
     part: Fact
     whole: Fact
     rate: Fact

@@ -250,6 +250,7 @@ def test_extract_marks_every_figure_read_by_ocr(scans, ocr_on):
 def test_a_sum_that_holds_confirms_its_figures(scans, ocr_on, loaded, monkeypatch):
     """A table's sum that holds confirms the OCR'd figures in it, even those printed only
     once: they are not the ones named as misread while another would explain a finding."""
+    import auditor.ocr_review as ocr_review
     import auditor.pipeline as pipeline
     from auditor.ocr_review import read_figures
 
@@ -259,7 +260,7 @@ def test_a_sum_that_holds_confirms_its_figures(scans, ocr_on, loaded, monkeypatc
         seen.update(doc=doc, source=source, held=set(held))
         return out
 
-    monkeypatch.setattr(pipeline, "held_for_ocr", capture)
+    monkeypatch.setattr(ocr_review, "review", capture)  # the pipeline imports it when it runs
     pipeline.audit_path(str(scans["ok"]), *loaded)
     doc, source, held = seen["doc"], seen["source"], seen["held"]
     reads = read_figures(source, doc, held)

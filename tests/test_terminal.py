@@ -17,11 +17,13 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
+from auditor import cli_io
 from auditor.cli import main
 from auditor.findings import Finding, Place
 from auditor.pipeline import FileResult, audit_path
 from auditor.reporters import json_report, terminal
 from auditor.reporters.citations import chinese, places, runs
+from auditor.reporters.plain import Line, Plain
 from auditor.reporters.wrap import atoms, wrap
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -184,3 +186,52 @@ def test_wrap_breaks_only_between_atoms_with_a_hanging_indent():
     assert all(not line.plain.strip().startswith(("，", ".15")) for line in lines)
     joined = "".join(line.plain for line in lines).replace(" ", "")
     assert joined == text.plain.replace(" ", "")
+
+
+def _line(text: str, style: str = "", *parts: tuple[str, str | None]) -> Line:
+    line = Line(text, style)
+    for part, part_style in parts:
+        line.append(part, part_style)
+    return line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        _line(""),
+        _line("  ", "", ("错误", "bold red"), ("  第7页第12行  ", None), ("sum", "bold")),
+        _line("数" * 1500 + "  1,250.40万元 " * 30, "dim"),
+        _line(
+            "回车\r控制\x07字符\x0b\x0c\x08", "", ("\x1b[31m", None), ("[bold]不是标记[/]", None)
+        ),
+        _line("制表\t符", "yellow"),
+    ],
+)
+def test_plain_lines_are_what_rich_prints_without_a_terminal(line):
+    """Where there is no terminal the report's lines skip rich: the same characters."""
+    ours, theirs = io.StringIO(), io.StringIO()
+    plain = cli_io.console(False, ours)
+    rich = Console(file=theirs, color_system=None, highlight=False, soft_wrap=True, width=1000)
+    assert isinstance(plain, Plain)
+    for console in (plain, rich):
+        terminal._print(console, line)
+        terminal._print(console, line, "")
+        console.print()
+        console.print("[bold]markup[/] 与 :smile:")
+    assert ours.getvalue() == theirs.getvalue()
+    assert line.plain == line.rich().plain
+
+
+def test_a_line_holds_what_its_rich_text_holds():
+    """Line drops the control characters rich's Text drops, and only those."""
+    every = "".join(map(chr, [*range(0x20), 0x7F, 0x85, 0x2028, 0x200B, 0x3000]))
+    assert _line(every).plain == Text(every).plain
+    assert _line("", "", (every, "bold")).plain == Text().append(every, "bold").plain
+
+
+def test_check_prints_the_same_through_rich_console(monkeypatch):
+    """TTY_COMPATIBLE=0 sends the lines through rich's console, colourless: nothing differs."""
+    checks = [["--statistics", str(FIXTURES / "tables"), str(EXAMPLE)], [str(ROUNDING)]]
+    plain = [run(*args).output for args in checks]
+    monkeypatch.setenv("TTY_COMPATIBLE", "0")
+    assert [run(*args).output for args in checks] == plain

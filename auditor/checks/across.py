@@ -51,22 +51,27 @@ line `=====`, the earlier first.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from auditor.checks.shared.common import computed, severity, trivial
 from auditor.findings import Finding, Place, Quantity, mention
 from auditor.numbers import Figure, Interval, Rounding, fmt, judge
-from auditor.profile import Key, Profile, Stated
-from auditor.rules import Pairing, Rule
+from auditor.rules import Pairing, Rule, params
+
+if TYPE_CHECKING:
+    from auditor.profile import Key, Profile, Stated
 
 KIND = "across"
 PAIRED = True  # runs on two reports (check_pair), not in the one-report pipeline
 
 
-@dataclass(frozen=True)
+@params
 class Params:
+    """Which two reports of a series the rule holds together."""
+
     pair: Pairing
 
 
@@ -89,6 +94,8 @@ def _at(places: tuple[Place, ...], path: str) -> str:
 
 def check_pair(earlier: Profile, later: Profile, rule: Rule, mode: Rounding) -> Iterator[Finding]:
     """Findings of `later` (the report that speaks of the other), citing both reports."""
+    from auditor.profile import Stated  # here: a single report's check never holds two
+
     mode = Rounding(rule.rounding) if rule.rounding else mode
     year = earlier.year
     if rule.params["pair"] == "final-carryover":

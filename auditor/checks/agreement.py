@@ -33,18 +33,17 @@ One concept (or 科目) with one scope, basis and period has one value everywher
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from auditor.checks.shared.common import Context, computed, shown, words
 from auditor.equations import Equation
 from auditor.facts import Fact
 from auditor.findings import Finding, lines_of
-from auditor.rules import Rule
+from auditor.rules import Rule, params
 
 KIND = "agreement"
 
 
-@dataclass(frozen=True)
+@params
 class Params:
     """agreement takes no parameters: YAML only switches its rule on."""
 

@@ -27,16 +27,15 @@ A completion (or execution) rate is the 决算 figure divided by the 预算 figu
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from auditor.checks.shared.common import Context, ratio_finding
 from auditor.findings import Finding
-from auditor.rules import Rule
+from auditor.rules import Rule, params
 
 KIND = "completion"
 
 
-@dataclass(frozen=True)
+@params
 class Params:
     """completion takes no parameters: YAML only switches its rule on."""
 

@@ -48,20 +48,22 @@ the vocabulary's count_parts names as part of another never exceeds it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 
 from auditor.checks.shared.common import Context, words
 from auditor.counts import Count
 from auditor.findings import Finding, Quantity, lines_of
 from auditor.rules import Count as Whole
-from auditor.rules import Rule
+from auditor.rules import Rule, params
 
 KIND = "count_agreement"
 
 
-@dataclass(frozen=True)
+@params
 class Params:
+    """How many Han characters from a count's clause to its sentence's end let restatements
+    be compared by their sentence (more: more cautious)."""
+
     least: Whole
 
 

@@ -25,17 +25,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from auditor.checks.shared.common import Context, mixed_units, words
 from auditor.claims import Change
 from auditor.findings import Finding, lines_of
-from auditor.rules import Rule
+from auditor.rules import Rule, params
 
 KIND = "direction"
 
 
-@dataclass(frozen=True)
+@params
 class Params:
     """direction takes no parameters: YAML only switches its rule on."""
 

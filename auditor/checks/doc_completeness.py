@@ -49,14 +49,13 @@ could not be read (a PDF page without a text layer), nor about missing tables wi
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import regex
 
 from auditor.checks.shared.common import Context, words
 from auditor.checks.shared.doc_text import compact, lines, patterns, toc, unread
 from auditor.findings import Finding
-from auditor.rules import Regexes, Rule
+from auditor.rules import Regexes, Rule, params
 from auditor.tables.model import Table
 from auditor.tables.read import declares_no_data
 from auditor.text.located import MARKER, is_table_row
@@ -64,8 +63,11 @@ from auditor.text.located import MARKER, is_table_row
 KIND = "doc_completeness"
 
 
-@dataclass(frozen=True)
+@params
 class Params:
+    """How the 目录 begins, and the notes saying a table's funds are zero (its empty table
+    is then no finding)."""
+
     toc: Regexes
     zero: Regexes | None = None
 

@@ -44,18 +44,19 @@ found whole); one finding per line where residue begins, naming what was found t
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from auditor.checks.shared.common import Context, words
 from auditor.checks.shared.doc_text import paragraphs, patterns, span_lines
 from auditor.findings import Finding
-from auditor.rules import Regexes, Rule
+from auditor.rules import Regexes, Rule, params
 
 KIND = "doc_placeholder"
 
 
-@dataclass(frozen=True)
+@params
 class Params:
+    """What a placeholder left in the text looks like."""
+
     patterns: Regexes
 
 

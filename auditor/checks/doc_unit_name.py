@@ -58,7 +58,6 @@ bracketed parts ("（本级）") and the `generic` words ("本部门") are not n
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import regex
 
@@ -72,14 +71,17 @@ from auditor.checks.shared.doc_text import (
     strip_page,
 )
 from auditor.findings import Finding
-from auditor.rules import NameRegexes, Rule, Words
+from auditor.rules import NameRegexes, Rule, Words, params
 from auditor.text.located import MARKER
 
 KIND = "doc_unit_name"
 
 
-@dataclass(frozen=True)
+@params
 class Params:
+    """Where the unit's name is read (cover, headings: a (?P<name>…) group each) and the
+    words that are no name."""
+
     cover: NameRegexes
     headings: NameRegexes
     generic: Words

@@ -61,7 +61,6 @@ Only these places are looked at, never a year inside a sentence ("2021年启动�
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 
 import regex
@@ -77,13 +76,15 @@ from auditor.checks.shared.doc_text import (
     span_lines,
 )
 from auditor.findings import Finding, Quantity, softer
-from auditor.rules import Rule, YearRegexes
+from auditor.rules import Rule, YearRegexes, params
 
 KIND = "doc_year"
 
 
-@dataclass(frozen=True)
+@params
 class Params:
+    """Where the report names years, each pattern with a (?P<year>…) group."""
+
     headings: YearRegexes
     titles: YearRegexes
     as_of: YearRegexes

@@ -27,17 +27,16 @@ The amounts of an enumeration whose shares make about 100 % add to the whole it 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from auditor.checks.shared.common import Context
 from auditor.checks.shared.totals import compare_total
 from auditor.findings import Finding
-from auditor.rules import Rule
+from auditor.rules import Rule, params
 
 KIND = "enumeration_sum"
 
 
-@dataclass(frozen=True)
+@params
 class Params:
     """enumeration_sum takes no parameters: YAML only switches its rule on."""
 

@@ -58,14 +58,16 @@ from auditor.facts import Fact
 from auditor.findings import Finding
 from auditor.numbers import Figure
 from auditor.operands import CellRef, FactRef, parse
-from auditor.rules import Comparison, Operands, Rule, Text
+from auditor.rules import Comparison, Operands, Rule, Text, params
 from auditor.tables.model import Row, Table, clean
 
 KIND = "identity"
 
 
-@dataclass(frozen=True)
+@params
 class Params:
+    """The two sides of the identity, how they compare, and how a failure is worded."""
+
     left: Operands
     right: Operands
     relation: Comparison | None = None

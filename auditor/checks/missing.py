@@ -24,16 +24,15 @@ A label followed directly by its unit: a figure of the template left unfilled.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from auditor.checks.shared.common import Context, words
 from auditor.findings import Finding
-from auditor.rules import Rule
+from auditor.rules import Rule, params
 
 KIND = "missing"
 
 
-@dataclass(frozen=True)
+@params
 class Params:
     """missing takes no parameters: YAML only switches its rule on."""
 

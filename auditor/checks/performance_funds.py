@@ -41,7 +41,6 @@ column) is not checked.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 
 from auditor.checks.shared.common import (
@@ -56,13 +55,13 @@ from auditor.checks.shared.common import (
 from auditor.findings import Finding
 from auditor.numbers import Interval, Rounding, Verdict, fmt, fmt_range, judge
 from auditor.performance import Cell, FundBlock, Row
-from auditor.rules import Rule
+from auditor.rules import Rule, params
 
 KIND = "performance_funds"
 NAMES = {"appropriation": "财政拨款", "carryover": "上年结转", "other": "其他资金"}
 
 
-@dataclass(frozen=True)
+@params
 class Params:
     """performance_funds takes no parameters: YAML only switches its rule on."""
 

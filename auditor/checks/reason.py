@@ -30,13 +30,12 @@ increasing or decreasing must go the way the figures go. A reason about anything
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import regex
 
 from auditor.checks.shared.common import Context, words
 from auditor.findings import Finding, lines_of
-from auditor.rules import Regexes, Rule
+from auditor.rules import Regexes, Rule, params
 from auditor.text.located import SENTENCE_END
 from auditor.vocabulary import norm_label
 
@@ -48,8 +47,10 @@ END = regex.compile(f"[{SENTENCE_END}]")
 CLAUSE = regex.compile(r"[，,、]")
 
 
-@dataclass(frozen=True)
+@params
 class Params:
+    """How a sentence giving a change's reason begins."""
+
     reasons: Regexes
 
 

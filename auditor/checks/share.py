@@ -29,16 +29,15 @@ enumeration the share stands in.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from auditor.checks.shared.common import Context, ratio_finding
 from auditor.findings import Finding
-from auditor.rules import Rule
+from auditor.rules import Rule, params
 
 KIND = "share"
 
 
-@dataclass(frozen=True)
+@params
 class Params:
     """share takes no parameters: YAML only switches its rule on."""
 

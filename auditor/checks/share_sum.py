@@ -27,19 +27,18 @@ The shares of an enumeration whose shares make about 100 % add to exactly 100 %.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 
 from auditor.checks.shared.common import Context, computed, expected_range, note, severity, trivial
 from auditor.equations import Equation
 from auditor.findings import Finding, Quantity, lines_of
 from auditor.numbers import HUNDRED, Figure, Interval, Verdict, fmt
-from auditor.rules import Rule
+from auditor.rules import Rule, params
 
 KIND = "share_sum"
 
 
-@dataclass(frozen=True)
+@params
 class Params:
     """share_sum takes no parameters: YAML only switches its rule on."""
 

@@ -43,17 +43,16 @@ In a 收支总表 printed side by side, the 收入 half's 总计 equals the 支�
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from auditor.checks.shared.cells import checked, describe, sum_finding
 from auditor.checks.shared.common import Context
 from auditor.findings import Finding
-from auditor.rules import Rule
+from auditor.rules import Rule, params
 
 KIND = "table_balance"
 
 
-@dataclass(frozen=True)
+@params
 class Params:
     """table_balance takes no parameters: YAML only switches its rule on."""
 

@@ -50,18 +50,17 @@ A sub-group with its own 小计 counts through it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from auditor.checks.shared.cells import checked, describe, sum_finding, value
 from auditor.checks.shared.common import Context
 from auditor.findings import Finding
-from auditor.rules import Rule
+from auditor.rules import Rule, params
 from auditor.tables.model import Column
 
 KIND = "table_columns"
 
 
-@dataclass(frozen=True)
+@params
 class Params:
     """table_columns takes no parameters: YAML only switches its rule on."""
 

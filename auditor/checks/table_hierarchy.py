@@ -51,17 +51,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from auditor.checks.shared.cells import checked, columns_of, describe, sum_finding, value
 from auditor.checks.shared.common import Context
 from auditor.findings import Finding
-from auditor.rules import Rule
+from auditor.rules import Rule, params
 
 KIND = "table_hierarchy"
 
 
-@dataclass(frozen=True)
+@params
 class Params:
     """table_hierarchy takes no parameters: YAML only switches its rule on."""
 

@@ -40,16 +40,15 @@ as unchecked; nothing is guessed from it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from auditor.checks.shared.common import Context
 from auditor.findings import Finding
-from auditor.rules import Rule
+from auditor.rules import Rule, params
 
 KIND = "table_layout"
 
 
-@dataclass(frozen=True)
+@params
 class Params:
     """table_layout takes no parameters: YAML only switches its rule on."""
 

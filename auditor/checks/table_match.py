@@ -64,20 +64,21 @@ every row down to it must equal its counterpart. Unconditional equalities betwee
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from auditor.checks.shared.cells import describe, sum_finding, value
 from auditor.checks.shared.common import Context
 from auditor.checks.shared.rows import TOTAL_KEY, find, key, pairs, this_year
 from auditor.findings import Finding
 from auditor.numbers import Verdict, judge
-from auditor.rules import Rule, Side
+from auditor.rules import Rule, Side, params
 
 KIND = "table_match"
 
 
-@dataclass(frozen=True)
+@params
 class Params:
+    """The whole (left) and its part (right): a column of a table each."""
+
     left: Side
     right: Side
 

@@ -53,7 +53,6 @@ statement matching any cell of its key is fine.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import regex
 
@@ -64,15 +63,17 @@ from auditor.checks.shared.common import (
     shown,
 )
 from auditor.findings import Finding
-from auditor.rules import Rule, TableKinds
+from auditor.rules import Rule, TableKinds, params
 from auditor.tables.model import TOTAL_WORD, Cell, Column, Row, Table
 from auditor.vocabulary import norm_label
 
 KIND = "table_narrative"
 
 
-@dataclass(frozen=True)
+@params
 class Params:
+    """The tables the prose is held to, and those held only by their totals."""
+
     tables: TableKinds
     totals_only: TableKinds | None = None
 

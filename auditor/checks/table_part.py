@@ -42,18 +42,17 @@ never summed with their siblings.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from auditor.checks.shared.cells import checked, columns_of, describe, sum_finding, value
 from auditor.checks.shared.common import Context
 from auditor.findings import Finding
-from auditor.rules import Rule
+from auditor.rules import Rule, params
 from auditor.tables.model import Row
 
 KIND = "table_part"
 
 
-@dataclass(frozen=True)
+@params
 class Params:
     """table_part takes no parameters: the 其中 and sub-line wording is the vocabulary's."""
 

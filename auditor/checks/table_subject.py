@@ -59,7 +59,6 @@ paragraph (其中 / 主要用于 …) or figures with a concept of their own (�
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 
 from auditor.checks.shared.cells import against_cell, checked
@@ -70,7 +69,7 @@ from auditor.checks.shared.common import (
 from auditor.facts import subject_at
 from auditor.findings import Finding
 from auditor.numbers import Figure, Interval, Rounding
-from auditor.rules import Rule, TableKinds
+from auditor.rules import Rule, TableKinds, params
 from auditor.tables.model import Cell, Row, Table
 from auditor.vocabulary import norm_label
 
@@ -78,8 +77,10 @@ KIND = "table_subject"
 LIST_MARKER = "{head_markers}"
 
 
-@dataclass(frozen=True)
+@params
 class Params:
+    """The tables whose 科目 rows are checked."""
+
     tables: TableKinds
 
 

@@ -47,20 +47,19 @@ it (年初结转和结余 …), a breakdown under a 结转和结余 row counted 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 
 from auditor.checks.shared.cells import checked, columns_of, describe, sum_finding, value
 from auditor.checks.shared.common import Context
 from auditor.findings import Finding
 from auditor.numbers import Interval, Verdict, judge
-from auditor.rules import Rule
+from auditor.rules import Rule, params
 from auditor.tables.model import Row, Table
 
 KIND = "table_total"
 
 
-@dataclass(frozen=True)
+@params
 class Params:
     """table_total takes no parameters: YAML only switches its rule on."""
 

@@ -60,18 +60,20 @@ findings after they have run (`review`); `check` finds nothing by itself.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 
 from auditor.checks.shared.common import Context
 from auditor.findings import ERROR, Finding
-from auditor.rules import Count, Fraction, Rule
+from auditor.rules import Count, Fraction, Rule, params
 
 KIND = "table_unread"
 
 
-@dataclass(frozen=True)
+@params
 class Params:
+    """When a table fails so many of its identities (this share, at least this many) that
+    it was likely misread."""
+
     share: Fraction
     least: Count
 

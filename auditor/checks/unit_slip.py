@@ -27,16 +27,15 @@ An amount in 元 whose completion rate or share only works if it were 万元.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from auditor.checks.shared.common import Context, as_stated, unit_slip
 from auditor.findings import Finding, Quantity, lines_of
-from auditor.rules import Rule
+from auditor.rules import Rule, params
 
 KIND = "unit_slip"
 
 
-@dataclass(frozen=True)
+@params
 class Params:
     """unit_slip takes no parameters: YAML only switches its rule on."""
 

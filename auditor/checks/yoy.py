@@ -30,7 +30,7 @@ negative 上年数 is an error. A rate against a zero base is zero_base's findin
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 
 from auditor.checks.shared.common import (
@@ -50,12 +50,12 @@ from auditor.claims import Change
 from auditor.facts import Fact
 from auditor.findings import Finding, lines_of
 from auditor.numbers import Interval, Rounding, fmt, fmt_range, judge
-from auditor.rules import Rule
+from auditor.rules import Rule, params
 
 KIND = "yoy"
 
 
-@dataclass(frozen=True)
+@params
 class Params:
     """yoy takes no parameters: YAML only switches its rule on."""
 

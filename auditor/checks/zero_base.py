@@ -24,19 +24,18 @@ A completion rate against a zero budget, or a growth rate against a zero prior y
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from auditor.checks.shared.common import Context, as_stated, words
 from auditor.equations import ONE, Equation
 from auditor.facts import Fact
 from auditor.findings import Finding, lines_of
 from auditor.numbers import HUNDRED
-from auditor.rules import Rule
+from auditor.rules import Rule, params
 
 KIND = "zero_base"
 
 
-@dataclass(frozen=True)
+@params
 class Params:
     """zero_base takes no parameters: YAML only switches its rule on."""
 

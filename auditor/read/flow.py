@@ -12,15 +12,15 @@ rather than read in the wrong columns.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from auditor.findings import Place
+from auditor.text.lazy import lazy_re
 
 LONG = 2000  # a line this long is many lines run together; no report has paragraphs so long
 MAX_CELLS = 24  # more tab cells than any standard table's row: rows run together
-SENTENCE = re.compile(r"[^。！？；!?]*[。！？；!?]+[”’」』)）]*|[^。！？；!?]+")
-MARKER = re.compile(
+SENTENCE = lazy_re(r"[^。！？；!?]*[。！？；!?]+[”’」』)）]*|[^。！？；!?]+")
+MARKER = lazy_re(
     r"第[一二三四五六七八九十]+部分"
     r"|(?<![一二三四五六七八九十百、])[一二三四五六七八九十]{1,3}、"
     r"|[(（][一二三四五六七八九十]{1,3}[)）]"
@@ -28,10 +28,10 @@ MARKER = re.compile(
     r"|(?<![\d.,，%])\d{1,2}[.、．](?![\d%])"
 )
 # a table's title and the lines under it (公开02表, 部门：…, 单位：万元), each a line of its own
-TITLE = re.compile(r"(?<=表) +(?=\S)|(?<= )(?=公开\s*\d+\s*表|(?:编制|金额)?(?:部门|单位)：)")
-TOKEN = re.compile(r"[^ ]+")
+TITLE = lazy_re(r"(?<=表) +(?=\S)|(?<= )(?=公开\s*\d+\s*表|(?:编制|金额)?(?:部门|单位)：)")
+TOKEN = lazy_re(r"[^ ]+")
 # a numbered heading run into its first sentence ("八、…决算情况2020 年度…"): cut after it
-HEADING = re.compile(
+HEADING = lazy_re(
     r"[^。；，]{2,40}?(?:情况|说明|概况|明细|职责|设置|解释|附件|表)"
     r"(?= |\d{4}\s*年|本(?:单位|部门|年度)|我(?:单位|部门|局|委))"
 )

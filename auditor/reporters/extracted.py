@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from rich.console import Console
+from typing import TYPE_CHECKING
+
 from rich.markup import escape
 
 from auditor.reporters.summary import genre, pages
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from auditor.reporters.plain import Plain
 
 # What a figure is (facts.Fact.role) and which year it is of (Fact.period), as a clerk says
 # it; JSON keeps the English keys.
@@ -39,7 +45,7 @@ def _ocr(read: dict) -> str:
     return escape(f"〔OCR {read['score']:.3f}{'，' + doubts if doubts else ''}〕")
 
 
-def write(data: dict, console: Console) -> None:
+def write(data: dict, console: Console | Plain) -> None:
     count = f"，{data['pages']} 页" if data["pages"] else ""
     scanned = data["scanned_pages"]
     unread = f"，第 {pages(scanned)} 页没有可读的文字层，未读取" if scanned else ""

@@ -4,23 +4,26 @@ Each finding: its severity (错误/警告/提示), the lines it cites (第7页�
 rule's title, the message, the figures and the other rules that saw the same discrepancy.
 Rounding differences (尾数差异/末位误差) are counted, not listed, unless asked for. Every line is
 broken by `wrap`, never by rich, so a figure is never cut in two; report text is printed as
-plain Text, never read as markup."""
+plain Text, never read as markup, and without rich where there are no styles to show
+(reporters.plain)."""
 
 from __future__ import annotations
 
 import re
-
-from rich import box
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from auditor.findings import SEVERITIES, Finding, Quantity
 from auditor.pipeline import FileResult
 from auditor.reporters.citations import chinese, places
+from auditor.reporters.plain import Line, Plain
 from auditor.reporters.summary import counts, genre, pages
-from auditor.reporters.wrap import wrap
-from auditor.series import PAIRING_SAID, Series
+from auditor.reporters.wrap import wrap, wrap_plain
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+
+    from auditor.series import Series
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 NAME = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -34,9 +37,13 @@ def _plain(text: str) -> str:
     return re.sub(r"[\x00-\x1f\x7f]+", " ", text)
 
 
-def _print(console: Console, text: Text, indent: str = BODY) -> None:
-    for line in wrap(text, console.width, indent):
-        console.print(line, soft_wrap=True)
+def _print(console: Console | Plain, text: Line, indent: str = BODY) -> None:
+    if isinstance(console, Plain):  # no styles to show: the lines' characters
+        for line in wrap_plain(text.plain, console.width, indent):
+            console.line(line)
+        return
+    for styled in wrap(text.rich(), console.width, indent):
+        console.print(styled, soft_wrap=True)
 
 
 def _text(quantity: Quantity | None) -> str | None:
@@ -49,8 +56,8 @@ def _seen(f: Finding) -> str:
     return f"{f.rule} {f.title}".strip() + (f"（{where}）" if where else "")
 
 
-def write_finding(f: Finding, console: Console) -> None:
-    head = Text(HEAD)
+def write_finding(f: Finding, console: Console | Plain) -> None:
+    head = Line(HEAD)
     head.append(NAME[f.severity], STYLE[f.severity])
     where = places(f.cited, LIMIT)
     head.append(f"  {_plain(where)}  " if where else "  ")
@@ -58,7 +65,7 @@ def write_finding(f: Finding, console: Console) -> None:
     if f.title:
         head.append(f"（{_plain(f.title)}）")
     _print(console, head)
-    _print(console, Text(BODY + _plain(chinese(f.message))))
+    _print(console, Line(BODY + _plain(chinese(f.message))))
     low, high = _text(f.expected_low), _text(f.expected_high)
     details = [
         f"{label}：{value}"
@@ -71,12 +78,12 @@ def write_finding(f: Finding, console: Console) -> None:
         if value
     ]
     if details:
-        _print(console, Text(BODY + _plain("；".join(details)), style="dim"))
+        _print(console, Line(BODY + _plain("；".join(details)), style="dim"))
     if f.also:
         seen = "；".join(_seen(g) for g in f.also)
-        _print(console, Text(BODY + "同一差异亦见于：" + _plain(seen)))
+        _print(console, Line(BODY + "同一差异亦见于：" + _plain(seen)))
     if f.culprit:
-        _print(console, Text(BODY + "→ " + _plain(chinese(f.culprit.explanation)), "bold magenta"))
+        _print(console, Line(BODY + "→ " + _plain(chinese(f.culprit.explanation)), "bold magenta"))
 
 
 def tally(findings: list[Finding], show_rounding: bool) -> str:
@@ -90,12 +97,12 @@ def tally(findings: list[Finding], show_rounding: bool) -> str:
     return "，".join(parts)
 
 
-def write_file(r: FileResult, console: Console, show_rounding: bool = False) -> None:
+def write_file(r: FileResult, console: Console | Plain, show_rounding: bool = False) -> None:
     """One readable file's findings (an unreadable one is said on stderr, one line)."""
     if r.error:
         return
     count = f"{r.pages} 页，" if r.pages else ""
-    header = Text()
+    header = Line()
     header.append(_plain(r.path), "bold")
     header.append(
         f"  {genre(r.year, r.genre)}，{count}读取数字 {r.figures} 个，标准报表 {r.tables} 张"
@@ -103,34 +110,43 @@ def write_file(r: FileResult, console: Console, show_rounding: bool = False) -> 
     _print(console, header, HEAD)
     if r.scanned:
         said = f"第 {pages(r.scanned)} 页没有可读的文字层（扫描件，或字体没有 Unicode 编码，或字体未嵌入且本机未安装），这些页未检查"
-        _print(console, Text(HEAD + said, "yellow"), BODY)
+        _print(console, Line(HEAD + said, "yellow"), BODY)
     if r.ocr_pages:
         said = f"第 {pages(r.ocr_pages)} 页没有文字层，由 OCR 识别；涉及这些页数字的问题只作警告，须对照原件核对"
-        _print(console, Text(HEAD + said, "yellow"), BODY)
+        _print(console, Line(HEAD + said, "yellow"), BODY)
     for f in r.findings:
         if show_rounding or not f.rounding_only:
             write_finding(f, console)
     folded = 0 if show_rounding else sum(f.rounding_only for f in r.findings)
     if folded:
-        _print(console, Text(HEAD + FOLDED.format(n=folded), "dim"), BODY)
-    _print(console, Text(HEAD + tally(list(r.findings), show_rounding)), BODY)
+        _print(console, Line(HEAD + FOLDED.format(n=folded), "dim"), BODY)
+    _print(console, Line(HEAD + tally(list(r.findings), show_rounding)), BODY)
     console.print()
 
 
-def write_summary(results: list[FileResult], console: Console, show_rounding: bool = False) -> None:
+def _table(**options) -> Table:
+    """A table as both summaries draw it; rich's tables are imported only when one is drawn."""
+    from rich import box
+    from rich.table import Table
+
+    return Table(title_justify="left", box=box.SIMPLE_HEAD, caption_justify="left", **options)
+
+
+def write_summary(
+    results: list[FileResult], console: Console | Plain, show_rounding: bool = False
+) -> None:
     """A batch's table: every file with its pages, figures and findings, or why it was not read;
     how many of the findings are rounding differences, and whether they were listed."""
+    from rich.text import Text
+
     rounding = [sum(f.rounding_only for f in r.findings) for r in results]
     folded = not show_rounding and any(rounding)
-    table = Table(
+    table = _table(
         title="汇总",
-        title_justify="left",
         show_footer=True,
-        box=box.SIMPLE_HEAD,
         caption="尾数差异已计入各级别的数目，未逐条列出（--show-rounding 显示）"
         if folded
         else None,
-        caption_justify="left",
     )
     readable = [r for r in results if not r.error]
     total = counts(readable)
@@ -159,9 +175,11 @@ def write_summary(results: list[FileResult], console: Console, show_rounding: bo
     console.print(table)
 
 
-def write_statistics(results: list[FileResult], console: Console) -> None:
+def write_statistics(results: list[FileResult], console: Console | Plain) -> None:
     """Findings counted by rule (the rules that saw a folded discrepancy counted too), the
     most frequent first, as ruff --statistics counts them."""
+    from rich.text import Text
+
     seen: dict[str, dict[str, int]] = {}
     titles: dict[str, str] = {}
     for r in results:
@@ -171,13 +189,7 @@ def write_statistics(results: list[FileResult], console: Console) -> None:
                 row[g.severity] += 1
                 row["rounding"] += f.rounding_only
                 titles.setdefault(g.rule, g.title)
-    table = Table(
-        title="按规则统计",
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        caption="几条规则发现的同一处问题，每条规则各计一次",
-        caption_justify="left",
-    )
+    table = _table(title="按规则统计", caption="几条规则发现的同一处问题，每条规则各计一次")
     table.add_column("规则")
     table.add_column("标题", overflow="fold")
     for name in SEVERITIES:
@@ -190,12 +202,14 @@ def write_statistics(results: list[FileResult], console: Console) -> None:
     console.print(table)
 
 
-def write_series(series: Series, console: Console) -> None:
+def write_series(series: Series, console: Console | Plain) -> None:
     """Which reports --across held to which, and which had no partner, and why."""
-    _print(console, Text(f"跨报告比对：{len(series.links)} 对", "bold"), HEAD)
+    from auditor.series import PAIRING_SAID  # here: only --across links reports
+
+    _print(console, Line(f"跨报告比对：{len(series.links)} 对", "bold"), HEAD)
     for link in series.links:
         said = f"{HEAD}{PAIRING_SAID[link.pairing]}：{link.later} ← {link.earlier}"
-        _print(console, Text(_plain(said)), BODY)
+        _print(console, Line(_plain(said)), BODY)
     for path, reason in series.alone:
-        _print(console, Text(_plain(f"{HEAD}未比对：{path}（{reason}）"), "dim"), BODY)
+        _print(console, Line(_plain(f"{HEAD}未比对：{path}（{reason}）"), "dim"), BODY)
     console.print()

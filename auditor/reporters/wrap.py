@@ -11,9 +11,12 @@ Only an atom wider than a whole line is cut, at characters."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
-from rich.text import Text
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 OPENING = "（「『“‘《〈【〔［(["
 CLOSING = "，。；：、！？）」』”’》〉】〕］…–—,.;:!?)]%％"
@@ -57,21 +60,36 @@ def atoms(text: str) -> list[tuple[int, int, bool]]:
 def wrap(text: Text, width: int, indent: str = "") -> list[Text]:
     """`text` as lines of at most `width` cells, continuation lines starting with `indent`.
     Spaces at a break are dropped; spaces leading the first line are kept."""
-    plain = text.plain
+    indent, lines = breaks(text.plain, width, indent)
+    return _cut(text, lines, indent)
+
+
+def wrap_plain(text: str, width: int, indent: str = "") -> list[str]:
+    """`wrap` of text without styles: the same lines, as strings."""
+    indent, lines = breaks(text, width, indent)
+    return [
+        (indent if n else "") + "".join(text[a:b] for a, b in line) for n, line in enumerate(lines)
+    ]
+
+
+def breaks(plain: str, width: int, indent: str = "") -> tuple[str, list[list[tuple[int, int]]]]:
+    """How `wrap` cuts `plain`: each line's pieces (start, end), and the indent of the lines
+    after the first ("" when it would leave too little room)."""
     if width - cell_len(indent) < NARROWEST:
         indent = ""
-    lines: list[Text] = []
-    line, used, filled = Text(), 0, False  # filled: the line holds an atom
+    lines: list[list[tuple[int, int]]] = []  # each line's pieces of `text`
+    line: list[tuple[int, int]] = []
+    used, filled = 0, False  # filled: the line holds an atom
     space: tuple[int, int] | None = None  # a space waiting for the atom after it
 
     def new_line() -> None:
         nonlocal line, used, filled, space
         lines.append(line)
-        line, used, filled, space = Text(indent), cell_len(indent), False, None
+        line, used, filled, space = [], cell_len(indent), False, None
 
     def put(start: int, end: int) -> None:
         nonlocal used
-        line.append_text(text[start:end])
+        line.append((start, end))
         used += cell_len(plain[start:end])
 
     for start, end, is_space in atoms(plain):
@@ -98,4 +116,22 @@ def wrap(text: Text, width: int, indent: str = "") -> list[Text]:
                 filled = True
             put(i, i + 1)
     lines.append(line)
-    return lines
+    return indent, lines
+
+
+def _cut(text: Text, lines: list[list[tuple[int, int]]], indent: str) -> list[Text]:
+    """The lines as Text: each piece is what text[start:end] gives, all cut from `text` at
+    once (one slice at a time cuts the whole text each time: most of the time wrapping took)."""
+    from rich.text import Text
+
+    edges = sorted({edge for line in lines for piece in line for edge in piece})
+    cut = text.divide(edges)
+    bounds = zip([0, *edges], [*edges, len(text)], strict=True)
+    pieces = dict(zip(bounds, cut, strict=True))
+    out = []
+    for n, line in enumerate(lines):
+        joined = Text(indent if n else "")
+        for piece in line:
+            joined.append_text(pieces[piece])
+        out.append(joined)
+    return out

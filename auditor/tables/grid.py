@@ -15,20 +15,23 @@ from math import prod
 import regex
 
 from auditor.tables.blocks import GAP, SPACES
+from auditor.text.lazy import lazy
 from auditor.text.width import char_width
 
-CODE = regex.compile(r"^\d{3}(?:\d{2}){0,2}$")
-NUMBER_TOKEN = regex.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
-DECIMAL = regex.compile(r"^[-+]?[\d,]*\d\.\d+$")
-CODE_LIKE = regex.compile(r"^(?:\d{2}|\d{3}(?:\d{2}){0,2})$")
-ORDINAL_ITEM = regex.compile(r"^[一二三四五六七八九十]+、\s*\p{Han}")
-TOTAL_LABEL = regex.compile(r"^(?:本年)?(?:收入|支出)?(?:合\s*计|总\s*计)$")
+CODE = lazy(r"^\d{3}(?:\d{2}){0,2}$")
+NUMBER_TOKEN = lazy(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
+DECIMAL = lazy(r"^[-+]?[\d,]*\d\.\d+$")
+CODE_LIKE = lazy(r"^(?:\d{2}|\d{3}(?:\d{2}){0,2})$")
+ORDINAL_ITEM = lazy(r"^[一二三四五六七八九十]+、\s*\p{Han}")
+TOTAL_LABEL = lazy(r"^(?:本年)?(?:收入|支出)?(?:合\s*计|总\s*计)$")
 GAP_COST = 2.0  # display columns of centring a header must gain to take a blank
 MAX_SHARINGS = 4096  # ways of sharing out a header row's blanks tried together
 
 
 @dataclass(frozen=True)
 class Chunk:
+    """A cell's text on a space-laid-out line, with the display columns it spans."""
+
     text: str
     start: int  # display columns, end exclusive
     end: int

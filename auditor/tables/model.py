@@ -5,15 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex
-
 from auditor.numbers import Figure
+from auditor.text.lazy import lazy
 from auditor.vocabulary import NOISE
 
-ORDINAL = regex.compile(
-    r"^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]+\)|\d+[.、])"
-)
-TOTAL_WORD = regex.compile(r"(?:合计|小计|总计)$")
+ORDINAL = lazy(r"^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]+\)|\d+[.、])")
+TOTAL_WORD = lazy(r"(?:合计|小计|总计)$")
 
 
 def clean(text: str) -> str:
@@ -23,6 +20,8 @@ def clean(text: str) -> str:
 
 @dataclass(frozen=True)
 class Column:
+    """An amount column, named by its header rows."""
+
     index: int
     levels: tuple[str, ...]  # header texts from the top, merged cells and wrapping resolved
     group: str  # the segment's own top header (收入 / 支出 / 人员经费), not in `name`
@@ -47,6 +46,8 @@ class Column:
 
 @dataclass(frozen=True)
 class Cell:
+    """A figure of a table, with its line and column."""
+
     figure: Figure
     line: int
     column: Column
@@ -54,6 +55,8 @@ class Cell:
 
 @dataclass
 class Row:
+    """A table row: its label, 科目 code and cells by column name."""
+
     line: int
     segment: int
     label: str  # cleaned
@@ -76,12 +79,16 @@ class Row:
 
 @dataclass
 class Segment:
+    """Side-by-side parts of a table (收入 beside 支出) each have their own columns."""
+
     group: str
     columns: list[Column]  # amount columns, left to right
 
 
 @dataclass
 class Table:
+    """A table as read: its title, what standard table it is, its columns and rows."""
+
     title: str
     line: int  # the title's line
     standard: str | None  # the standard table it is (收支总表 …), from the vocabulary

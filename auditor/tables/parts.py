@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import regex
-
 from auditor.tables.model import Column, Row, Table
+from auditor.text.lazy import lazy
 from auditor.vocabulary import Vocabulary
 
-FIRST_LEVEL = regex.compile(r"^[一二三四五六七八九十]+[、.]")
+FIRST_LEVEL = lazy(r"^[一二三四五六七八九十]+[、.]")
 
 
 def of_which(columns: list[Column], vocab: Vocabulary) -> list[Column]:

@@ -16,16 +16,17 @@ from auditor.tables.blocks import Block, find_blocks
 from auditor.tables.grid import CODE, Grid, space_grid, tab_grid
 from auditor.tables.model import ORDINAL, Cell, Column, Row, Segment, Table, clean
 from auditor.tables.parts import link_parts, mark, of_which
+from auditor.text.lazy import lazy
 from auditor.vocabulary import Vocabulary
 
-LABEL_HEADER = regex.compile(
+LABEL_HEADER = lazy(
     r"^(?:项目|科目|名称|行次|栏次|序号|代码|编码|类|款|项|\S*(?:科目|代码|编码|名称|分类))$"
 )
-AMOUNT_CELL = regex.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+AMOUNT_CELL = lazy(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 # 款, 项 codes (a spreadsheet may drop the leading zero: 2 for 02); the 类/款/项 header cells
-CODE_PART = regex.compile(r"^(?:\d{1,2}|[类款项])$")
-EMPTY_CELL = regex.compile(r"^[-—–/\\]*$")
-NUMBERED = regex.compile(r"(?:公开\s*(\d+)\s*表|^表\s*(\d+))")
+CODE_PART = lazy(r"^(?:\d{1,2}|[类款项])$")
+EMPTY_CELL = lazy(r"^[-—–/\\]*$")
+NUMBERED = lazy(r"(?:公开\s*(\d+)\s*表|^表\s*(\d+))")
 
 
 def declares_no_data(texts: Iterable[str], vocab: Vocabulary) -> bool:

@@ -49,6 +49,8 @@ class Tally:
 
 @dataclass(frozen=True)
 class Context:
+    """What every check is given: the document, its claims, the vocabulary, rounding."""
+
     doc: Document
     claims: Claims
     vocab: Vocabulary
