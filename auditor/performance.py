@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import regex
 
 from auditor.numbers import Figure, decimals, parse_number
-from auditor.text.located import NORMALIZE
+from auditor.text.located import normal_lines
 from auditor.vocabulary import Vocabulary, norm_label
 
 AMOUNT = regex.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
@@ -146,8 +146,7 @@ def read_funds(lines: tuple[str, ...], vocab: Vocabulary) -> list[FundBlock]:
     blocks: list[FundBlock] = []
     block: FundBlock | None = None
     gap, unit, unit_line = 0, "", -UNIT_REACH
-    for number, line in enumerate(lines, 1):
-        normal = line.translate(NORMALIZE)
+    for number, (line, normal) in enumerate(zip(lines, normal_lines(lines), strict=True), 1):
         named = UNIT.search(normal.replace(" ", ""))
         if named:
             unit, unit_line = named.group(1) or named.group(2), number

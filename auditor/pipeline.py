@@ -26,7 +26,7 @@ from auditor.read import Source, read_source, read_sources
 from auditor.read.url import is_url, listing
 from auditor.rules import Rule
 from auditor.tables.model import Table
-from auditor.text.located import NORMALIZE, as_printed
+from auditor.text.located import as_printed, normal_lines
 from auditor.vocabulary import Vocabulary
 
 
@@ -84,7 +84,7 @@ def check_source(
         out.append(replace(f, id=key if seen[key] == 1 else f"{key}-{seen[key]}"))
     out = diagnose(out, doc, rounding, source.cited, dict(vocab.bases))
     out = held_for_ocr(out, doc, source, rounding, ctx.held)
-    if any(vocab.says("rounding_note", line.translate(NORMALIZE)) for line in source.lines):
+    if any(vocab.says("rounding_note", line) for line in normal_lines(source.lines)):
         out = [replace(f, severity=INFO) if f.rounding_only else f for f in out]
     return doc, [replace(f, equation=None) for f in fold(out)]
 

@@ -15,7 +15,7 @@ from typing import NamedTuple
 import regex
 
 from auditor.errors import RulesError
-from auditor.text.located import NORMALIZE
+from auditor.text.located import normalize
 from auditor.yamlfile import load_yaml
 
 SPACING = r"[\s“”\"‘’'「」『』]"  # spaces and quotes: text compares without them
@@ -31,7 +31,7 @@ def compact(text: str) -> str:
 @lru_cache(maxsize=1 << 14)  # labels and cells come again and again: each is cleaned once
 def norm_label(text: str) -> str:
     """Labels compare without spacing, quotes or （类）/（款）/（项） markers."""
-    return NOISE.sub("", text.translate(NORMALIZE))
+    return NOISE.sub("", normalize(text))
 
 
 def _alternation(variants: dict[str, str]) -> regex.Pattern[str]:

@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 
 import regex
 
-from auditor.text.located import FURNITURE, HEADING_END, MARKER, NORMALIZE, STOPS, is_table_row
+from auditor.text.located import (
+    FURNITURE,
+    HEADING_END,
+    MARKER,
+    STOPS,
+    is_table_row,
+    normal_lines,
+)
 from auditor.text.width import char_width
 from auditor.vocabulary import Vocabulary
 
@@ -84,9 +91,7 @@ def _line_class(text: str, vocab: Vocabulary) -> str:
 
 def find_blocks(lines: Sequence[str], vocab: Vocabulary) -> list[Block]:
     """Every titled table: rows follow the title within a few lines, notes follow the rows."""
-    norm = [
-        line.translate(NORMALIZE).rstrip(" \r") for line in lines
-    ]  # trailing tabs are empty cells
+    norm = [line.rstrip(" \r") for line in normal_lines(lines)]  # trailing tabs: empty cells
     classes = [_line_class(text.strip() if "\t" not in text else text, vocab) for text in norm]
     blocks: list[Block] = []
     i, n = 0, len(norm)

@@ -32,6 +32,27 @@ NORMALIZE = str.maketrans(
     }
 )
 
+# NORMALIZE as pairs: str.replace for each is many times quicker than str.translate, which
+# looks every CJK character up in the table one at a time (no pair's output is another's input).
+_PAIRS = tuple((chr(k), v) for k, v in NORMALIZE.items())
+
+
+def normalize(text: str) -> str:
+    """`text.translate(NORMALIZE)`, done quickly."""
+    for old, new in _PAIRS:
+        if old in text:
+            text = text.replace(old, new)
+    return text
+
+
+def normal_lines(lines: Sequence[str]) -> list[str]:
+    """Every line normalised, the text joined once so it is gone over once."""
+    joined = "\n".join(lines)
+    if joined.count("\n") != len(lines) - 1:  # a line holding a newline: one at a time
+        return [normalize(line) for line in lines]
+    return normalize(joined).split("\n") if lines else []
+
+
 QUOTED = regex.compile(r"“([^“”]+)”")
 
 
@@ -40,7 +61,7 @@ def as_printed(text: str, lines: Sequence[str]) -> str:
     quoted part, or the whole, in the characters the report prints (下降（增长）, not
     下降(增长)), where the original lines hold it; else as it is."""
     original = "".join(lines)
-    normal = original.translate(NORMALIZE)
+    normal = normalize(original)
 
     def restore(part: str) -> str:
         at = normal.find(part)
@@ -158,8 +179,7 @@ class LogicalText:
             start = None
 
         short = 0.6 * wrap_width(lines)
-        for number, raw in enumerate(lines, 1):
-            norm = raw.translate(NORMALIZE)
+        for number, norm in enumerate(normal_lines(lines), 1):
             text = norm.strip()
             if not text or FURNITURE.match(text):
                 continue
