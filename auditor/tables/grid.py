@@ -22,6 +22,7 @@ NUMBER_TOKEN = regex.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
 DECIMAL = regex.compile(r"^[-+]?[\d,]*\d\.\d+$")
 CODE_LIKE = regex.compile(r"^(?:\d{2}|\d{3}(?:\d{2}){0,2})$")
 ORDINAL_ITEM = regex.compile(r"^[一二三四五六七八九十]+、\s*\p{Han}")
+HAN = regex.compile(r"\p{Han}")
 TOTAL_LABEL = regex.compile(r"^(?:本年)?(?:收入|支出)?(?:合\s*计|总\s*计)$")
 GAP_COST = 2.0  # display columns of centring a header must gain to take a blank
 MAX_SHARINGS = 4096  # ways of sharing out a header row's blanks tried together
@@ -68,7 +69,7 @@ def is_data(cells: Sequence[str]) -> bool:
         return False
     if any(DECIMAL.match(t) for t in texts):
         return True
-    if CODE.match(texts[0]) and len(texts) > 1 and regex.search(r"\p{Han}", texts[1]):
+    if CODE.match(texts[0]) and len(texts) > 1 and HAN.search(texts[1]):
         return True
     if ORDINAL_ITEM.match(texts[0]):
         return True  # "一、一般公共预算财政拨款收入": an item, even with no figure yet

@@ -26,6 +26,9 @@ AMOUNT_CELL = regex.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 CODE_PART = regex.compile(r"^(?:\d{1,2}|[类款项])$")
 EMPTY_CELL = regex.compile(r"^[-—–/\\]*$")
 NUMBERED = regex.compile(r"(?:公开\s*(\d+)\s*表|^表\s*(\d+))")
+TABLE_NUMBER = regex.compile(r"^表\s*\d+\s*[.、．:：]?")
+DECIMAL_POINT = regex.compile(r"\d\.\d")
+SPACE_RUN = regex.compile(r"\s+")
 
 
 def declares_no_data(texts: Iterable[str], vocab: Vocabulary) -> bool:
@@ -42,7 +45,7 @@ def _table(block: Block, vocab: Vocabulary) -> Table:
     meta = " ".join(text for _, text in block.meta)
     unit = next((found for _, text in block.meta if (found := vocab.says("unit_line", text))), None)
     number = NUMBERED.search(meta) or NUMBERED.search(block.title)
-    title = regex.sub(r"^表\s*\d+\s*[.、．:：]?", "", block.title)
+    title = TABLE_NUMBER.sub("", block.title)
     table = Table(
         title=title,
         line=block.title_line,
@@ -63,7 +66,7 @@ def _table(block: Block, vocab: Vocabulary) -> Table:
     table.empty = declared and not any(
         not c.figure.is_zero() for r in table.rows for c in r.cells.values()
     )
-    printed = any(regex.search(r"\d\.\d", text) for _, text in block.rows)
+    printed = any(DECIMAL_POINT.search(text) for _, text in block.rows)
     if table.problem is None and printed and not table.rows and not table.empty:
         table.problem = "表中印有数字，但没有读到数据行"  # a header alone: document.completeness
     return table
@@ -90,7 +93,7 @@ def _levels(grid: Grid, k: int) -> tuple[str, ...]:
             sum(1 for cell in row if cell[1] == owner),
             min(j for j, cell in enumerate(row) if cell[1] == owner),
         )
-        part = regex.sub(r"\s+", "", text)
+        part = SPACE_RUN.sub("", text)
         if levels and previous == span:
             levels[-1] += part
         else:
