@@ -114,7 +114,8 @@ def find_blocks(lines: Sequence[str], vocab: Vocabulary) -> list[Block]:
                 block.meta.append((j + 1, norm[j].strip()))
             elif classes[j] != "blank":
                 block.rows.append((j + 1, norm[j]))
-                block.widths[j + 1] = [char_width(ch) for ch in lines[j]]
+                if "\t" not in norm[j]:  # a block with a tab row is split at tabs, not widths
+                    block.widths[j + 1] = [char_width(ch) for ch in lines[j]]
             j += 1
         while (
             j < n

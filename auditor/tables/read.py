@@ -7,6 +7,7 @@ label, 科目代码, 行次 and its figures keyed by column name, with the line 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 import regex
@@ -21,10 +22,11 @@ from auditor.vocabulary import Vocabulary
 LABEL_HEADER = regex.compile(
     r"^(?:项目|科目|名称|行次|栏次|序号|代码|编码|类|款|项|\S*(?:科目|代码|编码|名称|分类))$"
 )
-AMOUNT_CELL = regex.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+# Asked of every cell: plain patterns, so `re`, which answers them in half the time of `regex`.
+AMOUNT_CELL = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 # 款, 项 codes (a spreadsheet may drop the leading zero: 2 for 02); the 类/款/项 header cells
-CODE_PART = regex.compile(r"^(?:\d{1,2}|[类款项])$")
-EMPTY_CELL = regex.compile(r"^[-—–/\\]*$")
+CODE_PART = re.compile(r"^(?:\d{1,2}|[类款项])$")
+EMPTY_CELL = re.compile(r"^[-—–/\\]*$")
 NUMBERED = regex.compile(r"(?:公开\s*(\d+)\s*表|^表\s*(\d+))")
 TABLE_NUMBER = regex.compile(r"^表\s*\d+\s*[.、．:：]?")
 DECIMAL_POINT = regex.compile(r"\d\.\d")
@@ -139,9 +141,11 @@ def _read(table: Table, grid: Grid, vocab: Vocabulary) -> None:
             if not label
         ]
         table.segments.append(Segment(group, of_which(amounts, vocab)))
+    amounts = [{c.index: c for c in segment.columns} for segment in table.segments]
     for number, cells in grid.body:
         parts = [
-            _row(table, s, cols, number, cells, places, vocab) for s, cols in enumerate(segments)
+            _row(table, s, cols, amounts[s], number, cells, places, vocab)
+            for s, cols in enumerate(segments)
         ]
         _carry_over(parts)
         for row in parts:
@@ -172,6 +176,7 @@ def _row(
     table: Table,
     s: int,
     cols: list[tuple[int, tuple[str, ...], bool]],
+    amounts: dict[int, Column],
     number: int,
     cells: list[str],
     places: int,
@@ -181,7 +186,6 @@ def _row(
     serial = False
     row = Row(number, s, "", None)
     numbered = False
-    amounts = {c.index: c for c in table.segments[s].columns}
     for k, _, is_label in cols:
         text = cells[k].replace(" ", "") if k < len(cells) else ""
         if not text or EMPTY_CELL.match(text):
@@ -198,18 +202,20 @@ def _row(
             elif label is None:
                 label, numbered = text, bool(ORDINAL.match(text))
                 mark(row, text, vocab)
-        elif k in amounts and AMOUNT_CELL.match(text) and _plausible(text):
-            value = parse_number(text)
-            figure = Figure(value, max(places, decimals(text)), table.unit, text, decimals(text))
-            row.cells[amounts[k].name] = Cell(figure, number, amounts[k])
+        elif k in amounts and AMOUNT_CELL.match(text):
+            printed = decimals(text)
+            if not _plausible(text, printed):
+                continue
+            figure = Figure(parse_number(text), max(places, printed), table.unit, text, printed)
+            column = amounts[k]
+            row.cells[column.name] = Cell(figure, number, column)
     if label is None and code is None and not row.cells and not serial:
         return None
     row.label, row.code, row.numbered = clean(label or ""), code, numbered
     return row
 
 
-def _plausible(text: str) -> bool:
-    places = decimals(text)
+def _plausible(text: str, places: int) -> bool:
     return places <= MAX_DECIMALS and len(text.replace(",", "")) - places <= MAX_DIGITS + 2
 
 
