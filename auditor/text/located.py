@@ -10,7 +10,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import regex
 
@@ -148,14 +148,15 @@ def _cut_decimals(before: str, after: str) -> bool:
 class LogicalText:
     """Joined text with, per character, the original line and column it came from.
 
-    Built a line at a time (a piece of text and its lines' and columns' arrays per line, not
-    per character); `spans` holds, per original line read, where its characters are."""
+    Built a line at a time (a piece of text and its line and columns per line, not per
+    character); `spans` holds, per original line read, where its characters are. The arrays
+    per character (`line_of`, `col_of`) are made only when asked for: `lines` needs `spans`."""
 
     def __init__(self, lines: Sequence[str]) -> None:
         pieces: list[str] = []
         size = 0  # characters in pieces
-        self.line_of = array("i")
-        self.col_of = array("i")
+        # per piece: its line and its characters' columns (-1: put between lines)
+        self._runs: list[tuple[int, Sequence[int]]] = []
         self.paragraphs: list[Paragraph] = []
         # (line, start, end): the characters of each original line read, in order
         self.spans: list[tuple[int, int, int]] = []
@@ -163,14 +164,13 @@ class LogicalText:
         level: int | None = None
         heading = table = False
         close_before_next = False
-        no_column = array("i", [-1])
+        no_column = (-1,)
 
-        def put(piece: str, line: int, columns: array) -> None:
+        def put(piece: str, line: int, columns: Sequence[int]) -> None:
             nonlocal size
             pieces.append(piece)
             size += len(piece)
-            self.line_of.extend(array("i", [line]) * len(piece))
-            self.col_of.extend(columns)
+            self._runs.append((line, columns))
 
         def close() -> None:
             nonlocal start
@@ -210,11 +210,9 @@ class LogicalText:
             if not row and " " in text:
                 # WPS spaces characters out ("本 年 收 入 合 计"); a table row keeps its cell gaps.
                 text = SPACED_HAN.sub(lambda m: m.group().replace(" ", "\0"), text)
-            columns = array("i", range(offset, offset + width))
+            columns: Sequence[int] = range(offset, offset + width)
             if "\0" in text:  # a character dropped keeps the others' columns
-                columns = array(
-                    "i", (c for c, char in zip(columns, text, strict=True) if char != "\0")
-                )
+                columns = [c for c, char in zip(columns, text, strict=True) if char != "\0"]
                 text = text.replace("\0", "")
             if text:
                 self.spans.append((number, size, size + len(text)))
@@ -224,6 +222,22 @@ class LogicalText:
         # "２，０４５．６０": a full-width comma between digit groups separates thousands.
         self.text = WIDE_THOUSANDS.sub(",", "".join(pieces))
         self._starts = [s for _, s, _ in self.spans]
+
+    @cached_property
+    def line_of(self) -> array:
+        """Per character of `text`, the original line it came from (0 between paragraphs)."""
+        out = array("i")
+        for line, columns in self._runs:
+            out.extend(array("i", [line]) * len(columns))
+        return out
+
+    @cached_property
+    def col_of(self) -> array:
+        """Per character of `text`, its column in its original line (-1: put between lines)."""
+        out = array("i")
+        for _, columns in self._runs:
+            out.extend(array("i", columns))
+        return out
 
     def lines(self, start: int, end: int) -> tuple[int, ...]:
         """Original line numbers of the characters in [start, end)."""

@@ -183,6 +183,8 @@ def _headings(logical: LogicalText) -> tuple[tuple[tuple[int, ...], str], ...]:
         para = owner.get(n)
         if n in used or para is None or para.table or para.level == 0:
             continue
+        if "，" in raw or "；" in raw or "," in raw:
+            continue  # SENTENCE's marks that neither strip_page nor compact takes away
         text = compact(strip_page(raw))
         if not text or len(text) > 40 or SENTENCE.search(text) or is_table_row(raw):
             continue
