@@ -147,7 +147,12 @@ def read_funds(lines: tuple[str, ...], vocab: Vocabulary) -> list[FundBlock]:
     block: FundBlock | None = None
     gap, unit, unit_line = 0, "", -UNIT_REACH
     for number, (line, normal) in enumerate(zip(lines, normal_lines(lines), strict=True), 1):
-        named = UNIT.search(normal.replace(" ", ""))
+        # UNIT needs 元 and a bracket or 单位 (spaces dropped between its characters)
+        named = (
+            UNIT.search(normal.replace(" ", ""))
+            if "元" in normal and ("(" in normal or "单" in normal)
+            else None
+        )
         if named:
             unit, unit_line = named.group(1) or named.group(2), number
         if not line.strip():

@@ -55,6 +55,8 @@ class Block:
 
 def _title(text: str) -> str | None:
     """The table title a line holds, if it is one (not a 目录 entry, not prose)."""
+    if "表" not in text:
+        return None  # TITLE_TAIL's 表 (what is taken away below only shortens the line)
     if "\t" in text.rstrip("\t"):
         return None  # a tab between words: a table row, not a title
     text = text.strip()
