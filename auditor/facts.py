@@ -161,9 +161,10 @@ def read_prose(text: LogicalText, genre: str | None, year: int | None, vocab: Vo
     for p, para in enumerate(text.paragraphs):
         for match in NUMBER.finditer(raw, para.start, para.end):
             unit = match.group(3)
-            tail = raw[match.end() : match.end() + 2]
-            if unit is None or (unit != "%" and tail[:1] in "/每"):
-                continue
+            if unit is None:
+                continue  # most numbers: table cells, years, ordinals
+            if unit != "%" and raw[match.end() : match.end() + 1] in "/每":
+                continue  # per unit (元/人), or at the very end
             found.append((p, match))
     places = _peer_places([(m.group(2), m.group(3)) for _, m in found])
     owner = _sections(text)

@@ -7,7 +7,6 @@ the alignment of the other rows says which column a figure is in.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import product
@@ -18,11 +17,10 @@ import regex
 from auditor.tables.blocks import GAP, SPACES
 from auditor.text.width import char_width
 
-# Asked of every cell: plain patterns, so `re`, which answers them in half the time of `regex`.
-CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
-NUMBER_TOKEN = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
-DECIMAL = re.compile(r"^[-+]?[\d,]*\d\.\d+$")
-CODE_LIKE = re.compile(r"^(?:\d{2}|\d{3}(?:\d{2}){0,2})$")
+CODE = regex.compile(r"^\d{3}(?:\d{2}){0,2}$")
+NUMBER_TOKEN = regex.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
+DECIMAL = regex.compile(r"^[-+]?[\d,]*\d\.\d+$")
+CODE_LIKE = regex.compile(r"^(?:\d{2}|\d{3}(?:\d{2}){0,2})$")
 ORDINAL_ITEM = regex.compile(r"^[一二三四五六七八九十]+、\s*\p{Han}")
 HAN = regex.compile(r"\p{Han}")
 TOTAL_LABEL = regex.compile(r"^(?:本年)?(?:收入|支出)?(?:合\s*计|总\s*计)$")

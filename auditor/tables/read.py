@@ -7,7 +7,6 @@ label, 科目代码, 行次 and its figures keyed by column name, with the line 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
 import regex
@@ -22,11 +21,10 @@ from auditor.vocabulary import Vocabulary
 LABEL_HEADER = regex.compile(
     r"^(?:项目|科目|名称|行次|栏次|序号|代码|编码|类|款|项|\S*(?:科目|代码|编码|名称|分类))$"
 )
-# Asked of every cell: plain patterns, so `re`, which answers them in half the time of `regex`.
-AMOUNT_CELL = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+AMOUNT_CELL = regex.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 # 款, 项 codes (a spreadsheet may drop the leading zero: 2 for 02); the 类/款/项 header cells
-CODE_PART = re.compile(r"^(?:\d{1,2}|[类款项])$")
-EMPTY_CELL = re.compile(r"^[-—–/\\]*$")
+CODE_PART = regex.compile(r"^(?:\d{1,2}|[类款项])$")
+EMPTY_CELL = regex.compile(r"^[-—–/\\]*$")
 NUMBERED = regex.compile(r"(?:公开\s*(\d+)\s*表|^表\s*(\d+))")
 TABLE_NUMBER = regex.compile(r"^表\s*\d+\s*[.、．:：]?")
 DECIMAL_POINT = regex.compile(r"\d\.\d")

@@ -117,7 +117,12 @@ def toc(doc: Document, heads: tuple[regex.Pattern[str], ...]) -> list[Entry]:
     (a part already listed comes again, an entry repeats, or a line is no entry)."""
     found = lines(doc)
     start = next(
-        (i + 1 for i, (_, text) in enumerate(found) if any(h.search(compact(text)) for h in heads)),
+        (
+            i + 1
+            for i, (_, text) in enumerate(found)
+            for line in [compact(text)]
+            if any(h.search(line) for h in heads)
+        ),
         None,
     )
     if start is None:
