@@ -39,6 +39,9 @@ def _alternation(variants: dict[str, str]) -> regex.Pattern[str]:
     return regex.compile("|".join(regex.escape(v) for v in ordered))
 
 
+LABELS_KEPT = 1 << 14  # labels whose concept and basis a vocabulary remembers
+
+
 class Named(NamedTuple):
     concept: str
     start: int
@@ -95,6 +98,9 @@ class Vocabulary:
             }.items()
         }
         self._compiled: dict[str, regex.Pattern[str]] = {}
+        # what labels were found to name, kept: the same labels come in every report
+        self._concept_of: dict[str, Named | None] = {}
+        self._basis_of: dict[str, str | None] = {}
 
     def compiled(self, template: str) -> regex.Pattern[str]:
         """A module's pattern whose `{name}` fields are this vocabulary's word lists (an
@@ -142,6 +148,14 @@ class Vocabulary:
     def concept(self, label: str) -> Named | None:
         """The earliest (then longest) concept in a normalised label, and where it stands; a
         phrase of `not_concepts` (商品和服务支出) is no concept, nor any word inside it."""
+        if label in self._concept_of:
+            return self._concept_of[label]
+        if len(self._concept_of) >= LABELS_KEPT:
+            self._concept_of.clear()
+        found = self._concept_of[label] = self._find_concept(label)
+        return found
+
+    def _find_concept(self, label: str) -> Named | None:
         for phrase in self.lists.get("not_concepts", ()):
             label = label.replace(phrase, "\0" * len(phrase))
         match = self._concepts.search(label)
@@ -160,6 +174,14 @@ class Vocabulary:
         return next((self.tables[p] for p in self._tables if p in title), None)
 
     def basis(self, label: str) -> str | None:
+        if label in self._basis_of:
+            return self._basis_of[label]
+        if len(self._basis_of) >= LABELS_KEPT:
+            self._basis_of.clear()
+        found = self._basis_of[label] = self._find_basis(label)
+        return found
+
+    def _find_basis(self, label: str) -> str | None:
         label = self.strip_scopes(label)
         for name, words in self.bases:
             if any(word in label for word in words):
