@@ -158,14 +158,20 @@ def read_prose(text: LogicalText, genre: str | None, year: int | None, vocab: Vo
     prose = Prose(text, year)
     raw = text.text
     found = []
-    for p, para in enumerate(text.paragraphs):
-        for match in NUMBER.finditer(raw, para.start, para.end):
-            unit = match.group(3)
-            if unit is None:
-                continue  # most numbers: table cells, years, ordinals
-            if unit != "%" and raw[match.end() : match.end() + 1] in "/每":
-                continue  # per unit (元/人), or at the very end
-            found.append((p, match))
+    # One pass over the whole text, each match then put in its paragraph: as matched within
+    # each paragraph, but for a number ending one, whose unit the next cannot lend it.
+    paragraphs = text.paragraphs
+    starts = [para.start for para in paragraphs]
+    for match in NUMBER.finditer(raw):
+        unit = match.group(3)
+        if unit is None:
+            continue  # most numbers: table cells, years, ordinals
+        p = bisect.bisect_right(starts, match.start()) - 1
+        if p < 0 or match.end() > paragraphs[p].end:
+            continue  # between paragraphs, or its unit after a paragraph's end
+        if unit != "%" and raw[match.end() : match.end() + 1] in "/每":
+            continue  # per unit (元/人), or at the very end
+        found.append((p, match))
     places = _peer_places([(m.group(2), m.group(3)) for _, m in found])
     owner = _sections(text)
     section_scope = _section_scopes(text, vocab)
