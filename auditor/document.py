@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import islice
 
 import regex
 
@@ -47,7 +48,8 @@ BUDGET_WORD = regex.compile(r"(?<!一般公共|政府性基金|国有资本经�
 
 def detect_genre_year(lines: tuple[str, ...]) -> tuple[str | None, int | None]:
     """Report genre (预算 / 决算) and fiscal year, from how the whole text names itself."""
-    text = norm_label("".join(lines))
+    # norm_label's work without its cache, which would keep every report's whole text
+    text = norm_label.__wrapped__("".join(lines))
     named = Counter((int(m.group(1)), m.group(2)) for m in TITLE.finditer(text))
     if named:
         (year, genre), _ = named.most_common(1)[0]
@@ -68,7 +70,7 @@ HEAD_LINES = 8  # non-blank lines at the top where a report names its department
 def detect_department(lines: tuple[str, ...], vocab: Vocabulary) -> tuple[str | None, str]:
     """The department a report is of, and whether it is its 部门 or 单位 report, from its
     first lines read as one (spaces gone): the vocabulary's `department` patterns in order."""
-    head = "".join(["".join(line.split()) for line in lines if line.strip()][:HEAD_LINES])
+    head = "".join(islice(("".join(line.split()) for line in lines if line.strip()), HEAD_LINES))
     name = None
     for pattern in vocab.wording.get("department", []):
         found = regex.search(pattern, head)

@@ -84,8 +84,15 @@ class Para:
 @lru_cache(maxsize=8)
 def _paras(text: LogicalText) -> tuple[Para, ...]:
     out = []
+    # each paragraph's lines (text.lines) in one walk along the spans, both in text order
+    spans, k = text.spans, 0
     for i, p in enumerate(text.paragraphs):
-        found = text.lines(p.start, p.end)
+        while k < len(spans) and spans[k][2] <= p.start:
+            k += 1
+        j = k
+        while j < len(spans) and spans[j][1] < p.end:
+            j += 1
+        found = tuple(line for line, _, _ in spans[k:j])
         if found:
             out.append(
                 Para(i, p.start, text.text[p.start : p.end], found, p.level, p.heading, p.table)
