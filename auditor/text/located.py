@@ -48,9 +48,9 @@ def normalize(text: str) -> str:
 def normal_lines(lines: Sequence[str]) -> list[str]:
     """Every line normalised, the text joined once so it is gone over once."""
     joined = "\n".join(lines)
-    if joined.count("\n") != len(lines) - 1:  # a line holding a newline: one at a time
+    if joined.count("\n") != len(lines) - 1:  # no lines, or one holding a newline
         return [normalize(line) for line in lines]
-    return normalize(joined).split("\n") if lines else []
+    return normalize(joined).split("\n")
 
 
 QUOTED = regex.compile(r"“([^“”]+)”")

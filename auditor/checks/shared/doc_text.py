@@ -55,6 +55,17 @@ def lines(doc: Document) -> tuple[tuple[int, str], ...]:
 
 
 @lru_cache(maxsize=8)
+def _compacted(text: LogicalText) -> tuple[str, ...]:
+    """compact() of every line read, done over them all at once (it takes characters away
+    one at a time, none of them NUL)."""
+    found = [line for _, line in _lines(text)]
+    joined = "\0".join(found)
+    if joined.count("\0") != len(found) - 1:  # no lines, or one holding a NUL
+        return tuple(compact(line) for line in found)
+    return tuple(compact(joined).split("\0"))
+
+
+@lru_cache(maxsize=8)
 def _texts(text: LogicalText) -> dict[int, str]:
     return dict(_lines(text))
 
@@ -126,8 +137,7 @@ def toc(doc: Document, heads: tuple[regex.Pattern[str], ...]) -> list[Entry]:
     start = next(
         (
             i + 1
-            for i, (_, text) in enumerate(found)
-            for line in [compact(text)]
+            for i, line in enumerate(_compacted(doc.text))
             if any(h.search(line) for h in heads)
         ),
         None,
