@@ -198,20 +198,24 @@ def _headings(logical: LogicalText) -> tuple[tuple[tuple[int, ...], str], ...]:
                 text, at = text + more, para.lines + following.lines
         used.update(at)
         out.append((at, text))
-    owner = {n: para for para in paras for n in para.lines}
-    previous = ""
-    for n, raw in _lines(logical):
-        before, previous = previous, raw.rstrip()
-        para = owner.get(n)
-        if n in used or para is None or para.table or para.level == 0:
-            continue
-        if "，" in raw or "；" in raw or "," in raw:
-            continue  # SENTENCE's marks that neither strip_page nor compact takes away
-        text = compact(strip_page(raw))
-        if not text or len(text) > 40 or SENTENCE.search(text) or is_table_row(raw):
-            continue
-        starts = n == para.first or before.endswith(tuple(SENTENCE_END + "："))
-        ends = n == para.lines[-1] or para.heading or TITLE_END.search(text)
-        if starts and ends:
-            out.append(((n,), text))
+    texts = _texts(logical)
+    closing = tuple(SENTENCE_END + "：")
+    for para in paras:
+        if para.table or para.level == 0:
+            continue  # a table row's lines, a part heading's (taken above): none of them
+        previous: str | None = None  # the paragraph's line before (its lines run in order)
+        for n in para.lines:
+            raw = texts[n]
+            before, previous = previous, raw
+            if n in used:
+                continue
+            if "，" in raw or "；" in raw or "," in raw:
+                continue  # SENTENCE's marks that neither strip_page nor compact takes away
+            text = compact(strip_page(raw))
+            if not text or len(text) > 40 or SENTENCE.search(text) or is_table_row(raw):
+                continue
+            starts = before is None or before.rstrip().endswith(closing)
+            ends = n == para.lines[-1] or para.heading or TITLE_END.search(text)
+            if starts and ends:
+                out.append(((n,), text))
     return tuple(sorted(out))
