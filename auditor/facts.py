@@ -157,18 +157,14 @@ def read_prose(text: LogicalText, genre: str | None, year: int | None, vocab: Vo
     """Every figure of the prose (tables are read by the table reader) and what it states."""
     prose = Prose(text, year)
     raw = text.text
-    found = []
-    # One pass over the whole text, each match then put in its paragraph: as matched within
-    # each paragraph, but for a number ending one, whose unit the next cannot lend it.
-    paragraphs = text.paragraphs
-    starts = [para.start for para in paragraphs]
-    for match in NUMBER.finditer(raw):
+    found, starts = [], [para.start for para in text.paragraphs]
+    for match in NUMBER.finditer(raw):  # one pass, each match put in its paragraph
         unit = match.group(3)
         if unit is None:
             continue  # most numbers: table cells, years, ordinals
         p = bisect.bisect_right(starts, match.start()) - 1
-        if p < 0 or match.end() > paragraphs[p].end:
-            continue  # between paragraphs, or its unit after a paragraph's end
+        if p < 0 or match.end() > text.paragraphs[p].end:
+            continue  # between paragraphs, or its unit past the end of its own
         if unit != "%" and raw[match.end() : match.end() + 1] in "/每":
             continue  # per unit (元/人), or at the very end
         found.append((p, match))
