@@ -127,10 +127,11 @@ class Vocabulary:
         pattern = self._performance.get(name)
         return bool(pattern and pattern.fullmatch(label))
 
-    def names_a_fund(self, normal: str) -> bool:
-        """Whether a normalised line holds a performance table's fund label anywhere (a cell
-        that `says_performance` takes is, spacing and quotes aside, part of its line)."""
-        return self._any_fund.search(NOISE.sub("", normal)) is not None
+    def names_a_fund(self, clean: str) -> bool:
+        """Whether a normalised line, NOISE taken out, holds a performance table's fund label
+        anywhere (a cell that `says_performance` takes is, spacing and quotes aside, part of
+        its line)."""
+        return self._any_fund.search(clean) is not None
 
     def says(self, name: str, text: str) -> regex.Match[str] | None:
         """Where `text` uses the wording `name` (unit_line, of_which, sub_line, sub_unit)."""

@@ -82,7 +82,11 @@ def is_data(cells: Sequence[str]) -> bool:
 
 def is_serial(cells: Sequence[str]) -> bool:
     """The 栏次 row: column numbers 1, 2, 3 … under the header."""
-    texts = [SPACES.sub("", c) for c in cells if c.strip()]
+    return _serial(_compact(cells))
+
+
+def _serial(texts: Sequence[str]) -> bool:
+    """is_serial of a row's cells as _compact gives them."""
     numbers = [int(t) for t in texts if t.isascii() and t.isdigit()]  # not "²", a digit too
     return (
         len(numbers) >= 2
@@ -228,12 +232,13 @@ def _choices(run, row, owner, same_parent, starts) -> list[tuple[int | None, int
 def _split(grid: list[tuple[int, list[str]]]) -> tuple[list[int], list[tuple[int, list[str]]]]:
     """Indexes of the header rows (the 栏次 row dropped), and the body rows."""
     start = next((i for i, (_, cells) in enumerate(grid) if is_data(cells)), len(grid))
-    header = [i for i in range(start) if not is_serial(grid[i][1])]
-    again = {_compact(grid[i][1]) for i in header}  # a header printed again after a page break
+    compact = [_compact(cells) for _, cells in grid]  # each row's, once for both tests
+    header = [i for i in range(start) if not _serial(compact[i])]
+    again = {compact[i] for i in header}  # a header printed again after a page break
     body = [
-        (n, cells)
-        for n, cells in grid[start:]
-        if not is_serial(cells) and _compact(cells) not in again
+        row
+        for row, texts in zip(grid[start:], compact[start:], strict=True)
+        if not _serial(texts) and texts not in again
     ]
     return header, body
 
