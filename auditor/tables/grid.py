@@ -264,6 +264,8 @@ def _align(body: list[tuple[int, list[str]]], width: int) -> list[tuple[int, lis
     alignment would put a figure into a column that full rows use for names and codes only,
     the cells after the row's last name or code are moved to start at the first figure
     column (whether or not the row kept its trailing empty cells)."""
+    if all(len(cells) == width for _, cells in body):
+        return body  # no row to move (the usual table)
     full = [cells for _, cells in body if len(cells) == width]
     figures = {k for cells in full for k, text in enumerate(cells) if _amount(text)}
     if not full or not figures:
@@ -271,8 +273,11 @@ def _align(body: list[tuple[int, list[str]]], width: int) -> list[tuple[int, lis
     start = min(figures)
     out = []
     for number, cells in body:
+        if len(cells) == width:
+            out.append((number, cells))
+            continue
         first = next((k for k, text in enumerate(cells) if _amount(text)), None)
-        if len(cells) < width and first is not None and first not in figures:
+        if first is not None and first not in figures:
             named = max((k for k in range(first) if cells[k].strip()), default=-1)
             shift = start - (named + 1)
             if shift > 0:
