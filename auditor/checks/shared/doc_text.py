@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from unicodedata import category
 
 import regex
 
@@ -19,6 +20,7 @@ from auditor.text.located import MARKER, SENTENCE_END, STOPS, LogicalText, is_ta
 from auditor.vocabulary import compact
 
 PAGE_NUMBER = regex.compile(r"(?:[.…·．。]{2,}|[\s.…·]+)\s*\d{1,3}$|[.…·．]{2,}$")
+PAGE_END = ".…·．"  # the leaders PAGE_NUMBER may end in
 SENTENCE = regex.compile(f"[{STOPS}，,]")
 TITLE_END = regex.compile(r"(?:概况|表|说明|情况|解释|附件)$")
 
@@ -35,7 +37,10 @@ def patterns(rule: Rule, name: str) -> tuple[regex.Pattern[str], ...]:
 
 def strip_page(text: str) -> str:
     """A 目录 entry or heading without its leader dots and page number."""
-    return PAGE_NUMBER.sub("", text.rstrip()).rstrip()
+    text = text.rstrip()
+    if text and text[-1] not in PAGE_END and category(text[-1]) not in ("Nd", "Cn"):
+        return text  # PAGE_NUMBER ends in a digit (Nd, or Cn to this Python) or a leader
+    return PAGE_NUMBER.sub("", text).rstrip()
 
 
 def unread(doc: Document) -> bool:
