@@ -182,10 +182,11 @@ def _row(
 ) -> Row | None:
     code = label = None
     serial = False
-    row = Row(number, s, "", None)
-    numbered = False
+    found: dict[str, Cell] = {}
     for k, _, is_label in cols:
-        text = cells[k].replace(" ", "") if k < len(cells) else ""
+        if k >= len(cells) or not cells[k]:
+            continue  # no cell, or an empty one
+        text = cells[k].replace(" ", "")
         if not text or EMPTY_CELL.match(text):
             continue
         if is_label:
@@ -198,18 +199,20 @@ def _row(
             elif text.isdigit():
                 serial = True  # 行次
             elif label is None:
-                label, numbered = text, bool(ORDINAL.match(text))
-                mark(row, text, vocab)
+                label = text
         elif k in amounts and AMOUNT_CELL.match(text):
             printed = decimals(text)
             if not _plausible(text, printed):
                 continue
             figure = Figure(parse_number(text), max(places, printed), table.unit, text, printed)
             column = amounts[k]
-            row.cells[column.name] = Cell(figure, number, column)
-    if label is None and code is None and not row.cells and not serial:
+            found[column.name] = Cell(figure, number, column)
+    if label is None and code is None and not found and not serial:
         return None
-    row.label, row.code, row.numbered = clean(label or ""), code, numbered
+    row = Row(number, s, clean(label or ""), code, found)
+    if label is not None:
+        row.numbered = bool(ORDINAL.match(label))
+        mark(row, label, vocab)
     return row
 
 
