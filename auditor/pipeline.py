@@ -84,7 +84,9 @@ def check_source(
         out.append(replace(f, id=key if seen[key] == 1 else f"{key}-{seen[key]}"))
     out = diagnose(out, doc, rounding, source.cited, dict(vocab.bases))
     out = held_for_ocr(out, doc, source, rounding, ctx.held)
-    if any(vocab.says("rounding_note", line) for line in normal_lines(source.lines)):
+    if any(f.rounding_only for f in out) and any(  # the note matters only to those
+        vocab.says("rounding_note", line) for line in normal_lines(source.lines)
+    ):
         out = [replace(f, severity=INFO) if f.rounding_only else f for f in out]
     return doc, [replace(f, equation=None) for f in fold(out)]
 

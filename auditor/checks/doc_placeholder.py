@@ -45,19 +45,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
-
-import regex
 
 from auditor.checks.shared.common import Context, words
-from auditor.checks.shared.doc_text import paragraphs, patterns, span_lines
+from auditor.checks.shared.doc_text import any_of, paragraphs, patterns, span_lines
 from auditor.findings import Finding
 from auditor.rules import Regexes, Rule
 
 KIND = "doc_placeholder"
-# what would let one pattern's match escape an alternation of them all: a reference to a
-# group by number or name, a conditional, a recursion, an inline flag
-ENTANGLED = regex.compile(r"\\[1-9g]|\(\?(?:P[=>]|\(|&|R|\d|[a-zA-Z-]+\))")
 
 
 @dataclass(frozen=True)
@@ -65,20 +59,10 @@ class Params:
     patterns: Regexes
 
 
-@lru_cache(maxsize=16)
-def _any(compiled: tuple[regex.Pattern[str], ...]) -> regex.Pattern[str] | None:
-    """One alternation of all the patterns, which finds something wherever one of them does:
-    most paragraphs hold no residue, and one search tells so where each pattern's would."""
-    sources = [p.pattern for p in compiled]
-    if not sources or any(ENTANGLED.search(s) for s in sources):
-        return None
-    return regex.compile("|".join(f"(?:{s})" for s in sources))
-
-
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
     found: dict[int, tuple[list[int], list[str]]] = {}
     compiled = patterns(rule, "patterns")
-    anything = _any(compiled)
+    anything = any_of(compiled)  # most paragraphs hold no residue: one search says so
     for para in paragraphs(ctx.doc):
         if anything is not None and anything.search(para.text) is None:
             continue

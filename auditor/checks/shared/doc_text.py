@@ -35,6 +35,25 @@ def patterns(rule: Rule, name: str) -> tuple[regex.Pattern[str], ...]:
     return _compiled(tuple(rule.params.get(name) or ()))
 
 
+# what would let one pattern's match escape an alternation of them all: a reference to a
+# group by number or name, a conditional, a recursion, an inline flag
+ENTANGLED = regex.compile(r"\\[1-9g]|\(\?(?:P[=>]|\(|&|R|\d|[a-zA-Z-]+\))")
+
+
+@lru_cache(maxsize=64)
+def any_of(compiled: tuple[regex.Pattern[str], ...]) -> regex.Pattern[str] | None:
+    """One alternation of all the patterns, which finds something wherever one of them does:
+    a text it finds nothing in needs no pattern tried on it (None where that cannot be said
+    of the patterns)."""
+    sources = [p.pattern for p in compiled]
+    if not sources or any(ENTANGLED.search(s) for s in sources):
+        return None
+    try:
+        return regex.compile("|".join(f"(?:{s})" for s in sources))
+    except regex.error:  # a group name used by two patterns in different ways
+        return None
+
+
 def strip_page(text: str) -> str:
     """A 目录 entry or heading without its leader dots and page number."""
     text = text.rstrip()
@@ -108,7 +127,7 @@ def _paras(text: LogicalText) -> tuple[Para, ...]:
         j = k
         while j < len(spans) and spans[j][1] < p.end:
             j += 1
-        found = tuple(line for line, _, _ in spans[k:j])
+        found = tuple([span[0] for span in spans[k:j]])
         if found:
             out.append(
                 Para(i, p.start, text.text[p.start : p.end], found, p.level, p.heading, p.table)
