@@ -14,8 +14,8 @@ from auditor.facts import Fact, read_prose
 from auditor.performance import FundBlock, read_funds
 from auditor.tables.model import Table
 from auditor.tables.read import read_tables
-from auditor.text.located import LogicalText
-from auditor.vocabulary import Vocabulary, norm_label
+from auditor.text.located import LogicalText, denoise, normalize
+from auditor.vocabulary import Vocabulary
 
 TITLE = regex.compile(r"(\d{4})年度?(?:部门|单位)(决算|预算)")
 
@@ -48,8 +48,7 @@ BUDGET_WORD = regex.compile(r"(?<!一般公共|政府性基金|国有资本经�
 
 def detect_genre_year(lines: tuple[str, ...]) -> tuple[str | None, int | None]:
     """Report genre (预算 / 决算) and fiscal year, from how the whole text names itself."""
-    # norm_label's work without its cache, which would keep every report's whole text
-    text = norm_label.__wrapped__("".join(lines))
+    text = denoise(normalize("".join(lines)))  # norm_label, not kept in its cache
     named = Counter((int(m.group(1)), m.group(2)) for m in TITLE.finditer(text))
     if named:
         (year, genre), _ = named.most_common(1)[0]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import regex
 
 from auditor.numbers import Figure, decimals, parse_number
-from auditor.text.located import normal_lines
+from auditor.text.located import denoise, normal_lines
 from auditor.vocabulary import NOISE, Vocabulary, norm_label
 
 AMOUNT = regex.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
@@ -140,12 +140,12 @@ def _row(number: int, current: tuple[str, str, list[str]], unit: str, tabbed: bo
 
 
 def _noiseless(lines: list[str]) -> list[str]:
-    """Every line without NOISE (spacing, quotes, （类） marks), in one pass over them joined:
-    NOISE takes nothing across a NUL."""
+    """Every line without NOISE (spacing, quotes, （类） marks), taken out of them all joined:
+    nothing of NOISE spans a NUL."""
     joined = "\0".join(lines)
     if joined.count("\0") != len(lines) - 1:  # no lines, or one holding a NUL
         return [NOISE.sub("", line) for line in lines]
-    return NOISE.sub("", joined).split("\0")
+    return denoise(joined).split("\0")
 
 
 def read_funds(lines: tuple[str, ...], vocab: Vocabulary) -> list[FundBlock]:

@@ -15,11 +15,11 @@ from typing import NamedTuple
 import regex
 
 from auditor.errors import RulesError
-from auditor.text.located import normalize
+from auditor.text.located import MARKS, QUOTES, normalize
 from auditor.yamlfile import load_yaml
 
-SPACING = r"[\s“”\"‘’'「」『』]"  # spaces and quotes: text compares without them
-NOISE = regex.compile(SPACING + r"|\((?:类|款|项)\)")
+SPACING = rf"[\s{QUOTES}]"  # spaces and quotes: text compares without them
+NOISE = regex.compile("|".join([SPACING, *map(regex.escape, MARKS)]))
 _SPACING = regex.compile(SPACING)
 
 
