@@ -16,7 +16,14 @@ import regex
 
 from auditor.document import Document
 from auditor.rules import Rule
-from auditor.text.located import MARKER, SENTENCE_END, STOPS, LogicalText, is_table_row
+from auditor.text.located import (
+    MARKER,
+    SENTENCE_END,
+    STOPS,
+    LogicalText,
+    is_table_row,
+    unspaced,
+)
 from auditor.vocabulary import compact
 
 PAGE_NUMBER = regex.compile(r"(?:[.…·．。]{2,}|[\s.…·]+)\s*\d{1,3}$|[.…·．]{2,}$")
@@ -86,7 +93,7 @@ def _compacted(text: LogicalText) -> tuple[str, ...]:
     joined = "\0".join(found)
     if joined.count("\0") != len(found) - 1:  # no lines, or one holding a NUL
         return tuple(compact(line) for line in found)
-    return tuple(compact(joined).split("\0"))
+    return tuple(unspaced(joined).split("\0"))
 
 
 @lru_cache(maxsize=8)
