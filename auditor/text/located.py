@@ -130,15 +130,14 @@ def is_table_row(line: str) -> bool:
     A tab in a sentence (Word puts one after "1.") does not make it a row: prose has
     sentence punctuation and units after its figures, cells have neither.
     """
-    prose = ROW_PUNCT.search(line) and AMOUNT.search(line)
     if "\t" in line:
-        return not prose
-    if len(FAR_APART.findall(line)) >= 2 and not STOP.search(line):
+        return not (ROW_PUNCT.search(line) and AMOUNT.search(line))
+    if "   " in line and len(FAR_APART.findall(line)) >= 2 and not STOP.search(line):
         return True  # cells far apart: a laid-out row, whatever units its cells carry
-    numbers = len(NUMBER.findall(line))
-    if numbers < 2 or PROSE_MARK.search(line):
+    if PROSE_MARK.search(line):
         return False  # sentence punctuation or units after figures: wrapped prose
-    return numbers >= 3 or APART.search(line) is not None
+    numbers = len(NUMBER.findall(line))
+    return numbers >= 3 or (numbers == 2 and APART.search(line) is not None)
 
 
 def wrap_width(lines: Sequence[str]) -> float:
