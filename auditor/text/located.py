@@ -142,9 +142,7 @@ def is_table_row(line: str) -> bool:
 
 def wrap_width(lines: Sequence[str]) -> float:
     """The usual length of a prose line: a much shorter one ends its paragraph (or is a title)."""
-    lengths = sorted(
-        len(t) for t in (line.strip() for line in lines) if len(t) >= 10 and "\t" not in t
-    )
+    lengths = sorted([len(t) for t in map(str.strip, lines) if len(t) >= 10 and "\t" not in t])
     return lengths[len(lengths) // 2] if lengths else 0
 
 
@@ -189,18 +187,7 @@ class LogicalText:
         heading = table = False
         close_before_next = False
         no_column = (-1,)
-
-        def put(piece: str, line: int, columns: Sequence[int]) -> None:
-            nonlocal size
-            pieces.append(piece)
-            size += len(piece)
-            self._runs.append((line, columns))
-
-        def close() -> None:
-            nonlocal start
-            if start is not None and size > start:
-                self.paragraphs.append(Paragraph(start, size, level, heading, table))
-            start = None
+        runs, spans, paragraphs = self._runs, self.spans, self.paragraphs  # (appended to)
 
         short = 0.6 * wrap_width(lines)
         for number, norm in enumerate(normal_lines(lines), 1):
@@ -211,13 +198,14 @@ class LogicalText:
             row = is_table_row(text)
             marker = MARKER.match(text)
             if start is None or row or marker or close_before_next:
-                close()
+                if start is not None and size > start:  # the paragraph before ends
+                    paragraphs.append(Paragraph(start, size, level, heading, table))
                 if size:
-                    put("\n", 0, no_column)
+                    pieces.append("\n")
+                    runs.append((0, no_column))
+                    size += 1
                 start = size
-                level = (
-                    next((i for i, g in enumerate(marker.groups()) if g), None) if marker else None
-                )
+                level = marker.lastindex - 1 if marker else None  # its one group
                 table = row
                 heading = (
                     bool(marker)
@@ -229,7 +217,9 @@ class LogicalText:
                 # Two numbers must never fuse across a line break, but one amount cut after
                 # its decimal point's first digit (“1,250.4” / “0万元”) is one amount.
                 if not _cut_decimals("".join(pieces[-8:])[-8:], text):
-                    put(" ", number, no_column)
+                    pieces.append(" ")
+                    runs.append((number, no_column))
+                    size += 1
             width = len(text)
             if not row and " " in text:
                 # WPS spaces characters out ("本 年 收 入 合 计"); a table row keeps its cell gaps.
@@ -239,10 +229,13 @@ class LogicalText:
                 columns = [c for c, char in zip(columns, text, strict=True) if char != "\0"]
                 text = text.replace("\0", "")
             if text:
-                self.spans.append((number, size, size + len(text)))
-                put(text, number, columns)
+                spans.append((number, size, size + len(text)))
+                pieces.append(text)
+                runs.append((number, columns))
+                size += len(text)
             close_before_next = row or heading or width < short
-        close()
+        if start is not None and size > start:
+            paragraphs.append(Paragraph(start, size, level, heading, table))
         # "２，０４５．６０": a full-width comma between digit groups separates thousands.
         self.text = WIDE_THOUSANDS.sub(",", "".join(pieces))
         self._starts = [s for _, s, _ in self.spans]
