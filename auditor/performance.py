@@ -173,8 +173,8 @@ def read_funds(lines: tuple[str, ...], vocab: Vocabulary) -> list[FundBlock]:
             continue
         gap = 0
         near = unit if number - unit_line <= UNIT_REACH else ""
-        named = vocab.names_a_fund(cleaned[number - 1])
-        rows = _segments(normal, vocab, near, number) if named else []
+        funded = vocab.names_a_fund(cleaned[number - 1])
+        rows = _segments(normal, vocab, near, number) if funded else []
         if not rows:
             block = None
             continue

@@ -44,7 +44,7 @@ def patterns(rule: Rule, name: str) -> tuple[regex.Pattern[str], ...]:
 
 # what would let one pattern's match escape an alternation of them all: a reference to a
 # group by number or name, a conditional, a recursion, an inline flag
-ENTANGLED = regex.compile(r"\\[1-9g]|\(\?(?:P[=>]|\(|&|R|\d|[a-zA-Z-]+\))")
+ENTANGLED = regex.compile(r"\\[1-9gk]|\(\?(?:P[=>]|\(|&|R|\d|[a-zA-Z-]+\))")
 
 
 @lru_cache(maxsize=64)
