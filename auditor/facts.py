@@ -155,8 +155,7 @@ def _section_scopes(text: LogicalText, vocab: Vocabulary) -> dict[int, str]:
 
 def read_prose(text: LogicalText, genre: str | None, year: int | None, vocab: Vocabulary) -> Prose:
     """Every figure of the prose (tables are read by the table reader) and what it states."""
-    prose = Prose(text, year)
-    raw = text.text
+    prose, raw = Prose(text, year), text.text
     found, starts = [], [para.start for para in text.paragraphs]
     for match in NUMBER.finditer(raw):  # one pass, each match put in its paragraph
         unit = match.group(3)
@@ -282,7 +281,10 @@ def _interpret(
 
 def subject_at(named: list[tuple[int, str]], position: int) -> tuple[int, str] | None:
     """The 科目 named last before `position` in its paragraph (where its name ends, its path)."""
-    return next((entry for entry in reversed(named) if entry[0] <= position), None)
+    for entry in reversed(named):  # a loop, not a generator: asked for every figure
+        if entry[0] <= position:
+            return entry
+    return None
 
 
 def _subjects(text: LogicalText, paragraph: int) -> list[tuple[int, str]]:

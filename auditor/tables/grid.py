@@ -244,8 +244,11 @@ def _split(grid: list[tuple[int, list[str]]]) -> tuple[list[int], list[tuple[int
 
 
 def _compact(cells: Sequence[str]) -> tuple[str, ...]:
-    """A row's cells without spacing: how a header printed again is recognised."""
-    return tuple(SPACES.sub("", c) for c in cells if c.strip())
+    """A row's cells without spacing: how a header printed again is recognised (a printable
+    cell with no space has nothing for SPACES to take away)."""
+    return tuple(
+        [c if " " not in c and c.isprintable() else SPACES.sub("", c) for c in cells if c.strip()]
+    )
 
 
 def tab_grid(rows: list[tuple[int, str]]) -> Grid:
