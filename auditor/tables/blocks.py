@@ -86,7 +86,8 @@ def _line_class(text: str, vocab: Vocabulary) -> str:
         return "note"
     if _title(text):
         return "title"
-    if is_table_row(text) or "\t" in text or len(GAP.findall(text)) >= 2:
+    spaced = " " in text or not text.isprintable()  # else one run of GAP at most
+    if is_table_row(text) or "\t" in text or (spaced and len(GAP.findall(text)) >= 2):
         return "row" if not prose(text) or "\t" in text else "other"
     return "other"
 

@@ -25,6 +25,7 @@ AMOUNT_CELL = regex.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 # 款, 项 codes (a spreadsheet may drop the leading zero: 2 for 02); the 类/款/项 header cells
 CODE_PART = regex.compile(r"^(?:\d{1,2}|[类款项])$")
 EMPTY_CELL = regex.compile(r"^[-—–/\\]*$")
+EMPTY_LEAD = "-—–/\\\n"  # what an EMPTY_CELL may begin with (its $ allows a last newline)
 NUMBERED = regex.compile(r"(?:公开\s*(\d+)\s*表|^表\s*(\d+))")
 TABLE_NUMBER = regex.compile(r"^表\s*\d+\s*[.、．:：]?")
 DECIMAL_POINT = regex.compile(r"\d\.\d")
@@ -187,12 +188,12 @@ def _row(
         if k >= len(cells) or not cells[k]:
             continue  # no cell, or an empty one
         text = cells[k].replace(" ", "")
-        if not text or EMPTY_CELL.match(text):
+        if not text or (text[0] in EMPTY_LEAD and EMPTY_CELL.match(text)):
             continue
         if is_label:
             if text in ("类", "款", "项"):
                 continue  # the 类 | 款 | 项 header cells, printed on the 合计 row
-            if CODE.match(text) and code is None:
+            if code is None and CODE.match(text):
                 code = text
             elif code is not None and label is None and CODE_PART.match(text):
                 code += text.zfill(2)  # 类 | 款 | 项 printed in columns of their own: 201 | 06 | 01
