@@ -277,8 +277,11 @@ def _directions(doc: Document, vocab: Vocabulary) -> list[Direction]:
     by_paragraph: dict[int, list[Fact]] = {}
     for fact in doc.facts:
         by_paragraph.setdefault(fact.paragraph, []).append(fact)
+    pattern = vocab.compiled(DIRECTION)
     for para_index, para in enumerate(doc.text.paragraphs):
-        for match in vocab.compiled(DIRECTION).finditer(raw, para.start, para.end):
+        if raw.find("决算", para.start, para.end) < 0 or raw.find("预算", para.start, para.end) < 0:
+            continue  # every wording of DIRECTION names both
+        for match in pattern.finditer(raw, para.start, para.end):
             before = [f for f in by_paragraph.get(para_index, []) if f.end <= match.start()]
             actual = next(
                 (

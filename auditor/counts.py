@@ -134,12 +134,14 @@ def read_counts(text: LogicalText, year: int | None, vocab: Vocabulary) -> list[
             chapter = p
         if para.table:
             continue
-        spans = sentences(raw, para.start, para.end)
-        starts = [s for s, _ in spans]
-        last_clause = {}  # per sentence start: the last clause of the sentence before it
-        for (s0, s1), (n0, _) in zip(spans, spans[1:], strict=False):
-            last_clause[n0] = _masked(raw[clause_start(raw, s0, s1 - 1) : s1 - 1])
+        spans: list[tuple[int, int]] = []  # the paragraph's sentences, once it holds a count
         for match in number.finditer(raw, para.start, para.end):
+            if not spans:
+                spans = sentences(raw, para.start, para.end)
+                starts = [s for s, _ in spans]
+                last_clause = {}  # per sentence start: the last clause of the sentence before
+                for (s0, s1), (n0, _) in zip(spans, spans[1:], strict=False):
+                    last_clause[n0] = _masked(raw[clause_start(raw, s0, s1 - 1) : s1 - 1])
             digits, unit = match.group(1), match.group(2)
             spelled = not digits.isdigit()
             if not spelled and (len(digits) > 7 or raw[match.end(1) : match.end(1) + 1] == "."):

@@ -104,14 +104,17 @@ def _fixes(group: list[Finding], look: Look) -> list[Fix]:
         value = _fix(figure, allowed, look.mode)
         # a slip's value one unit beside the arithmetic's own only holds by the rounding's
         # slack: the arithmetic's value is meant (4361.78 is 4361.89, not 4361.88)
-        slipped = [
-            (before, slip)
-            for before, slip in (slips(figure) if None not in allowed else ())
-            if not (value and abs(before.value - value.value) == figure.unit_size())
-            and all(a is not None and a[0].meets(before.bounds(look.mode)) for a in allowed)
-        ]
+        slipped = next(  # the first slip that makes them all hold
+            (
+                (before, slip)
+                for before, slip in (slips(figure) if None not in allowed else ())
+                if not (value and abs(before.value - value.value) == figure.unit_size())
+                and all(a is not None and a[0].meets(before.bounds(look.mode)) for a in allowed)
+            ),
+            None,
+        )
         if slipped:
-            out.append((figure, *slipped[0]))
+            out.append((figure, *slipped))
         elif value is not None and (len(group) > 1 or 0 not in (figure.value, value.value)):
             # a printed 0 is meant, as a rule (a project added in the year had no 年初预算),
             # and a figure is not said to be 0: both only when a second identity agrees

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import islice
 
 import regex
 
@@ -14,8 +15,8 @@ from auditor.performance import FundBlock, read_funds
 from auditor.tables.model import Table
 from auditor.tables.read import read_tables
 from auditor.text.lazy import lazy
-from auditor.text.located import LogicalText
-from auditor.vocabulary import Vocabulary, norm_label
+from auditor.text.located import LogicalText, denoise, normalize
+from auditor.vocabulary import Vocabulary
 
 TITLE = lazy(r"(\d{4})年度?(?:部门|单位)(决算|预算)")
 
@@ -50,7 +51,7 @@ BUDGET_WORD = lazy(r"(?<!一般公共|政府性基金|国有资本经营|年初|
 
 def detect_genre_year(lines: tuple[str, ...]) -> tuple[str | None, int | None]:
     """Report genre (预算 / 决算) and fiscal year, from how the whole text names itself."""
-    text = norm_label("".join(lines))
+    text = denoise(normalize("".join(lines)))  # norm_label, not kept in its cache
     named = Counter((int(m.group(1)), m.group(2)) for m in TITLE.finditer(text))
     if named:
         (year, genre), _ = named.most_common(1)[0]
@@ -71,7 +72,7 @@ HEAD_LINES = 8  # non-blank lines at the top where a report names its department
 def detect_department(lines: tuple[str, ...], vocab: Vocabulary) -> tuple[str | None, str]:
     """The department a report is of, and whether it is its 部门 or 单位 report, from its
     first lines read as one (spaces gone): the vocabulary's `department` patterns in order."""
-    head = "".join(["".join(line.split()) for line in lines if line.strip()][:HEAD_LINES])
+    head = "".join(islice(("".join(line.split()) for line in lines if line.strip()), HEAD_LINES))
     name = None
     for pattern in vocab.wording.get("department", []):
         found = regex.search(pattern, head)

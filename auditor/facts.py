@@ -155,16 +155,18 @@ def _section_scopes(text: LogicalText, vocab: Vocabulary) -> dict[int, str]:
 
 def read_prose(text: LogicalText, genre: str | None, year: int | None, vocab: Vocabulary) -> Prose:
     """Every figure of the prose (tables are read by the table reader) and what it states."""
-    prose = Prose(text, year)
-    raw = text.text
-    found = []
-    for p, para in enumerate(text.paragraphs):
-        for match in NUMBER.finditer(raw, para.start, para.end):
-            unit = match.group(3)
-            tail = raw[match.end() : match.end() + 2]
-            if unit is None or (unit != "%" and tail[:1] in "/每"):
-                continue
-            found.append((p, match))
+    prose, raw = Prose(text, year), text.text
+    found, starts = [], [para.start for para in text.paragraphs]
+    for match in NUMBER.finditer(raw):  # one pass, each match put in its paragraph
+        unit = match.group(3)
+        if unit is None:
+            continue  # most numbers: table cells, years, ordinals
+        p = bisect.bisect_right(starts, match.start()) - 1
+        if p < 0 or match.end() > text.paragraphs[p].end:
+            continue  # between paragraphs, or its unit past the end of its own
+        if unit != "%" and raw[match.end() : match.end() + 1] in "/每":
+            continue  # per unit (元/人), or at the very end
+        found.append((p, match))
     places = _peer_places([(m.group(2), m.group(3)) for _, m in found])
     owner = _sections(text)
     section_scope = _section_scopes(text, vocab)
@@ -279,7 +281,10 @@ def _interpret(
 
 def subject_at(named: list[tuple[int, str]], position: int) -> tuple[int, str] | None:
     """The 科目 named last before `position` in its paragraph (where its name ends, its path)."""
-    return next((entry for entry in reversed(named) if entry[0] <= position), None)
+    for entry in reversed(named):  # a loop, not a generator: asked for every figure
+        if entry[0] <= position:
+            return entry
+    return None
 
 
 def _subjects(text: LogicalText, paragraph: int) -> list[tuple[int, str]]:

@@ -24,6 +24,8 @@ BUDGET_WHOLE = r"^(?:{budget_prefix})?预算数?$"
 # Before a concept: the department's name ending in its year, and scope or framing words.
 PREFIX = r"^.*\d{{4}}年度?|{label_prefix}"
 FILLER = r"{label_filler}|\d{{4}}年"
+# the words around a share's whole: 占(了)…(的比重)
+SHARE_FRAME = regex.compile(r"^(?:了|到|比例|比重|比)+|(?:的|比例|比重|比|为|是|约|达|之)+$")
 
 
 def role_of(label: str, unit: str, vocab: Vocabulary) -> tuple[str, int, str | None]:
@@ -32,9 +34,7 @@ def role_of(label: str, unit: str, vocab: Vocabulary) -> tuple[str, int, str | N
     if unit == "%":
         if "占" in label:
             whole = label.rsplit("占", 1)[1]
-            whole = regex.sub(
-                r"^(?:了|到|比例|比重|比)+|(?:的|比例|比重|比|为|是|约|达|之)+$", "", whole
-            )
+            whole = SHARE_FRAME.sub("", whole)
             if vocab.compiled(BUDGET_WHOLE).match(whole):
                 return "completion", 0, None  # 占年初预算的 109.79%
             return "share", 0, whole

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from auditor.numbers import Figure, decimals, parse_number
 from auditor.text.lazy import lazy
-from auditor.text.located import NORMALIZE
-from auditor.vocabulary import Vocabulary, norm_label
+from auditor.text.located import denoise, normal_lines
+from auditor.vocabulary import NOISE, Vocabulary, norm_label
 
 AMOUNT = lazy(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 DASH = lazy(r"^(?:-|—|–|－|——|/|／|—-)$")
@@ -140,6 +140,15 @@ def _row(number: int, current: tuple[str, str, list[str]], unit: str, tabbed: bo
     return Row(number, role, label, tuple(_cell(c, unit) for c in cells), tabbed)
 
 
+def _noiseless(lines: list[str]) -> list[str]:
+    """Every line without NOISE (spacing, quotes, （类） marks), taken out of them all joined:
+    nothing of NOISE spans a NUL."""
+    joined = "\0".join(lines)
+    if joined.count("\0") != len(lines) - 1:  # no lines, or one holding a NUL
+        return [NOISE.sub("", line) for line in lines]
+    return denoise(joined).split("\0")
+
+
 def read_funds(lines: tuple[str, ...], vocab: Vocabulary) -> list[FundBlock]:
     """Every block of a total and its sources of funds, in the order printed."""
     if not vocab.performance:
@@ -147,9 +156,15 @@ def read_funds(lines: tuple[str, ...], vocab: Vocabulary) -> list[FundBlock]:
     blocks: list[FundBlock] = []
     block: FundBlock | None = None
     gap, unit, unit_line = 0, "", -UNIT_REACH
-    for number, line in enumerate(lines, 1):
-        normal = line.translate(NORMALIZE)
-        named = UNIT.search(normal.replace(" ", ""))
+    normals = normal_lines(lines)
+    cleaned = _noiseless(normals)
+    for number, (line, normal) in enumerate(zip(lines, normals, strict=True), 1):
+        # UNIT needs 元 and a bracket or 单位 (spaces dropped between its characters)
+        named = (
+            UNIT.search(normal.replace(" ", ""))
+            if "元" in normal and ("(" in normal or "单" in normal)
+            else None
+        )
         if named:
             unit, unit_line = named.group(1) or named.group(2), number
         if not line.strip():
@@ -159,7 +174,8 @@ def read_funds(lines: tuple[str, ...], vocab: Vocabulary) -> list[FundBlock]:
             continue
         gap = 0
         near = unit if number - unit_line <= UNIT_REACH else ""
-        rows = _segments(normal, vocab, near, number) if vocab.names_a_fund(normal) else []
+        funded = vocab.names_a_fund(cleaned[number - 1])
+        rows = _segments(normal, vocab, near, number) if funded else []
         if not rows:
             block = None
             continue

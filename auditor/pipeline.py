@@ -25,7 +25,7 @@ from auditor.read import Source, read_source, read_sources
 from auditor.read.url import is_url, listing
 from auditor.rules import Rule
 from auditor.tables.model import Table
-from auditor.text.located import NORMALIZE, as_printed
+from auditor.text.located import as_printed, normal_lines
 from auditor.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
@@ -91,7 +91,9 @@ def check_source(
         from auditor.ocr_review import review
 
         out = review(out, doc, source, rounding, ctx.held)
-    if any(vocab.says("rounding_note", line.translate(NORMALIZE)) for line in source.lines):
+    if any(f.rounding_only for f in out) and any(  # the note matters only to those
+        vocab.says("rounding_note", line) for line in normal_lines(source.lines)
+    ):
         out = [replace(f, severity=INFO) if f.rounding_only else f for f in out]
     return doc, [replace(f, equation=None) for f in fold(out)]
 

@@ -17,10 +17,10 @@ import regex
 
 from auditor.errors import RulesError
 from auditor.rulecache import groups
-from auditor.text.located import NORMALIZE
+from auditor.text.located import MARKS, QUOTES, normalize
 
-SPACING = r"[\s“”\"‘’'「」『』]"  # spaces and quotes: text compares without them
-NOISE = regex.compile(SPACING + r"|\((?:类|款|项)\)")
+SPACING = rf"[\s{QUOTES}]"  # spaces and quotes: text compares without them
+NOISE = regex.compile("|".join([SPACING, *map(regex.escape, MARKS)]))
 _SPACING = regex.compile(SPACING)
 
 
@@ -32,7 +32,7 @@ def compact(text: str) -> str:
 @lru_cache(maxsize=1 << 14)  # labels and cells come again and again: each is cleaned once
 def norm_label(text: str) -> str:
     """Labels compare without spacing, quotes or （类）/（款）/（项） markers."""
-    return NOISE.sub("", text.translate(NORMALIZE))
+    return NOISE.sub("", normalize(text))
 
 
 def _alternation(variants: dict[str, str]) -> re.Pattern[str]:
@@ -41,6 +41,9 @@ def _alternation(variants: dict[str, str]) -> re.Pattern[str]:
     regex finds (the leftmost, then the first listed)."""
     ordered = sorted(variants, key=len, reverse=True)
     return re.compile("|".join(re.escape(v) for v in ordered))
+
+
+LABELS_KEPT = 1 << 14  # labels whose concept and basis a vocabulary remembers
 
 
 class Named(NamedTuple):
@@ -115,6 +118,9 @@ class Vocabulary:
             joined = "|".join(f"(?:{p})" for p in patterns) if patterns else None
             self._joined[key] = regex.compile(joined) if joined else None
         return self._joined[key]
+        # what labels were found to name, kept: the same labels come in every report
+        self._concept_of: dict[str, Named | None] = {}
+        self._basis_of: dict[str, str | None] = {}
 
     def compiled(self, template: str) -> regex.Pattern[str]:
         """A module's pattern whose `{name}` fields are this vocabulary's word lists (an
@@ -141,10 +147,11 @@ class Vocabulary:
         pattern = self._any_of("performance", name)
         return bool(pattern and pattern.fullmatch(label))
 
-    def names_a_fund(self, normal: str) -> bool:
-        """Whether a normalised line holds a performance table's fund label anywhere (a cell
-        that `says_performance` takes is, spacing and quotes aside, part of its line)."""
-        return self._any_fund.search(NOISE.sub("", normal)) is not None
+    def names_a_fund(self, clean: str) -> bool:
+        """Whether a normalised line, NOISE taken out, holds a performance table's fund label
+        anywhere (a cell that `says_performance` takes is, spacing and quotes aside, part of
+        its line)."""
+        return self._any_fund.search(clean) is not None
 
     def says(self, name: str, text: str) -> regex.Match[str] | None:
         """Where `text` uses the wording `name` (unit_line, of_which, sub_line, sub_unit)."""
@@ -162,6 +169,14 @@ class Vocabulary:
     def concept(self, label: str) -> Named | None:
         """The earliest (then longest) concept in a normalised label, and where it stands; a
         phrase of `not_concepts` (商品和服务支出) is no concept, nor any word inside it."""
+        if label in self._concept_of:
+            return self._concept_of[label]
+        if len(self._concept_of) >= LABELS_KEPT:
+            self._concept_of.clear()
+        found = self._concept_of[label] = self._find_concept(label)
+        return found
+
+    def _find_concept(self, label: str) -> Named | None:
         for phrase in self.lists.get("not_concepts", ()):
             label = label.replace(phrase, "\0" * len(phrase))
         match = self._concepts.search(label)
@@ -180,6 +195,14 @@ class Vocabulary:
         return next((self.tables[p] for p in self._tables if p in title), None)
 
     def basis(self, label: str) -> str | None:
+        if label in self._basis_of:
+            return self._basis_of[label]
+        if len(self._basis_of) >= LABELS_KEPT:
+            self._basis_of.clear()
+        found = self._basis_of[label] = self._find_basis(label)
+        return found
+
+    def _find_basis(self, label: str) -> str | None:
         label = self.strip_scopes(label)
         for name, words in self.bases:
             if any(word in label for word in words):

@@ -46,7 +46,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from auditor.checks.shared.common import Context, words
-from auditor.checks.shared.doc_text import paragraphs, patterns, span_lines
+from auditor.checks.shared.doc_text import any_of, paragraphs, patterns, span_lines
 from auditor.findings import Finding
 from auditor.rules import Regexes, Rule, params
 
@@ -62,10 +62,14 @@ class Params:
 
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
     found: dict[int, tuple[list[int], list[str]]] = {}
+    compiled = patterns(rule, "patterns")
+    anything = any_of(compiled)  # most paragraphs hold no residue: one search says so
     for para in paragraphs(ctx.doc):
+        if anything is not None and anything.search(para.text) is None:
+            continue
         spans = sorted(
             (m.start(), m.end(), m.group().strip())
-            for pattern in patterns(rule, "patterns")
+            for pattern in compiled
             for m in pattern.finditer(para.text)
             if m.group().strip()
         )

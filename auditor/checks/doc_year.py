@@ -68,6 +68,7 @@ import regex
 from auditor.checks.shared.common import Context
 from auditor.checks.shared.doc_text import (
     Para,
+    any_of,
     compact,
     headings,
     lines,
@@ -95,7 +96,11 @@ def _years(
     ctx: Context, rule: Rule, name: str, para: Para
 ) -> Iterator[tuple[int, tuple[int, ...], regex.Match[str]]]:
     """(stated year, its lines, the match) for every match of a parameter's patterns."""
-    for pattern in patterns(rule, name):
+    compiled = patterns(rule, name)
+    anything = any_of(compiled)
+    if anything is not None and anything.search(para.text) is None:
+        return  # as in most paragraphs
+    for pattern in compiled:
         for m in pattern.finditer(para.text):
             yield int(m.group("year")), span_lines(ctx.doc, para, m.start(), m.end()), m
 

@@ -62,6 +62,7 @@ from auditor.rules import Comparison, Operands, Rule, Text, params
 from auditor.tables.model import Row, Table, clean
 
 KIND = "identity"
+SPACE_RUN = regex.compile(r"\s+")
 
 
 @params
@@ -168,7 +169,7 @@ def _within(ctx: Context, refs: dict[int, CellRef]) -> Iterator[Binding]:
         if table.standard != one.table:
             continue
         for row in table.rows:
-            group = regex.sub(r"\s+", "", table.segments[row.segment].group)
+            group = SPACE_RUN.sub("", table.segments[row.segment].group)
             if (one.side and group != one.side) or (row.is_total and _items_only(refs)):
                 continue
             names = [_column(table, row.segment, r.column) for r in refs.values()]

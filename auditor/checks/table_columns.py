@@ -89,12 +89,20 @@ def parts_of(total: Column, columns: list[Column]) -> list[Column]:
 
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for table in checked(ctx):
+        # per segment, once: each total column with its parts' names (the same for every row)
+        sums = [
+            [
+                (total, parts, [total.name, *(p.name for p in parts)])
+                for total in s.columns
+                if total.is_total
+                for parts in [parts_of(total, s.columns)]
+                if len(parts) >= 2
+            ]
+            for s in table.segments
+        ]
         for row in table.rows:
-            columns = table.segments[row.segment].columns
-            for total in (c for c in columns if c.is_total):
-                parts = parts_of(total, columns)
-                names = [total.name, *(p.name for p in parts)]
-                if len(parts) < 2 or not any(n in row.cells for n in names):
+            for total, parts, names in sums[row.segment]:
+                if not any(n in row.cells for n in names):
                     continue
                 finding = sum_finding(
                     ctx,

@@ -56,6 +56,7 @@ from auditor.checks.shared.cells import checked, columns_of, describe, sum_findi
 from auditor.checks.shared.common import Context
 from auditor.findings import Finding
 from auditor.rules import Rule, params
+from auditor.tables.model import Row
 
 KIND = "table_hierarchy"
 
@@ -71,12 +72,11 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
         counts = Counter(r.code for r in coded)
         if any(n > 1 for n in counts.values()):
             continue  # a 科目 listed twice (a project table): no hierarchy to read
+        below: dict[str, list[Row]] = {}  # a code's children: its code and two digits more
+        for r in coded:
+            below.setdefault(r.code[:-2], []).append(r)
         for parent in coded:
-            children = [
-                r
-                for r in coded
-                if len(r.code) == len(parent.code) + 2 and r.code.startswith(parent.code)
-            ]
+            children = below.get(parent.code)
             if not children:
                 continue
             for column in columns_of([parent, *children]):

@@ -99,18 +99,28 @@ def _concept(ctx: Context, text: str) -> str | None:
     return found.concept
 
 
-def _cell_key(ctx: Context, table: Table, row: Row, column: Column) -> Key | None:
+def _cell_key(
+    ctx: Context, table: Table, row: Row, column: Column, named: dict[str, str | None]
+) -> Key | None:
+    """The concept, scope and basis a cell states; `named` keeps each text's concept (a row's
+    label and a column's header are asked of every cell in them)."""
+
+    def concept_of(text: str) -> str | None:
+        if text not in named:
+            named[text] = _concept(ctx, text)
+        return named[text]
+
     group = table.segments[row.segment].group
     bare = TOTAL_WORD.fullmatch(row.label) is not None
-    row_concept = _concept(ctx, group + row.label if bare else row.label)
-    col_concept = _concept(ctx, column.leaf) or _concept(ctx, "".join(column.levels))
+    row_concept = concept_of(group + row.label if bare else row.label)
+    col_concept = concept_of(column.leaf) or concept_of("".join(column.levels))
     main = column.is_total or col_concept is None
     if row.is_total and col_concept:
         concept = col_concept
     elif row_concept and main:
         concept = row_concept
     elif row.is_total and main:
-        concept = _concept(ctx, table.title)
+        concept = concept_of(table.title)
     else:
         return None
     if concept is None:
@@ -127,6 +137,7 @@ def _cell_key(ctx: Context, table: Table, row: Row, column: Column) -> Key | Non
 def _cells(ctx: Context, rule: Rule) -> dict[Key, list[tuple[Table, Row, Cell]]]:
     found: dict[Key, list[tuple[Table, Row, Cell]]] = {}
     totals_only = set(rule.params.get("totals_only", []))
+    named: dict[str, str | None] = {}
     for table in checked(ctx):
         if table.standard not in rule.params["tables"]:
             continue
@@ -134,7 +145,7 @@ def _cells(ctx: Context, rule: Rule) -> dict[Key, list[tuple[Table, Row, Cell]]]
             if table.standard in totals_only and not row.is_total:
                 continue
             for cell in row.cells.values():
-                key = _cell_key(ctx, table, row, cell.column)
+                key = _cell_key(ctx, table, row, cell.column, named)
                 if key:
                     found.setdefault(key, []).append((table, row, cell))
                 if key and key[0] in BOTH:  # "收、支总计" states both at once

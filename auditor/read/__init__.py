@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from auditor.errors import InputError
 from auditor.findings import Place
-from auditor.read.flow import unflow
+from auditor.read.flow import LONG, unflow
 from auditor.read.formats import sniff
 from auditor.read.text import split_lines, text_lines
 from auditor.read.url import is_url, read_url
@@ -177,6 +177,8 @@ def _located(path: str, fmt: str, lines: list[str], cites: list[Place]) -> Sourc
 
 def _text_source(path: str, lines: tuple[str, ...], encoding: str) -> Source:
     """A text file's lines; a very long line is split into its sentences and rows."""
+    if all(len(line) < LONG for line in lines):  # as most are: no place made per line
+        return Source(path=path, lines=lines, encoding=encoding)
     plain = [Place(n, None, line) for n, line in enumerate(lines, 1)]
     split, cites = unflow(list(lines), plain)
     if cites is plain:

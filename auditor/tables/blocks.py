@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 
 import regex
 
-from auditor.text.located import FURNITURE, HEADING_END, MARKER, NORMALIZE, STOPS, is_table_row
+from auditor.text.located import (
+    FURNITURE,
+    HEADING_END,
+    MARKER,
+    STOPS,
+    is_table_row,
+    normal_lines,
+)
 from auditor.text.width import char_width
 from auditor.vocabulary import Vocabulary
 
@@ -48,6 +55,8 @@ class Block:
 
 def _title(text: str) -> str | None:
     """The table title a line holds, if it is one (not a 目录 entry, not prose)."""
+    if "表" not in text:
+        return None  # TITLE_TAIL's 表 (what is taken away below only shortens the line)
     if "\t" in text.rstrip("\t"):
         return None  # a tab between words: a table row, not a title
     text = text.strip()
@@ -77,16 +86,15 @@ def _line_class(text: str, vocab: Vocabulary) -> str:
         return "note"
     if _title(text):
         return "title"
-    if is_table_row(text) or "\t" in text or len(GAP.findall(text)) >= 2:
+    spaced = " " in text or not text.isprintable()  # else one run of GAP at most
+    if is_table_row(text) or "\t" in text or (spaced and len(GAP.findall(text)) >= 2):
         return "row" if not prose(text) or "\t" in text else "other"
     return "other"
 
 
 def find_blocks(lines: Sequence[str], vocab: Vocabulary) -> list[Block]:
     """Every titled table: rows follow the title within a few lines, notes follow the rows."""
-    norm = [
-        line.translate(NORMALIZE).rstrip(" \r") for line in lines
-    ]  # trailing tabs are empty cells
+    norm = [line.rstrip(" \r") for line in normal_lines(lines)]  # trailing tabs: empty cells
     classes = [_line_class(text.strip() if "\t" not in text else text, vocab) for text in norm]
     blocks: list[Block] = []
     i, n = 0, len(norm)
@@ -109,7 +117,8 @@ def find_blocks(lines: Sequence[str], vocab: Vocabulary) -> list[Block]:
                 block.meta.append((j + 1, norm[j].strip()))
             elif classes[j] != "blank":
                 block.rows.append((j + 1, norm[j]))
-                block.widths[j + 1] = [char_width(ch) for ch in lines[j]]
+                if "\t" not in norm[j]:  # a block with a tab row is split at tabs, not widths
+                    block.widths[j + 1] = [char_width(ch) for ch in lines[j]]
             j += 1
         while (
             j < n

@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from itertools import product
 from math import prod
 
-import regex
-
 from auditor.tables.blocks import GAP, SPACES
 from auditor.text.lazy import lazy
 from auditor.text.width import char_width
@@ -23,6 +21,7 @@ NUMBER_TOKEN = lazy(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
 DECIMAL = lazy(r"^[-+]?[\d,]*\d\.\d+$")
 CODE_LIKE = lazy(r"^(?:\d{2}|\d{3}(?:\d{2}){0,2})$")
 ORDINAL_ITEM = lazy(r"^[一二三四五六七八九十]+、\s*\p{Han}")
+HAN = lazy(r"\p{Han}")
 TOTAL_LABEL = lazy(r"^(?:本年)?(?:收入|支出)?(?:合\s*计|总\s*计)$")
 GAP_COST = 2.0  # display columns of centring a header must gain to take a blank
 MAX_SHARINGS = 4096  # ways of sharing out a header row's blanks tried together
@@ -71,7 +70,7 @@ def is_data(cells: Sequence[str]) -> bool:
         return False
     if any(DECIMAL.match(t) for t in texts):
         return True
-    if CODE.match(texts[0]) and len(texts) > 1 and regex.search(r"\p{Han}", texts[1]):
+    if CODE.match(texts[0]) and len(texts) > 1 and HAN.search(texts[1]):
         return True
     if ORDINAL_ITEM.match(texts[0]):
         return True  # "一、一般公共预算财政拨款收入": an item, even with no figure yet
@@ -84,7 +83,11 @@ def is_data(cells: Sequence[str]) -> bool:
 
 def is_serial(cells: Sequence[str]) -> bool:
     """The 栏次 row: column numbers 1, 2, 3 … under the header."""
-    texts = [SPACES.sub("", c) for c in cells if c.strip()]
+    return _serial(_compact(cells))
+
+
+def _serial(texts: Sequence[str]) -> bool:
+    """is_serial of a row's cells as _compact gives them."""
     numbers = [int(t) for t in texts if t.isascii() and t.isdigit()]  # not "²", a digit too
     return (
         len(numbers) >= 2
@@ -230,19 +233,23 @@ def _choices(run, row, owner, same_parent, starts) -> list[tuple[int | None, int
 def _split(grid: list[tuple[int, list[str]]]) -> tuple[list[int], list[tuple[int, list[str]]]]:
     """Indexes of the header rows (the 栏次 row dropped), and the body rows."""
     start = next((i for i, (_, cells) in enumerate(grid) if is_data(cells)), len(grid))
-    header = [i for i in range(start) if not is_serial(grid[i][1])]
-    again = {_compact(grid[i][1]) for i in header}  # a header printed again after a page break
+    compact = [_compact(cells) for _, cells in grid]  # each row's, once for both tests
+    header = [i for i in range(start) if not _serial(compact[i])]
+    again = {compact[i] for i in header}  # a header printed again after a page break
     body = [
-        (n, cells)
-        for n, cells in grid[start:]
-        if not is_serial(cells) and _compact(cells) not in again
+        row
+        for row, texts in zip(grid[start:], compact[start:], strict=True)
+        if not _serial(texts) and texts not in again
     ]
     return header, body
 
 
 def _compact(cells: Sequence[str]) -> tuple[str, ...]:
-    """A row's cells without spacing: how a header printed again is recognised."""
-    return tuple(SPACES.sub("", c) for c in cells if c.strip())
+    """A row's cells without spacing: how a header printed again is recognised (a printable
+    cell with no space has nothing for SPACES to take away)."""
+    return tuple(
+        [c if " " not in c and c.isprintable() else SPACES.sub("", c) for c in cells if c.strip()]
+    )
 
 
 def tab_grid(rows: list[tuple[int, str]]) -> Grid:
@@ -261,6 +268,8 @@ def _align(body: list[tuple[int, list[str]]], width: int) -> list[tuple[int, lis
     alignment would put a figure into a column that full rows use for names and codes only,
     the cells after the row's last name or code are moved to start at the first figure
     column (whether or not the row kept its trailing empty cells)."""
+    if all(len(cells) == width for _, cells in body):
+        return body  # no row to move (the usual table)
     full = [cells for _, cells in body if len(cells) == width]
     figures = {k for cells in full for k, text in enumerate(cells) if _amount(text)}
     if not full or not figures:
@@ -268,8 +277,11 @@ def _align(body: list[tuple[int, list[str]]], width: int) -> list[tuple[int, lis
     start = min(figures)
     out = []
     for number, cells in body:
+        if len(cells) == width:
+            out.append((number, cells))
+            continue
         first = next((k for k, text in enumerate(cells) if _amount(text)), None)
-        if len(cells) < width and first is not None and first not in figures:
+        if first is not None and first not in figures:
             named = max((k for k in range(first) if cells[k].strip()), default=-1)
             shift = start - (named + 1)
             if shift > 0:

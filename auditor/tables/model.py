@@ -4,6 +4,7 @@ its side-by-side halves. Built by `read`, refined by `parts`, used by every tabl
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from auditor.numbers import Figure
 from auditor.text.lazy import lazy
@@ -11,6 +12,9 @@ from auditor.vocabulary import NOISE
 
 ORDINAL = lazy(r"^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]+\)|\d+[.、])")
 TOTAL_WORD = lazy(r"(?:合计|小计|总计)$")
+# TOTAL_WORD for a label or header (no spacing left in either, so no newline): asked of every
+# row and column again and again, str.endswith is quicker than the pattern
+TOTAL_ENDS = ("合计", "小计", "总计")
 
 
 def clean(text: str) -> str:
@@ -27,7 +31,7 @@ class Column:
     group: str  # the segment's own top header (收入 / 支出 / 人员经费), not in `name`
     part_of: str | None = None  # a 其中 column: the name of the column it is a part of
 
-    @property
+    @cached_property  # a cell's key: asked for every cell looked up
     def name(self) -> str:
         return "/".join(self.levels) or f"第{self.index + 1}列"
 
@@ -41,7 +45,7 @@ class Column:
 
     @property
     def is_total(self) -> bool:
-        return bool(TOTAL_WORD.search(self.leaf))
+        return self.leaf.endswith(TOTAL_ENDS)
 
 
 @dataclass(frozen=True)
@@ -70,7 +74,7 @@ class Row:
 
     @property
     def is_total(self) -> bool:
-        return bool(TOTAL_WORD.search(self.label))
+        return self.label.endswith(TOTAL_ENDS)
 
     @property
     def is_grand(self) -> bool:
@@ -103,6 +107,11 @@ class Table:
     def label(self) -> str:
         number = f"（{self.number}）" if self.number else ""
         return f"{self.title}{number}"
+
+    @cached_property  # asked of every empty cell by the checks, once the table is read
+    def places(self) -> int:
+        """The decimals its figures print, the most of any cell (2 with none)."""
+        return max((c.figure.places for r in self.rows for c in r.cells.values()), default=2)
 
     def figures(self) -> int:
         return sum(len(r.cells) for r in self.rows)

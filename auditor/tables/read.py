@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-import regex
-
 from auditor.numbers import MAX_DECIMALS, MAX_DIGITS, Figure, decimals, parse_number
 from auditor.tables.blocks import Block, find_blocks
 from auditor.tables.grid import CODE, Grid, space_grid, tab_grid
@@ -26,7 +24,11 @@ AMOUNT_CELL = lazy(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 # 款, 项 codes (a spreadsheet may drop the leading zero: 2 for 02); the 类/款/项 header cells
 CODE_PART = lazy(r"^(?:\d{1,2}|[类款项])$")
 EMPTY_CELL = lazy(r"^[-—–/\\]*$")
+EMPTY_LEAD = "-—–/\\\n"  # what an EMPTY_CELL may begin with (its $ allows a last newline)
 NUMBERED = lazy(r"(?:公开\s*(\d+)\s*表|^表\s*(\d+))")
+TABLE_NUMBER = lazy(r"^表\s*\d+\s*[.、．:：]?")
+DECIMAL_POINT = lazy(r"\d\.\d")
+SPACE_RUN = lazy(r"\s+")
 
 
 def declares_no_data(texts: Iterable[str], vocab: Vocabulary) -> bool:
@@ -43,7 +45,7 @@ def _table(block: Block, vocab: Vocabulary) -> Table:
     meta = " ".join(text for _, text in block.meta)
     unit = next((found for _, text in block.meta if (found := vocab.says("unit_line", text))), None)
     number = NUMBERED.search(meta) or NUMBERED.search(block.title)
-    title = regex.sub(r"^表\s*\d+\s*[.、．:：]?", "", block.title)
+    title = TABLE_NUMBER.sub("", block.title)
     table = Table(
         title=title,
         line=block.title_line,
@@ -64,7 +66,7 @@ def _table(block: Block, vocab: Vocabulary) -> Table:
     table.empty = declared and not any(
         not c.figure.is_zero() for r in table.rows for c in r.cells.values()
     )
-    printed = any(regex.search(r"\d\.\d", text) for _, text in block.rows)
+    printed = any(DECIMAL_POINT.search(text) for _, text in block.rows)
     if table.problem is None and printed and not table.rows and not table.empty:
         table.problem = "表中印有数字，但没有读到数据行"  # a header alone: document.completeness
     return table
@@ -91,7 +93,7 @@ def _levels(grid: Grid, k: int) -> tuple[str, ...]:
             sum(1 for cell in row if cell[1] == owner),
             min(j for j, cell in enumerate(row) if cell[1] == owner),
         )
-        part = regex.sub(r"\s+", "", text)
+        part = SPACE_RUN.sub("", text)
         if levels and previous == span:
             levels[-1] += part
         else:
@@ -137,9 +139,11 @@ def _read(table: Table, grid: Grid, vocab: Vocabulary) -> None:
             if not label
         ]
         table.segments.append(Segment(group, of_which(amounts, vocab)))
+    amounts = [{c.index: c for c in segment.columns} for segment in table.segments]
     for number, cells in grid.body:
         parts = [
-            _row(table, s, cols, number, cells, places, vocab) for s, cols in enumerate(segments)
+            _row(table, s, cols, amounts[s], number, cells, places, vocab)
+            for s, cols in enumerate(segments)
         ]
         _carry_over(parts)
         for row in parts:
@@ -170,6 +174,7 @@ def _row(
     table: Table,
     s: int,
     cols: list[tuple[int, tuple[str, ...], bool]],
+    amounts: dict[int, Column],
     number: int,
     cells: list[str],
     places: int,
@@ -177,37 +182,41 @@ def _row(
 ) -> Row | None:
     code = label = None
     serial = False
-    row = Row(number, s, "", None)
-    numbered = False
-    amounts = {c.index: c for c in table.segments[s].columns}
+    found: dict[str, Cell] = {}
     for k, _, is_label in cols:
-        text = cells[k].replace(" ", "") if k < len(cells) else ""
-        if not text or EMPTY_CELL.match(text):
+        if k >= len(cells) or not cells[k]:
+            continue  # no cell, or an empty one
+        text = cells[k].replace(" ", "")
+        if not text or (text[0] in EMPTY_LEAD and EMPTY_CELL.match(text)):
             continue
         if is_label:
             if text in ("类", "款", "项"):
                 continue  # the 类 | 款 | 项 header cells, printed on the 合计 row
-            if CODE.match(text) and code is None:
+            if code is None and CODE.match(text):
                 code = text
             elif code is not None and label is None and CODE_PART.match(text):
                 code += text.zfill(2)  # 类 | 款 | 项 printed in columns of their own: 201 | 06 | 01
             elif text.isdigit():
                 serial = True  # 行次
             elif label is None:
-                label, numbered = text, bool(ORDINAL.match(text))
-                mark(row, text, vocab)
-        elif k in amounts and AMOUNT_CELL.match(text) and _plausible(text):
-            value = parse_number(text)
-            figure = Figure(value, max(places, decimals(text)), table.unit, text, decimals(text))
-            row.cells[amounts[k].name] = Cell(figure, number, amounts[k])
-    if label is None and code is None and not row.cells and not serial:
+                label = text
+        elif k in amounts and AMOUNT_CELL.match(text):
+            printed = decimals(text)
+            if not _plausible(text, printed):
+                continue
+            figure = Figure(parse_number(text), max(places, printed), table.unit, text, printed)
+            column = amounts[k]
+            found[column.name] = Cell(figure, number, column)
+    if label is None and code is None and not found and not serial:
         return None
-    row.label, row.code, row.numbered = clean(label or ""), code, numbered
+    row = Row(number, s, clean(label or ""), code, found)
+    if label is not None:
+        row.numbered = bool(ORDINAL.match(label))
+        mark(row, label, vocab)
     return row
 
 
-def _plausible(text: str) -> bool:
-    places = decimals(text)
+def _plausible(text: str, places: int) -> bool:
     return places <= MAX_DECIMALS and len(text.replace(",", "")) - places <= MAX_DIGITS + 2
 
 

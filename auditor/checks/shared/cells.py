@@ -57,7 +57,7 @@ def against_cell(ctx: Context, rule: Rule, fact: Fact, cell: Cell, said: str) ->
 
 
 def places(table: Table) -> int:
-    return max((c.figure.places for r in table.rows for c in r.cells.values()), default=2)
+    return table.places
 
 
 def value(table: Table, row: Row, column: str) -> Figure:

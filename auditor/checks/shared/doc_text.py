@@ -10,15 +10,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from unicodedata import category
 
 import regex
 
 from auditor.document import Document
 from auditor.rules import Rule
-from auditor.text.located import MARKER, SENTENCE_END, STOPS, LogicalText, is_table_row
+from auditor.text.located import (
+    MARKER,
+    SENTENCE_END,
+    STOPS,
+    LogicalText,
+    is_table_row,
+    unspaced,
+)
 from auditor.vocabulary import compact
 
 PAGE_NUMBER = regex.compile(r"(?:[.…·．。]{2,}|[\s.…·]+)\s*\d{1,3}$|[.…·．]{2,}$")
+PAGE_END = ".…·．"  # the leaders PAGE_NUMBER may end in
 SENTENCE = regex.compile(f"[{STOPS}，,]")
 TITLE_END = regex.compile(r"(?:概况|表|说明|情况|解释|附件)$")
 
@@ -33,9 +42,31 @@ def patterns(rule: Rule, name: str) -> tuple[regex.Pattern[str], ...]:
     return _compiled(tuple(rule.params.get(name) or ()))
 
 
+# what would let one pattern's match escape an alternation of them all: a reference to a
+# group by number or name, a conditional, a recursion, an inline flag
+ENTANGLED = regex.compile(r"\\[1-9gk]|\(\?(?:P[=>]|\(|&|R|\d|[a-zA-Z-]+\))")
+
+
+@lru_cache(maxsize=64)
+def any_of(compiled: tuple[regex.Pattern[str], ...]) -> regex.Pattern[str] | None:
+    """One alternation of all the patterns, which finds something wherever one of them does:
+    a text it finds nothing in needs no pattern tried on it (None where that cannot be said
+    of the patterns)."""
+    sources = [p.pattern for p in compiled]
+    if not sources or any(ENTANGLED.search(s) for s in sources):
+        return None
+    try:
+        return regex.compile("|".join(f"(?:{s})" for s in sources))
+    except regex.error:  # a group name used by two patterns in different ways
+        return None
+
+
 def strip_page(text: str) -> str:
     """A 目录 entry or heading without its leader dots and page number."""
-    return PAGE_NUMBER.sub("", text.rstrip()).rstrip()
+    text = text.rstrip()
+    if text and text[-1] not in PAGE_END and category(text[-1]) not in ("Nd", "Cn"):
+        return text  # PAGE_NUMBER ends in a digit (Nd, or Cn to this Python) or a leader
+    return PAGE_NUMBER.sub("", text).rstrip()
 
 
 def unread(doc: Document) -> bool:
@@ -52,6 +83,17 @@ def _lines(text: LogicalText) -> tuple[tuple[int, str], ...]:
 def lines(doc: Document) -> tuple[tuple[int, str], ...]:
     """(original line number, normalised text) of every non-blank line read, in order."""
     return _lines(doc.text)
+
+
+@lru_cache(maxsize=8)
+def _compacted(text: LogicalText) -> tuple[str, ...]:
+    """compact() of every line read, done over them all at once (it takes characters away
+    one at a time, none of them NUL)."""
+    found = [line for _, line in _lines(text)]
+    joined = "\0".join(found)
+    if joined.count("\0") != len(found) - 1:  # no lines, or one holding a NUL
+        return tuple(compact(line) for line in found)
+    return tuple(unspaced(joined).split("\0"))
 
 
 @lru_cache(maxsize=8)
@@ -84,8 +126,15 @@ class Para:
 @lru_cache(maxsize=8)
 def _paras(text: LogicalText) -> tuple[Para, ...]:
     out = []
+    # each paragraph's lines (text.lines) in one walk along the spans, both in text order
+    spans, k = text.spans, 0
     for i, p in enumerate(text.paragraphs):
-        found = text.lines(p.start, p.end)
+        while k < len(spans) and spans[k][2] <= p.start:
+            k += 1
+        j = k
+        while j < len(spans) and spans[j][1] < p.end:
+            j += 1
+        found = tuple([span[0] for span in spans[k:j]])
         if found:
             out.append(
                 Para(i, p.start, text.text[p.start : p.end], found, p.level, p.heading, p.table)
@@ -117,7 +166,11 @@ def toc(doc: Document, heads: tuple[regex.Pattern[str], ...]) -> list[Entry]:
     (a part already listed comes again, an entry repeats, or a line is no entry)."""
     found = lines(doc)
     start = next(
-        (i + 1 for i, (_, text) in enumerate(found) if any(h.search(compact(text)) for h in heads)),
+        (
+            i + 1
+            for i, line in enumerate(_compacted(doc.text))
+            if any(h.search(line) for h in heads)
+        ),
         None,
     )
     if start is None:
@@ -176,18 +229,24 @@ def _headings(logical: LogicalText) -> tuple[tuple[tuple[int, ...], str], ...]:
                 text, at = text + more, para.lines + following.lines
         used.update(at)
         out.append((at, text))
-    owner = {n: para for para in paras for n in para.lines}
-    previous = ""
-    for n, raw in _lines(logical):
-        before, previous = previous, raw.rstrip()
-        para = owner.get(n)
-        if n in used or para is None or para.table or para.level == 0:
-            continue
-        text = compact(strip_page(raw))
-        if not text or len(text) > 40 or SENTENCE.search(text) or is_table_row(raw):
-            continue
-        starts = n == para.first or before.endswith(tuple(SENTENCE_END + "："))
-        ends = n == para.lines[-1] or para.heading or TITLE_END.search(text)
-        if starts and ends:
-            out.append(((n,), text))
+    texts = _texts(logical)
+    closing = tuple(SENTENCE_END + "：")
+    for para in paras:
+        if para.table or para.level == 0:
+            continue  # a table row's lines, a part heading's (taken above): none of them
+        previous: str | None = None  # the paragraph's line before (its lines run in order)
+        for n in para.lines:
+            raw = texts[n]
+            before, previous = previous, raw
+            if n in used:
+                continue
+            if "，" in raw or "；" in raw or "," in raw:
+                continue  # SENTENCE's marks that neither strip_page nor compact takes away
+            text = compact(strip_page(raw))
+            if not text or len(text) > 40 or SENTENCE.search(text) or is_table_row(raw):
+                continue
+            starts = before is None or before.rstrip().endswith(closing)
+            ends = n == para.lines[-1] or para.heading or TITLE_END.search(text)
+            if starts and ends:
+                out.append(((n,), text))
     return tuple(sorted(out))

@@ -15,6 +15,8 @@ from auditor.numbers import Figure
 from auditor.tables.model import Row, Table
 
 TOTAL_KEY = "本年合计"
+SPACE_RUN = regex.compile(r"\s+")
+INCOME_END = regex.compile(r"收入$")
 
 
 def find(ctx: Context, spec: dict[str, Any]) -> tuple[Table, list[Row], str] | None:
@@ -24,7 +26,7 @@ def find(ctx: Context, spec: dict[str, Any]) -> tuple[Table, list[Row], str] | N
         if table.standard != spec["table"]:
             continue
         side = spec.get("side")
-        segments = [s for s in table.segments if not side or regex.sub(r"\s+", "", s.group) == side]
+        segments = [s for s in table.segments if not side or SPACE_RUN.sub("", s.group) == side]
         names = [c.name for s in segments for c in s.columns]
         column = next((n for word in spec["column"] for n in names if word in n), None)
         if column is None:
@@ -40,7 +42,7 @@ def key(row: Row) -> str:
         return "总计"
     if row.is_total:
         return TOTAL_KEY
-    return regex.sub(r"收入$", "", row.label)
+    return INCOME_END.sub("", row.label)
 
 
 def pairs(left: list[Row], right: list[Row]) -> list[tuple[Row, Row]]:
