@@ -88,6 +88,9 @@ class Vocabulary:
         }
         self._compiled: dict[str, regex.Pattern[str]] = {}
         self._joined: dict[tuple[str, str], regex.Pattern[str] | None] = {}
+        # what labels were found to name, kept: the same labels come in every report
+        self._concept_of: dict[str, Named | None] = {}
+        self._basis_of: dict[str, str | None] = {}
 
     # The patterns below are compiled when first asked for: a start compiles many of them
     # otherwise, and a report without tables or a performance section asks for few.
@@ -118,9 +121,6 @@ class Vocabulary:
             joined = "|".join(f"(?:{p})" for p in patterns) if patterns else None
             self._joined[key] = regex.compile(joined) if joined else None
         return self._joined[key]
-        # what labels were found to name, kept: the same labels come in every report
-        self._concept_of: dict[str, Named | None] = {}
-        self._basis_of: dict[str, str | None] = {}
 
     def compiled(self, template: str) -> regex.Pattern[str]:
         """A module's pattern whose `{name}` fields are this vocabulary's word lists (an
