@@ -25,7 +25,8 @@ from auditor.findings import SEVERITIES
 from auditor.numbers import Rounding
 from auditor.operands import problem as operands_problem
 from auditor.operands import table_spec_problem
-from auditor.vocabulary import Vocabulary, check_bases, load_vocabulary, merge, vocabulary
+from auditor.vocabulary import Vocabulary
+from auditor.vocabulary_file import check_bases, load_vocabulary, merge, vocabulary
 
 # The shipped rules live in the top-level rules/ folder; auditor/builtin_rules links to it so
 # that an installed (not editable) package carries them as package data.
