@@ -12,6 +12,7 @@ draw — is put back, or the page said to need pdfminer (`undrawn`).
 from __future__ import annotations
 
 import ctypes
+import math
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -151,7 +152,9 @@ class Document:
         text = _text(textpage, count)
         chars: list[dict] = []
         unmapped = 0
-        last_obj, style = None, (0.0, 0.0, True, 0.0)
+        last_obj, style, shown = None, (0.0, 0.0, True, 0.0), 0.0
+        last_head = last_foot = last_x1 = math.nan  # the last character's: none yet
+        end = high = low = 0.0
         previous_obj, previous_y, after_space = None, None, False
         last: dict[int, int] = {}  # each text object's last character
         for i in range(count):
@@ -169,7 +172,10 @@ class Document:
                 upright = a * d > 0 and b * c <= 0
                 font = _font_of(key)
                 descent = fonts[font][0] if font in fonts else self.font(font)[0]
-                style = (size * d, descent * size * d, upright, round(abs(size * d), 4))
+                height = size * d
+                if height != style[0]:  # (rounding is dear: a character's often the last's)
+                    shown = round(abs(height), 4)
+                style = (height, descent * height, upright, shown)
             if _map_error(page, i) == 1:  # PDFium gives the glyph's code: no digit of it
                 unmapped += 1
                 unicode = "\ufffd"
@@ -191,7 +197,11 @@ class Document:
                 x0, x1, foot, head = left.value, right.value, bottom.value, top.value
             if head < foot:  # printed upside down: the box is the same
                 foot, head = head, foot
-            high = round(page_top - head, 4)
+            if head != last_head or foot != last_foot:  # the line's last character's, else
+                last_head, last_foot = head, foot
+                high, low = round(page_top - head, 4), round(page_top - foot, 4)
+            start = end if x0 == last_x1 else round(x0, 4)  # often where the last one ends
+            end, last_x1 = round(x1, 4), x1
             if after_space and key == previous_obj and baseline == previous_y:
                 width = chars[-1]["x1"] - chars[-1]["x0"]
                 chars.extend(_spaces(chars[-1], x0 - width, width))
@@ -199,10 +209,10 @@ class Document:
             chars.append(
                 {
                     "text": unicode if unicode != "\x00" else "",
-                    "x0": round(x0, 4),
-                    "x1": round(x1, 4),
+                    "x0": start,
+                    "x1": end,
                     "top": high,
-                    "bottom": round(page_top - foot, 4),
+                    "bottom": low,
                     "doctop": high,
                     "size": shown,
                     "upright": upright,
