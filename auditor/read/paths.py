@@ -18,16 +18,49 @@ def edges(path: int, matrix: Matrix, top: float) -> list[dict]:
     """Every edge of the path object at this address drawn with `matrix` on a page `top`
     high."""
     segments = _segments(path)
-    shape = tuple((kind, closed) for _, _, kind, closed in segments)
-    if shape == _LINE_ALONE or shape == _RECTANGLE:  # most ruling: read at once
+    if len(segments) == 5:  # a rectangle, as most ruling is: its edges at once
+        found = _rectangle(segments, matrix, top)
+        if found is not None:
+            return found
+    elif len(segments) == 2 and segments[0][2:] == _MOVED and segments[1][2:] == _LINED:
         a, b, c, d, e, f = matrix
         points = [(a * x + c * y + e, b * x + d * y + f) for x, y, _, _ in segments]
-        if len(points) == 2:
-            return _edges("ml", points, top)
-        if points[4] == points[0]:
-            return _edges("mlllh", points, top)
+        return _edges("ml", points, top)
     subpaths = _subpaths(segments, matrix)
     return [e for shape, points in subpaths for e in _edges(shape, points, top)]
+
+
+def _rectangle(segments: list[tuple[float, float, int, bool]], matrix: Matrix, top: float):
+    """The four edges `_edges` makes of an upright rectangle closed at its start ("mlllh"),
+    or None for any other path of five segments."""
+    if (
+        segments[0][2:] != _MOVED
+        or segments[1][2:] != _LINED
+        or segments[2][2:] != _LINED
+        or segments[3][2:] != _LINED
+        or segments[4][2:] != _CLOSED
+    ):
+        return None
+    a, b, c, d, e, f = matrix
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3), last = [
+        (a * x + c * y + e, b * x + d * y + f) for x, y, _, _ in segments
+    ]
+    if last != (x0, y0) or (x3, y3) == (x0, y0):
+        return None
+    y0, y1, y2, y3 = top - y0, top - y1, top - y2, top - y3
+    if not (
+        (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0)
+        or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
+    ):
+        return None
+    left, right = (x0, x2) if x0 <= x2 else (x2, x0)
+    high, low = (y0, y2) if y0 <= y2 else (y2, y0)
+    return [
+        _edge(left, right, high, high, "h"),
+        _edge(left, right, low, low, "h"),
+        _edge(left, left, high, low, "v"),
+        _edge(right, right, high, low, "v"),
+    ]
 
 
 _MOVE, _LINE, _CURVE = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_LINETO, raw.FPDF_SEGMENT_BEZIERTO
@@ -39,8 +72,7 @@ _closes = direct(raw.FPDFPathSegment_GetClose, INT, ADDRESS)
 # A segment handle points into the path's array of PDFium's CFX_Path::Point: x, y (floats),
 # its kind (the FPDF_SEGMENT_ number) and whether it closes the figure, 12 bytes each.
 _POINT = struct.Struct("=ffB?2x")
-_LINE_ALONE = ((_MOVE, False), (_LINE, False))
-_RECTANGLE = ((_MOVE, False), (_LINE, False), (_LINE, False), (_LINE, False), (_LINE, True))
+_MOVED, _LINED, _CLOSED = (_MOVE, False), (_LINE, False), (_LINE, True)  # kind, closes
 _layout: list[bool] = []  # whether that layout was seen to hold, once checked in this process
 
 
