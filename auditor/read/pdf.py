@@ -77,17 +77,18 @@ def _text(chars: list[dict], unit: float, origin: float = 0.0) -> str:
     out: list[str] = []
     width = 0
     previous = None
-    for c in chars:
+    for c in chars:  # (min and max unrolled, the column worked out only where used: per pair)
         text = c["text"]
-        column = round((c["x0"] - origin) / unit)
         if previous is None:
-            out.append(" " * max(column, 0))
-            width = max(column, 0)
+            width = max(round((c["x0"] - origin) / unit), 0)
+            out.append(" " * width)
         else:
-            size = max(previous["size"], c["size"], 1.0)
+            size = c["size"] if c["size"] > previous["size"] else previous["size"]
+            if size < 1.0:
+                size = 1.0
             gap = c["x0"] - previous["x1"]
             if gap > WIDE_GAP * size:
-                spaces = max(2, column - width)
+                spaces = max(2, round((c["x0"] - origin) / unit) - width)
                 out.append(" " * spaces)
                 width += spaces
             elif gap > SPACE_GAP * size and not text.isspace() and not out[-1].endswith(" "):
