@@ -34,16 +34,16 @@ def fold(findings: list[Finding]) -> list[Finding]:
                 related=tuple(dict.fromkeys(r for f in group for r in f.related)),
             )
         out.append(lead)
-    out = [
-        replace(
-            f,
-            related=tuple(
-                dict.fromkeys(lead_of.get(r, r) for r in f.related if lead_of.get(r, r) != f.id)
-            ),
-        )
-        for f in out
-    ]
+    out = [_relate(f, lead_of) for f in out]
     return sorted(out, key=Finding.sort_key)
+
+
+def _relate(f: Finding, lead_of: dict[str, str]) -> Finding:
+    """The finding relating to the leads of the findings it related to (itself left out)."""
+    related = tuple(
+        dict.fromkeys(lead_of.get(r, r) for r in f.related if lead_of.get(r, r) != f.id)
+    )
+    return f if related == f.related else replace(f, related=related)
 
 
 def _same(f: Finding) -> tuple:

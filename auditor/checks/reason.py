@@ -34,6 +34,7 @@ from collections.abc import Iterator
 import regex
 
 from auditor.checks.shared.common import Context, words
+from auditor.facts import Fact
 from auditor.findings import Finding, lines_of
 from auditor.rules import Regexes, Rule, params
 from auditor.text.located import SENTENCE_END
@@ -78,15 +79,16 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
     lead = regex.compile("|".join(f"(?:{p})" for p in rule.params["reasons"]))
     raw = ctx.doc.text.text
     changes = [f for f in ctx.doc.facts if f.role in ("delta", "rate") and f.sign and f.subject]
+    in_paragraph: dict[int, list[Fact]] = {}  # each paragraph's facts, in order
+    for f in ctx.doc.facts:
+        in_paragraph.setdefault(f.paragraph, []).append(f)
     for change in changes:
         para = ctx.doc.text.paragraphs[change.paragraph]
         found = lead.search(raw, change.end, para.end)
         if found is None:
             continue
         following = [
-            f
-            for f in ctx.doc.facts
-            if f.paragraph == change.paragraph and change.end <= f.start < found.start()
+            f for f in in_paragraph[change.paragraph] if change.end <= f.start < found.start()
         ]
         if any(f.role in ("delta", "rate") for f in following):
             continue  # the reason explains a later change, not this one
