@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from auditor.errors import ConfigError
 from auditor.findings import SEVERITIES
 from auditor.numbers import Rounding
+from auditor.records import dataclass
 
 FORMATS = ("terminal", "json", "sarif", "github", "gitlab", "junit", "html", "xlsx", "csv")
 # what a directory is searched for, by default (here, not in pipeline: --help shows it)

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 
 import regex
 
 from auditor.labels import bare, names_only, role_of
 from auditor.numbers import MAX_DECIMALS, MAX_DIGITS, Figure, decimals, parse_number
+from auditor.records import dataclass
 from auditor.text.located import (
     CLAUSE_END,
     MARKER,
@@ -30,8 +31,7 @@ NUMBER = regex.compile(
     r"(?<![\d.,])(-?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(亿元|万元|元|%)?"
 )
 # Templates over the vocabulary's word lists (Vocabulary.compiled): {prior} is 上年|去年|…
-PRIOR = "{prior}"
-HEAD_MARKER = "{head_markers}"
+PRIOR, HEAD_MARKER = "{prior}", "{head_markers}"
 COMPARED = regex.compile(r"^(?:\d{4}年度?)?(?:比|较|与|同比)")
 YEAR = regex.compile(r"(\d{4})年")
 SUBJECT = regex.compile(

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 
 from auditor.equations import Equation
+from auditor.records import dataclass
 
 # A finding's id is a SHA-256 digest. CPython's own implementation gives hashlib's very
 # digest without loading OpenSSL, which is most of importing hashlib (a sixtieth of a check's

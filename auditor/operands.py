@@ -19,12 +19,12 @@ the row so labelled.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import regex
 
+from auditor.records import dataclass
 from auditor.vocabulary import Vocabulary
 
 PERIODS = {"本年": "current", "上年": "prior"}

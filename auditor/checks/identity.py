@@ -45,7 +45,7 @@ ten). Amounts in 元 and 万元 are compared in 万元. See auditor/operands.py 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 
 import regex
@@ -58,6 +58,7 @@ from auditor.facts import Fact
 from auditor.findings import Finding
 from auditor.numbers import Figure
 from auditor.operands import CellRef, FactRef, parse
+from auditor.records import dataclass
 from auditor.rules import Comparison, Operands, Rule, Text, params
 from auditor.tables.model import Row, Table, clean
 

@@ -9,10 +9,11 @@ display width of each character, for the column grid to split.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 
 import regex
 
+from auditor.records import dataclass
 from auditor.text.located import (
     FURNITURE,
     HEADING_END,

@@ -9,10 +9,11 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 import regex
+
+from auditor.records import dataclass
 
 # One character in, one character out, so columns survive normalisation.
 NORMALIZE = str.maketrans(

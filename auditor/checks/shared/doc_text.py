@@ -8,13 +8,13 @@ written against that: `\\(单位名称\\)`, not （单位名称）.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from unicodedata import category
 
 import regex
 
 from auditor.document import Document
+from auditor.records import dataclass
 from auditor.rules import Rule
 from auditor.text.located import (
     MARKER,
