@@ -48,8 +48,6 @@ from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
 
-import regex
-
 from auditor.checks.shared.cells import checked, describe, sum_finding, value
 from auditor.checks.shared.common import Context
 from auditor.checks.shared.rows import find, pairs, sum_of_totals, total_row
@@ -61,9 +59,10 @@ from auditor.operands import CellRef, FactRef, parse
 from auditor.records import dataclass
 from auditor.rules import Comparison, Operands, Rule, Text, params
 from auditor.tables.model import Row, Table, clean
+from auditor.text.lazy import lazy
 
 KIND = "identity"
-SPACE_RUN = regex.compile(r"\s+")
+SPACE_RUN = lazy(r"\s+")
 
 
 @params

@@ -16,6 +16,7 @@ import regex
 from auditor.document import Document
 from auditor.records import dataclass
 from auditor.rules import Rule
+from auditor.text.lazy import lazy
 from auditor.text.located import (
     MARKER,
     SENTENCE_END,
@@ -26,7 +27,7 @@ from auditor.text.located import (
 )
 from auditor.vocabulary import compact
 
-PAGE_NUMBER = regex.compile(r"(?:[.…·．。]{2,}|[\s.…·]+)\s*\d{1,3}$|[.…·．]{2,}$")
+PAGE_NUMBER = lazy(r"(?:[.…·．。]{2,}|[\s.…·]+)\s*\d{1,3}$|[.…·．]{2,}$")
 PAGE_END = ".…·．"  # the leaders PAGE_NUMBER may end in
 SENTENCE = regex.compile(f"[{STOPS}，,]")
 TITLE_END = regex.compile(r"(?:概况|表|说明|情况|解释|附件)$")
