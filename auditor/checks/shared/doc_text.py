@@ -35,11 +35,12 @@ TITLE_END = regex.compile(r"(?:概况|表|说明|情况|解释|附件)$")
 
 @lru_cache(maxsize=64)
 def _compiled(patterns: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
-    return tuple(regex.compile(p) for p in patterns)
+    return tuple(lazy(p) for p in patterns)
 
 
 def patterns(rule: Rule, name: str) -> tuple[regex.Pattern[str], ...]:
-    """A `regexes` parameter of a rule, compiled (an optional one absent: none)."""
+    """A `regexes` parameter of a rule, each compiled at its first use (an optional one
+    absent: none): where any_of's alternation finds nothing, they are not needed."""
     return _compiled(tuple(rule.params.get(name) or ()))
 
 
