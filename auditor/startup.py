@@ -2,9 +2,11 @@
 make tens of thousands of objects that live as long as the process, and almost no garbage,
 yet the collector walks them again and again as they pile up (~40 collections for one small
 report), and once more at exit. So the program holds collections off until the rules are
-loaded, then freezes what startup made (no later collection walks it) and lets them resume;
-at exit it freezes the rest, which the process's end frees anyway. Imported by tests or by
-another program, auditor leaves collection alone: only `hold` starts any of this."""
+loaded, then freezes what startup made (no later collection walks it) and lets them resume.
+At exit it freezes the rest, so that the interpreter's last collection walks nothing: the
+memory goes back with the process, and nothing waits on a collection to be closed (files and
+process pools are closed by their `with`). Imported by tests or by another program, auditor
+leaves collection alone: only `hold` starts any of this."""
 
 from __future__ import annotations
 
@@ -31,5 +33,5 @@ def loaded() -> None:
 
 
 def exiting() -> None:
-    """The program ends: no last collection walks what the process's end frees anyway."""
+    """The program ends: the last collection walks nothing."""
     gc.freeze()
