@@ -1,3 +1,20 @@
-from auditor.cli import main
+"""`python -m auditor` and the `auditor` command: the command line, with collections held
+off while it starts (auditor.startup)."""
 
-main()
+from __future__ import annotations
+
+from auditor import startup
+
+
+def run() -> None:
+    startup.hold()
+    from auditor.cli import main
+
+    try:
+        main()
+    finally:
+        startup.exiting()
+
+
+if __name__ == "__main__":
+    run()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +19,7 @@ from auditor.findings import Finding
 from auditor.numbers import Rounding
 from auditor.pipeline import FileResult, check_source, expand, figures
 from auditor.read import Source, read_bytes, read_source, read_text
+from auditor.records import dataclass
 from auditor.rules import load
 from auditor.tables.model import Table
 

@@ -8,12 +8,13 @@ figure makes it new."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from auditor.errors import ConfigError
 from auditor.findings import Finding
+from auditor.records import dataclass
 
 if TYPE_CHECKING:
     from auditor.pipeline import FileResult

@@ -8,7 +8,7 @@ direction word (决算数大于预算数), or a label with its unit and no figur
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 
 import regex
@@ -17,6 +17,7 @@ from auditor.document import Document
 from auditor.equations import ONE, Equation
 from auditor.facts import Fact
 from auditor.numbers import Rounding, percent_meets
+from auditor.records import dataclass
 from auditor.shares import Enumeration, Share, enumerations, shares
 from auditor.text.located import clause_start
 from auditor.vocabulary import Vocabulary, norm_label

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from auditor import cli_zh, config
+from auditor import cli_zh, config, startup
 from auditor.cli_options import (
     audit_options,
     config_option,
@@ -50,10 +50,12 @@ def _load(rules_dirs: tuple[str, ...] | str | None):
 
     dirs = (rules_dirs,) if isinstance(rules_dirs, str) else rules_dirs or ()
     try:
-        return load([Path(d) for d in dirs], KINDS)
+        loaded = load([Path(d) for d in dirs], KINDS)
     except AuditorError as exc:
         click.echo(f"auditor: 规则错误：{exc}", err=True)
         sys.exit(EXIT_ERROR)
+    startup.loaded()
+    return loaded
 
 
 class Main(cli_zh.Group):

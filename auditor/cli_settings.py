@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -15,6 +15,7 @@ from auditor.baseline import report_key
 from auditor.config import Config
 from auditor.findings import ERROR
 from auditor.numbers import Rounding
+from auditor.records import dataclass
 
 if TYPE_CHECKING:
     from auditor.pipeline import FileResult

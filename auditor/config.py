@@ -4,14 +4,16 @@ overrides each; `auditor config` says which value came from where."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from auditor.errors import ConfigError
 from auditor.findings import SEVERITIES
 from auditor.numbers import Rounding
+from auditor.records import dataclass
 
 FORMATS = ("terminal", "json", "sarif", "github", "gitlab", "junit", "html", "xlsx", "csv")
 # what a directory is searched for, by default (here, not in pipeline: --help shows it)
@@ -69,6 +71,11 @@ KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "links": ("旧名称 = 新名称 的表", _names),
 }
 PATHS = ("rules", "baseline")  # relative to the configuration file's folder
+# Where TOML can put a key `auditor` under `tool`: the header [tool] (or [[tool]]), a key
+# `tool = {…}`, or the dotted tool.auditor (quoted or spaced, in a header or a key). A
+# pyproject.toml with none of them has no [tool.auditor] and is not parsed: most are only
+# the project's own, and TOML's parser is a fair part of a check's start.
+TOOL_TABLE = r"""^\s*\[*\s*["']?tool["']?\s*(?:\]|=|\.\s*["']?auditor\b)"""
 
 
 @dataclass
@@ -86,9 +93,20 @@ def find(start: Path) -> Path | None:
         if own.is_file():
             return own
         project = folder / "pyproject.toml"
-        if project.is_file() and "auditor" in _read(project).get("tool", {}):
-            return project
+        if project.is_file() and _may_hold_auditor(project):
+            if "auditor" in _read(project).get("tool", {}):
+                return project
     return None
+
+
+def _may_hold_auditor(project: Path) -> bool:
+    """Whether a pyproject.toml's text has anywhere a [tool.auditor] table can be (an
+    unreadable one: yes, for `_read` to say why)."""
+    try:
+        text = project.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return True
+    return re.search(TOOL_TABLE, text, re.MULTILINE) is not None
 
 
 def _read(path: Path) -> dict:

@@ -14,10 +14,10 @@ or plan (目标、计划、指标值), a comparison (比上年增加 3 个) or a
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 
 import regex
 
+from auditor.records import dataclass
 from auditor.text.lazy import lazy
 from auditor.text.located import CLAUSE_END, MARKER, STOPS, LogicalText, clause_start, sentences
 from auditor.vocabulary import Vocabulary, norm_label

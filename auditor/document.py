@@ -4,7 +4,7 @@ figures its prose states, its tables, and the pages that could not be read."""
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from itertools import islice
 
 import regex
@@ -12,6 +12,7 @@ import regex
 from auditor.counts import Count, read_counts
 from auditor.facts import Fact, read_prose
 from auditor.performance import FundBlock, read_funds
+from auditor.records import dataclass
 from auditor.tables.model import Table
 from auditor.tables.read import read_tables
 from auditor.text.lazy import lazy

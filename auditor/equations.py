@@ -5,11 +5,11 @@ it takes part in hold. Amounts are compared in 万元 whatever unit each is prin
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal
 from itertools import product
 
 from auditor.numbers import HUNDRED, TO_WAN, Figure, Interval, Rounding
+from auditor.records import dataclass
 
 ONE = Decimal(1)
 Terms = tuple[tuple[Decimal, Figure], ...]  # (coefficient, figure): Σ coefficient × figure

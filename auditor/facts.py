@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 
 import regex
 
 from auditor.labels import bare, names_only, role_of
 from auditor.numbers import MAX_DECIMALS, MAX_DIGITS, Figure, decimals, parse_number
+from auditor.records import dataclass
+from auditor.text.lazy import lazy
 from auditor.text.located import (
     CLAUSE_END,
     MARKER,
@@ -30,18 +32,15 @@ NUMBER = regex.compile(
     r"(?<![\d.,])(-?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(亿元|万元|元|%)?"
 )
 # Templates over the vocabulary's word lists (Vocabulary.compiled): {prior} is 上年|去年|…
-PRIOR = "{prior}"
-HEAD_MARKER = "{head_markers}"
+PRIOR, HEAD_MARKER = "{prior}", "{head_markers}"
 COMPARED = regex.compile(r"^(?:\d{4}年度?)?(?:比|较|与|同比)")
 YEAR = regex.compile(r"(\d{4})年")
 SUBJECT = regex.compile(
     rf"([^{STOPS}，：]{{2,30}}?)\(类\)([^{STOPS}，]{{2,40}}?)\(款\)(?:([^{STOPS}，]{{2,40}}?)\(项\))?"
 )
-UNMARKED_ITEM = regex.compile(
-    rf"[\"“”]?(\p{{Han}}[\p{{Han}}()（）]{{1,39}}?)[\"“”]?(?=[{STOPS}，,：]|$)"
-)
-NONE = regex.compile(f"(?:无|没有|未安排|未发生)([^{CLAUSE_END}]+)")
-NONE_ITEM = regex.compile(r"[、和及与]")
+UNMARKED_ITEM = lazy(rf"[\"“”]?(\p{{Han}}[\p{{Han}}()（）]{{1,39}}?)[\"“”]?(?=[{STOPS}，,：]|$)")
+NONE = lazy(f"(?:无|没有|未安排|未发生)([^{CLAUSE_END}]+)")
+NONE_ITEM = lazy(r"[、和及与]")
 EXACT_ZERO = 8  # decimals of a stated "无": zero, with no rounding to speak of
 
 

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 
 from auditor.equations import Equation
+from auditor.records import dataclass
+
+# A finding's id is a SHA-256 digest. CPython's own implementation gives hashlib's very
+# digest without loading OpenSSL, which is most of importing hashlib (a sixtieth of a check's
+# start); a build without it has hashlib's.
+try:
+    from _sha2 import sha256  # Python 3.12 on
+except ImportError:
+    try:
+        from _sha256 import sha256  # Python 3.11
+    except ImportError:
+        from hashlib import sha256
 
 SEVERITIES = ("error", "warning", "info")
 # how messages name lines (text, PDF, then the other formats' schemes), left out of identity()
@@ -111,7 +122,7 @@ class Finding:
             at = printed.find(stated)
             around = printed[max(at - 4, 0) : at + len(stated) + 4]
         key = "\x1f".join([self.rule, stated, around, *figures])
-        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
+        return sha256(key.encode("utf-8")).hexdigest()[:12]
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,9 @@ truncated. Sums and ratios are computed on those intervals.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+
+from auditor.records import dataclass
 
 TO_WAN = {"万元": Decimal(1), "元": Decimal("0.0001"), "亿元": Decimal(10000)}
 PLACES_TO_WAN = {"元": 4, "亿元": -4}

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Set
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -22,6 +22,7 @@ from auditor.equations import Equation
 from auditor.findings import ERROR, WARNING, Culprit, Finding, OcrDoubt, Quantity
 from auditor.numbers import Figure, Rounding
 from auditor.read import Source
+from auditor.records import dataclass
 from auditor.slips import slips
 
 if TYPE_CHECKING:

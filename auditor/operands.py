@@ -19,18 +19,17 @@ the row so labelled.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-import regex
-
+from auditor.records import dataclass
+from auditor.text.lazy import lazy
 from auditor.vocabulary import Vocabulary
 
 PERIODS = {"本年": "current", "上年": "prior"}
 ROWS = ("each", "each-item", "total", "totals", "items")
 PAIRED = ("each", "each-item")
-YEAR = regex.compile(r"^\d{4}$")
+YEAR = lazy(r"^\d{4}$")
 FACT_KEYS = {"concept", "scope", "basis", "period", "subject", "weight"}
 CELL_KEYS = {"table", "side", "row", "column", "weight"}
 

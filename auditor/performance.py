@@ -10,9 +10,10 @@ known) or text; columns are matched by their position after the label.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from auditor.numbers import Figure, decimals, parse_number
+from auditor.records import dataclass
 from auditor.text.lazy import lazy
 from auditor.text.located import denoise, normal_lines
 from auditor.vocabulary import NOISE, Vocabulary, norm_label

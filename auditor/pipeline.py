@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from glob import has_magic
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
@@ -23,6 +23,7 @@ from auditor.fold import fold
 from auditor.numbers import Rounding
 from auditor.read import Source, read_source, read_sources
 from auditor.read.url import is_url, listing
+from auditor.records import dataclass
 from auditor.rules import Rule
 from auditor.tables.model import Table
 from auditor.text.located import as_printed, normal_lines

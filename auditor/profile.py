@@ -6,7 +6,7 @@ the whole document (`check --across`)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 
 import regex
@@ -16,6 +16,7 @@ from auditor.document import Document
 from auditor.facts import Fact
 from auditor.findings import Place
 from auditor.numbers import Figure, Interval, Rounding
+from auditor.records import dataclass
 from auditor.text.lazy import lazy
 from auditor.vocabulary import Vocabulary, norm_label
 

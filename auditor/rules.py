@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache
 from pathlib import Path
 from typing import (
@@ -25,6 +25,7 @@ from auditor.findings import SEVERITIES
 from auditor.numbers import Rounding
 from auditor.operands import problem as operands_problem
 from auditor.operands import table_spec_problem
+from auditor.records import dataclass
 from auditor.vocabulary import Vocabulary
 from auditor.vocabulary_file import check_bases, load_vocabulary, merge, vocabulary
 

@@ -5,13 +5,14 @@ each such pair. A report with no partner is not a finding; the summary says why.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from auditor.checks import MODULES
 from auditor.findings import Finding
 from auditor.numbers import Rounding
 from auditor.pipeline import FileResult
 from auditor.profile import Profile
+from auditor.records import dataclass
 from auditor.rules import Rule
 
 # pairing: (the later report's genre, the earlier's genre, years between them)

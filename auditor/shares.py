@@ -10,11 +10,11 @@ from __future__ import annotations
 import bisect
 import heapq
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from auditor.document import Document
 from auditor.facts import Fact
 from auditor.numbers import Rounding, percent_meets
+from auditor.records import dataclass
 from auditor.vocabulary import Vocabulary, norm_label
 
 DEPARTMENT_WIDE = "{department_wide}"  # a template over the vocabulary's words

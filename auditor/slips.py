@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 from itertools import pairwise
@@ -19,6 +18,7 @@ from auditor.equations import Equation
 from auditor.facts import Fact
 from auditor.findings import Place
 from auditor.numbers import PLACES_TO_WAN, Figure, Rounding, fmt
+from auditor.records import dataclass
 
 NEAR = 15  # lines: a figure this close is one a slip may copy, or a basis word may mean
 SAME_SIZE = ("0", "100")  # rates a report repeats for many things: never taken as copied

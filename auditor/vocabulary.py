@@ -8,12 +8,13 @@ The vocabulary also holds the words sentences are read by (增加/减少, 大于
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 import regex
 
+from auditor.records import dataclass
 from auditor.text.located import MARKS, QUOTES, normalize
 
 SPACING = rf"[\s{QUOTES}]"  # spaces and quotes: text compares without them

@@ -35,6 +35,37 @@ def test_auditor_toml_comes_first_and_a_plain_pyproject_is_skipped(tmp_path):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "[tool.auditor]\njobs = 2\n",
+        '  [ tool . "auditor" ]\njobs = 2\n',
+        "[tool.auditor.per-file-ignores]\n'a.pdf' = ['document.']\n",
+        "[tool]\nauditor = {jobs = 2}\n",
+        "[tool]\nauditor.jobs = 2\n",
+        "tool.auditor.jobs = 2\n",
+        "\"tool\".'auditor'.jobs = 2\n",
+        "tool = {auditor = {jobs = 2}}\n",
+    ],
+)
+def test_every_spelling_of_the_table_is_found(tmp_path, text):
+    """Each one before a table of the project's (root keys come first)."""
+    text += '[project]\nname = "x"\n'
+    (tmp_path / "pyproject.toml").write_text(text, encoding="utf-8")
+    assert config.load(tmp_path).file == tmp_path / "pyproject.toml"
+
+
+def test_a_pyproject_without_a_tool_table_is_not_parsed(tmp_path, monkeypatch):
+    """Not even one naming auditor elsewhere (as auditor's own does): its scripts, its name."""
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "auditor"\n[project.scripts]\nauditor = "auditor.cli:main"\n'
+        "[tool.ruff]\nline-length = 100\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(config, "_read", lambda path: pytest.fail(f"{path} parsed"))
+    assert config.load(tmp_path).file is None
+
+
+@pytest.mark.parametrize(
     ("body", "needle"),
     [
         ('colour = "red"\n', "未知的设置 colour"),

@@ -102,6 +102,17 @@ def test_id_survives_lines_inserted_above():
     assert [f.id for f in before] == [f.id for f in after] != []
 
 
+def test_ids_are_hashlibs_sha256():
+    """findings digests without hashlib (auditor/findings.py), the same digest."""
+    import hashlib
+
+    from auditor import findings
+
+    for key in ("", "yoy\x1f12.5\x1f\x1f3", "占位符\x1fXX" * 40):
+        data = key.encode("utf-8")
+        assert findings.sha256(data).hexdigest() == hashlib.sha256(data).hexdigest()
+
+
 def test_schema_is_installed_with_the_package():
     import tomllib
 

@@ -24,7 +24,7 @@ from auditor.pipeline import FileResult, audit_path
 from auditor.reporters import json_report, terminal
 from auditor.reporters.citations import chinese, places, runs
 from auditor.reporters.plain import Line, Plain
-from auditor.reporters.wrap import atoms, wrap
+from auditor.reporters.wrap import atoms, breaks, wrap, wrap_plain
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
@@ -186,6 +186,30 @@ def test_wrap_breaks_only_between_atoms_with_a_hanging_indent():
     assert all(not line.plain.strip().startswith(("，", ".15")) for line in lines)
     joined = "".join(line.plain for line in lines).replace(" ", "")
     assert joined == text.plain.replace(" ", "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        " \t\n",
+        "  前导  中间　全角  ",
+        "尾随 \u3000\n ",
+        "é\u0301 😀 ＡＢ",
+        "（开）",
+        "a" * 50,
+    ],
+)
+@pytest.mark.parametrize("width", [20, 100, 1000])
+def test_plain_text_that_fits_is_wrapped_without_measuring(text, width):
+    """wrap_plain's one line for text that fits however wide its characters is what breaks
+    makes of it."""
+    indent, lines = breaks(text, width, "  ")
+    measured = [
+        (indent if n else "") + "".join(text[a:b] for a, b in line) for n, line in enumerate(lines)
+    ]
+    assert wrap_plain(text, width, "  ") == measured
 
 
 def _line(text: str, style: str = "", *parts: tuple[str, str | None]) -> Line:

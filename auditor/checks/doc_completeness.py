@@ -58,6 +58,7 @@ from auditor.findings import Finding
 from auditor.rules import Regexes, Rule, params
 from auditor.tables.model import Table
 from auditor.tables.read import declares_no_data
+from auditor.text.lazy import lazy
 from auditor.text.located import MARKER, is_table_row
 
 KIND = "doc_completeness"
@@ -72,8 +73,8 @@ class Params:
     zero: Regexes | None = None
 
 
-FIGURE = regex.compile(r"(?<![\d.])\d[\d,]*\.\d+(?![\d.])")
-TITLE_END = regex.compile(r"表(?:\(续\))?$")
+FIGURE = lazy(r"(?<![\d.])\d[\d,]*\.\d+(?![\d.])")
+TITLE_END = lazy(r"表(?:\(续\))?$")
 
 
 def check(ctx: Context, rule: Rule) -> Iterator[Finding]:

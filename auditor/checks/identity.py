@@ -45,10 +45,8 @@ ten). Amounts in 元 and 万元 are compared in 万元. See auditor/operands.py 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
-
-import regex
 
 from auditor.checks.shared.cells import checked, describe, sum_finding, value
 from auditor.checks.shared.common import Context
@@ -58,11 +56,13 @@ from auditor.facts import Fact
 from auditor.findings import Finding
 from auditor.numbers import Figure
 from auditor.operands import CellRef, FactRef, parse
+from auditor.records import dataclass
 from auditor.rules import Comparison, Operands, Rule, Text, params
 from auditor.tables.model import Row, Table, clean
+from auditor.text.lazy import lazy
 
 KIND = "identity"
-SPACE_RUN = regex.compile(r"\s+")
+SPACE_RUN = lazy(r"\s+")
 
 
 @params

@@ -37,6 +37,7 @@ from auditor.checks.shared.common import Context, words
 from auditor.facts import Fact
 from auditor.findings import Finding, lines_of
 from auditor.rules import Regexes, Rule, params
+from auditor.text.lazy import lazy
 from auditor.text.located import SENTENCE_END
 from auditor.vocabulary import norm_label
 
@@ -44,8 +45,8 @@ KIND = "reason"
 
 # A template over the vocabulary's change words (Vocabulary.compiled)
 DIRECTION = r"(?:经费|支出|资金|预算|费用)?({increase}|{decrease})$"
-END = regex.compile(f"[{SENTENCE_END}]")
-CLAUSE = regex.compile(r"[，,、]")
+END = lazy(f"[{SENTENCE_END}]")
+CLAUSE = lazy(r"[，,、]")
 
 
 @params

@@ -54,8 +54,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from auditor.checks.shared.cells import against_cell, checked
 from auditor.checks.shared.common import (
     Context,
@@ -65,6 +63,7 @@ from auditor.checks.shared.common import (
 from auditor.findings import Finding
 from auditor.rules import Rule, TableKinds, params
 from auditor.tables.model import TOTAL_WORD, Cell, Column, Row, Table
+from auditor.text.lazy import lazy
 from auditor.vocabulary import norm_label
 
 KIND = "table_narrative"
@@ -81,7 +80,7 @@ class Params:
 Key = tuple[str, str, str]  # concept, scope, basis
 
 
-FRAME = regex.compile(r"^(?:本年|全年|财政)*$|^(?:合计|小计)$")
+FRAME = lazy(r"^(?:本年|全年|财政)*$|^(?:合计|小计)$")
 BOTH = {"收入总计": "收支总计", "支出总计": "收支总计"}
 
 

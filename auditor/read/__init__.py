@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -20,6 +20,7 @@ from auditor.read.flow import LONG, unflow
 from auditor.read.formats import sniff
 from auditor.read.text import split_lines, text_lines
 from auditor.read.url import is_url, read_url
+from auditor.records import dataclass
 
 if TYPE_CHECKING:  # PDF reading and OCR are imported when a PDF is read
     from auditor.read.ocr import Span

@@ -16,7 +16,6 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from itertools import pairwise
 from math import atan2, tan
 from pathlib import Path
@@ -27,6 +26,7 @@ import regex
 from auditor.read.ocr_rules import Grid, grids
 from auditor.read.ocr_switch import processes
 from auditor.read.ocr_text import normalise
+from auditor.records import dataclass
 from auditor.text.width import display_width
 
 DPI = 200  # a page with no single image covering it is rendered at this resolution

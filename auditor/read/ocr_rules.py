@@ -7,7 +7,7 @@ lines of a cell, which no layout by columns would read."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from auditor.records import dataclass
 
 MERGE = 4  # pixels: strokes this close are one rule
 SPAN = 0.5  # a rule crosses a cell edge when it covers this part of it

@@ -16,7 +16,6 @@ import io
 import logging
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from itertools import pairwise
 from operator import itemgetter
 from statistics import median
@@ -25,6 +24,7 @@ import regex
 
 from auditor.errors import InputError
 from auditor.read.ruling import Placed, cell_text, find_tables
+from auditor.records import dataclass
 from auditor.text.width import display_width
 
 # pdfminer logs warnings about every odd font or object; a report's reader cannot act on them.

@@ -15,7 +15,6 @@ import ctypes
 import math
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
@@ -23,6 +22,7 @@ import pypdfium2.raw as raw
 from auditor.read.paths import edges
 from auditor.read.pdfium_raw import ADDRESS, INT, address, direct
 from auditor.read.turn import IDENTITY, Matrix, times, view_of
+from auditor.records import dataclass
 
 # pdfminer's descents (per 1000) of the standard fonts it knows by name; others: descriptor.
 _STANDARD = {"Courier": -194.0, "Helvetica": -207.0, "Times": -217.0, "Arial": -207.0}

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from itertools import groupby
 from typing import TypeVar
+
+from auditor.records import dataclass
 
 SNAP = 3.0
 JOIN = 3.0

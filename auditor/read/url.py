@@ -12,12 +12,13 @@ from glob import has_magic
 from typing import TYPE_CHECKING
 
 from auditor.errors import InputError
+from auditor.text.lazy import lazy_re
 
 if TYPE_CHECKING:
     from fsspec import AbstractFileSystem
 
 URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+://")
-STARS = re.compile(r"\*\*(?=[^/])")  # reports/**.pdf: ** must be a whole component to fsspec
+STARS = lazy_re(r"\*\*(?=[^/])")  # reports/**.pdf: ** must be a whole component to fsspec
 
 
 def is_url(path: str) -> bool:

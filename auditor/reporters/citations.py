@@ -10,8 +10,9 @@ import re
 from collections.abc import Iterable
 
 from auditor.findings import CITATION, Place
+from auditor.text.lazy import lazy_re
 
-PDF = re.compile(r"p\d+:L\d+(?:,(?:p\d+:)?L\d+)*")
+PDF = lazy_re(r"p\d+:L\d+(?:,(?:p\d+:)?L\d+)*")
 TEXT = re.compile(r"第([\d,]+)行")
 RUN = 3  # this many consecutive lines or more are said as a range
 

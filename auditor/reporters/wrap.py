@@ -6,14 +6,16 @@ sign, separators, decimals and unit (−1,250.40万元, 3.9%, 0.1个百分点), 
 p7:L12, 段12, 表3 第5行, '01 收入支出决算总表'!C8), an ASCII word, or one CJK character.
 Closing punctuation stays with the atom before it and opening punctuation with the atom after,
 so a line never starts with ，or ends with （. Widths are terminal cells (rich.cells.cell_len).
-Only an atom wider than a whole line is cut, at characters."""
+Only an atom wider than a whole line is cut, at characters. Plain text that fits however wide
+its characters (a pipe's or a file's 1 000 columns) is not measured: rich is not imported for
+it, nor its atoms looked for."""
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
 
-from rich.cells import cell_len
+from auditor.text.lazy import lazy_re
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -21,7 +23,7 @@ if TYPE_CHECKING:
 OPENING = "（「『“‘《〈【〔［(["
 CLOSING = "，。；：、！？）」』”’》〉】〕］…–—,.;:!?)]%％"
 UNITS = "个百分点|万元|亿元|千元|元|%|％|年|月|日|个|项|处|页|张|次|人|辆|倍"
-ATOM = re.compile(
+ATOM = lazy_re(
     r"(?P<space>\s+)"
     r"|(?P<cite>(?:[\w.-]+\.[A-Za-z]\w*:)?"
     r"(?:第\d+页第[\d、–]+行|第[\d、–,]+行|p\d+:L\d+(?:,(?:p\d+:)?L\d+)*|段\d+|表\d+ 第\d+行"
@@ -66,6 +68,9 @@ def wrap(text: Text, width: int, indent: str = "") -> list[Text]:
 
 def wrap_plain(text: str, width: int, indent: str = "") -> list[str]:
     """`wrap` of text without styles: the same lines, as strings."""
+    if 2 * len(text) <= width:  # no character is wider than 2 cells: one line, as breaks
+        kept = text.rstrip()  # makes it, spaces after the last atom dropped (all-space: kept)
+        return [kept or text]
     indent, lines = breaks(text, width, indent)
     return [
         (indent if n else "") + "".join(text[a:b] for a, b in line) for n, line in enumerate(lines)
@@ -75,6 +80,8 @@ def wrap_plain(text: str, width: int, indent: str = "") -> list[str]:
 def breaks(plain: str, width: int, indent: str = "") -> tuple[str, list[list[tuple[int, int]]]]:
     """How `wrap` cuts `plain`: each line's pieces (start, end), and the indent of the lines
     after the first ("" when it would leave too little room)."""
+    from rich.cells import cell_len
+
     if width - cell_len(indent) < NARROWEST:
         indent = ""
     lines: list[list[tuple[int, int]]] = []  # each line's pieces of `text`

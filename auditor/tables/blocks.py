@@ -9,10 +9,12 @@ display width of each character, for the column grid to split.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 
 import regex
 
+from auditor.records import dataclass
+from auditor.text.lazy import lazy
 from auditor.text.located import (
     FURNITURE,
     HEADING_END,
@@ -29,14 +31,14 @@ META = regex.compile(
     r"|填报日期)"
 )
 NOTE = regex.compile(r"^(?:注|说明|备注)\s*\d*\s*[：:.]")
-PROSE = regex.compile(f"[{STOPS}]" + r"|[，,]\S*[，,]")
-THOUSANDS = regex.compile(r"\d{1,3}(?:,\d{3})+")  # 23,456,789: its commas are no clause breaks
-AMOUNT = regex.compile(r"\d[\d,]*\.\d|\d{1,3}(?:,\d{3})+")
-TITLE_TAIL = regex.compile(r"表(?:\(续\)|续)?$")
-TOC_ENTRY = regex.compile(r"\.{3,}|…{2,}|·{3,}|\t\s*\d+\s*$")
-SPACES = regex.compile(r"\s+")
-PUBLIC_NUMBER = regex.compile(r"\s*公开\s*\d+\s*表\s*$")
-UNIT_TAIL = regex.compile(r"\s*单位\s*[：:].*$")
+PROSE = lazy(f"[{STOPS}]" + r"|[，,]\S*[，,]")
+THOUSANDS = lazy(r"\d{1,3}(?:,\d{3})+")  # 23,456,789: its commas are no clause breaks
+AMOUNT = lazy(r"\d[\d,]*\.\d|\d{1,3}(?:,\d{3})+")
+TITLE_TAIL = lazy(r"表(?:\(续\)|续)?$")
+TOC_ENTRY = lazy(r"\.{3,}|…{2,}|·{3,}|\t\s*\d+\s*$")
+SPACES = lazy(r"\s+")
+PUBLIC_NUMBER = lazy(r"\s*公开\s*\d+\s*表\s*$")
+UNIT_TAIL = lazy(r"\s*单位\s*[：:].*$")
 GAP = regex.compile(r"\S+(?: \S+)*")
 LOOKBACK = 12  # non-blank lines a title may stand above its table's first row
 

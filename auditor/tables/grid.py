@@ -8,10 +8,10 @@ the alignment of the other rows says which column a figure is in.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import product
 from math import prod
 
+from auditor.records import dataclass
 from auditor.tables.blocks import GAP, SPACES
 from auditor.text.lazy import lazy
 from auditor.text.width import char_width

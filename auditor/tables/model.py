@@ -3,10 +3,11 @@ its side-by-side halves. Built by `read`, refined by `parts`, used by every tabl
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 
 from auditor.numbers import Figure
+from auditor.records import dataclass
 from auditor.text.lazy import lazy
 from auditor.vocabulary import NOISE
 

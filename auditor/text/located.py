@@ -9,10 +9,12 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 import regex
+
+from auditor.records import dataclass
+from auditor.text.lazy import lazy
 
 # One character in, one character out, so columns survive normalisation.
 NORMALIZE = str.maketrans(
@@ -56,7 +58,7 @@ def normal_lines(lines: Sequence[str]) -> list[str]:
 # What labels and titles compare without (vocabulary.NOISE): spacing, these quotes, these marks
 QUOTES = "“”\"‘’'「」『』"
 MARKS = ("(类)", "(款)", "(项)")
-SPACE = regex.compile(r"\s+")
+SPACE = lazy(r"\s+")
 ODD_SPACES = "\x1c\x1d\x1e\x1f"  # space to str.split, not to \s
 
 
@@ -115,10 +117,10 @@ STOPS = "。；"  # the full stops of running prose: a table row or a title has 
 CLAUSE_END = SENTENCE_END + "，："  # ends a clause
 SENTENCE_MARK = regex.compile(f"[{SENTENCE_END}]")
 # is_table_row runs on every line: its patterns compiled once.
-ROW_PUNCT = regex.compile(f"[，{STOPS}]")
-STOP = regex.compile(f"[{STOPS}]")
-FAR_APART = regex.compile(r"\S {3,}(?=\S)")
-APART = regex.compile(r"\S {2,}\S")
+ROW_PUNCT = lazy(f"[，{STOPS}]")
+STOP = lazy(f"[{STOPS}]")
+FAR_APART = lazy(r"\S {3,}(?=\S)")
+APART = lazy(r"\S {2,}\S")
 PROSE_MARK = regex.compile(f"[，{STOPS}：、]" + r"|\d\s*(?:万元|亿元|元)")
 CLAUSE_SEP = regex.compile(f"[{CLAUSE_END}]" + r"|(?<!收)、(?!支)|,(?!\d{3})|(?<!\d),")
 
@@ -157,8 +159,8 @@ class Paragraph:
     table: bool
 
 
-CUT_BEFORE = regex.compile(r"\d\.(\d)$")  # a line ending one decimal into an amount
-CUT_AFTER = regex.compile(r"^(\d)\s*(?:万元|亿元|元|%)")  # the next line: its last decimal
+CUT_BEFORE = lazy(r"\d\.(\d)$")  # a line ending one decimal into an amount
+CUT_AFTER = lazy(r"^(\d)\s*(?:万元|亿元|元|%)")  # the next line: its last decimal
 
 
 def _cut_decimals(before: str, after: str) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from auditor.claims import Claims
@@ -25,6 +25,7 @@ from auditor.numbers import (
     judge,
     round_to,
 )
+from auditor.records import dataclass
 from auditor.rules import Rule
 from auditor.vocabulary import Vocabulary
 

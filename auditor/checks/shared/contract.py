@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import inspect
 import textwrap
-from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
 import regex
 
 from auditor.operands import formula as operands_formula
+from auditor.records import dataclass
 from auditor.rules import shapes
 
 SECTIONS = ("参数", "公式", "尾数", "示例", "通过", "报错")

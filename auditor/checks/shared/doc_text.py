@@ -8,14 +8,15 @@ written against that: `\\(单位名称\\)`, not （单位名称）.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from unicodedata import category
 
 import regex
 
 from auditor.document import Document
+from auditor.records import dataclass
 from auditor.rules import Rule
+from auditor.text.lazy import lazy
 from auditor.text.located import (
     MARKER,
     SENTENCE_END,
@@ -26,7 +27,7 @@ from auditor.text.located import (
 )
 from auditor.vocabulary import compact
 
-PAGE_NUMBER = regex.compile(r"(?:[.…·．。]{2,}|[\s.…·]+)\s*\d{1,3}$|[.…·．]{2,}$")
+PAGE_NUMBER = lazy(r"(?:[.…·．。]{2,}|[\s.…·]+)\s*\d{1,3}$|[.…·．]{2,}$")
 PAGE_END = ".…·．"  # the leaders PAGE_NUMBER may end in
 SENTENCE = regex.compile(f"[{STOPS}，,]")
 TITLE_END = regex.compile(r"(?:概况|表|说明|情况|解释|附件)$")
@@ -34,11 +35,12 @@ TITLE_END = regex.compile(r"(?:概况|表|说明|情况|解释|附件)$")
 
 @lru_cache(maxsize=64)
 def _compiled(patterns: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
-    return tuple(regex.compile(p) for p in patterns)
+    return tuple(lazy(p) for p in patterns)
 
 
 def patterns(rule: Rule, name: str) -> tuple[regex.Pattern[str], ...]:
-    """A `regexes` parameter of a rule, compiled (an optional one absent: none)."""
+    """A `regexes` parameter of a rule, each compiled at its first use (an optional one
+    absent: none): where any_of's alternation finds nothing, they are not needed."""
     return _compiled(tuple(rule.params.get(name) or ()))
 
 

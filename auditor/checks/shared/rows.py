@@ -7,16 +7,15 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-import regex
-
 from auditor.checks.shared.cells import checked, describe, places, value
 from auditor.checks.shared.common import Context
 from auditor.numbers import Figure
 from auditor.tables.model import Row, Table
+from auditor.text.lazy import lazy
 
 TOTAL_KEY = "本年合计"
-SPACE_RUN = regex.compile(r"\s+")
-INCOME_END = regex.compile(r"收入$")
+SPACE_RUN = lazy(r"\s+")
+INCOME_END = lazy(r"收入$")
 
 
 def find(ctx: Context, spec: dict[str, Any]) -> tuple[Table, list[Row], str] | None:

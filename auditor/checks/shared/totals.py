@@ -4,7 +4,6 @@ and the judgement of one figure against a sum of others."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol
 
@@ -21,6 +20,7 @@ from auditor.equations import Equation
 from auditor.facts import Fact
 from auditor.findings import Finding, lines_of
 from auditor.numbers import Figure, Interval, Rounding, fmt, fmt_range, judge
+from auditor.records import dataclass
 from auditor.rules import Rule
 
 ZERO = Interval(Decimal(0), Decimal(0))
