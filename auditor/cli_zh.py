@@ -4,17 +4,13 @@ click's modules bind `_ = gettext.gettext` and `ngettext` when imported and call
 message is shown (a few — the version message, the help of --help and --version — when an
 option is declared). `install()` rebinds those names in click's modules to a lookup in the
 table below, so the messages are Chinese whatever the machine's locale or LANG; a message
-the table lacks stays English. Call it before the commands are declared. Modules click
-loads only when they are used (shell completion; the pager's, the editor's and the progress
-bar's termui) are not loaded for it: each is translated as click loads it.
+the table lacks stays English. Call it before the commands are declared.
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
-from importlib.machinery import ModuleSpec
-from types import ModuleType
-from typing import Any
 
 import click
 
@@ -110,57 +106,14 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return gettext(singular if n == 1 else plural)
 
 
-def _translate(module: ModuleType) -> None:
-    if hasattr(module, "_"):
-        module._ = gettext
-    if hasattr(module, "ngettext"):
-        module.ngettext = ngettext
-
-
-class _Translating:
-    """A loader of one of click's modules as the import system found it, which translates
-    the module once it has run."""
-
-    def __init__(self, loader: Any) -> None:
-        self.loader = loader
-
-    def create_module(self, spec: ModuleSpec) -> ModuleType | None:
-        return self.loader.create_module(spec)
-
-    def exec_module(self, module: ModuleType) -> None:
-        self.loader.exec_module(module)
-        _translate(module)
-
-    def __getattr__(self, name: str) -> Any:  # get_source, get_code … as the loader's own
-        return getattr(self.loader, name)
-
-
-class _Later:
-    """On the import path ahead of the others: finds click's modules not loaded yet as the
-    finders after it do, with a loader that translates them."""
-
-    @staticmethod
-    def find_spec(name: str, path: Any = None, target: Any = None) -> ModuleSpec | None:
-        if name not in MODULES:
-            return None
-        for finder in sys.meta_path:
-            find = getattr(finder, "find_spec", None)
-            spec = None if finder is _Later or find is None else find(name, path, target)
-            if spec is not None:
-                if spec.loader is not None:
-                    spec.loader = _Translating(spec.loader)
-                return spec
-        return None
-
-
 def install() -> None:
-    """Make click speak Chinese in this process (idempotent): the modules it has loaded now,
-    the others as it loads them."""
+    """Make click speak Chinese in this process (idempotent)."""
     for name in MODULES:
-        if name in sys.modules:
-            _translate(sys.modules[name])
-    if _Later not in sys.meta_path:
-        sys.meta_path.insert(0, _Later)  # type: ignore[arg-type]
+        module = sys.modules.get(name) or importlib.import_module(name)
+        if hasattr(module, "_"):
+            module._ = gettext
+        if hasattr(module, "ngettext"):
+            module.ngettext = ngettext
 
 
 class Formatter(click.HelpFormatter):
