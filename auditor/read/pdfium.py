@@ -20,43 +20,14 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from auditor.read.paths import edges
+from auditor.read.pdf_fonts import font_facts
 from auditor.read.pdfium_raw import ADDRESS, INT, address, direct
 from auditor.read.turn import IDENTITY, Matrix, times, view_of
 from auditor.records import dataclass
 
-# pdfminer's descents (per 1000) of the standard fonts it knows by name; others: descriptor.
-_STANDARD = {"Courier": -194.0, "Helvetica": -207.0, "Times": -217.0, "Arial": -207.0}
-_STANDARD |= {"CourierNew": -194.0, "TimesNewRoman": -217.0, "Symbol": 0.0, "ZapfDingbats": 0.0}
-_STYLES = ("", "-Bold", "-Oblique", "-BoldOblique", "-Italic", "-BoldItalic", "-Roman")
-_STYLES += (",Bold", ",Italic", ",BoldItalic")
 LOCK = threading.RLock()  # held around every PDFium call: the library is not thread-safe
 SPACE_SLACK = 0.1  # of a space's step: a gap this near a whole number of spaces is a run of them
 SHORT_RUN = 3  # spaces restored at most after the one kept (real reports: 1 to 3)
-
-
-def _standard(name: bytes) -> float | None:
-    """A standard font's descent (per 1000): one PDFium always has the glyphs of."""
-    base = name.decode("latin-1")
-    for family, descent in _STANDARD.items():
-        if base.startswith(family) and base[len(family) :] in _STYLES:
-            return descent
-    return None
-
-
-def _font_name(font) -> bytes:
-    size = raw.FPDFFont_GetBaseFontName(font, None, 0)
-    name = ctypes.create_string_buffer(max(size, 1))
-    raw.FPDFFont_GetBaseFontName(font, name, size)
-    return name.value
-
-
-def _descent(font, name: bytes) -> float:
-    standard = _standard(name)
-    if standard is not None:
-        return standard / 1000
-    value = ctypes.c_float()
-    raw.FPDFFont_GetDescent(font, ctypes.c_float(1000.0), ctypes.byref(value))
-    return -abs(value.value) / 1000
 
 
 @dataclass
@@ -127,13 +98,9 @@ class Document:
         )  # fmt: skip
 
     def font(self, font: int) -> tuple[float, bool]:
-        """The font at this address: its descent per unit of font size, and whether its
-        glyphs are known to be drawn (embedded, or a standard font PDFium always has)."""
+        """`font_facts` of the font at this address, asked once a page."""
         if font not in self._fonts:
-            handle = ctypes.cast(font, raw.FPDF_FONT)
-            name = _font_name(handle)
-            known = bool(raw.FPDFFont_GetIsEmbedded(handle)) or _standard(name) is not None
-            self._fonts[font] = (_descent(handle, name), known)
+            self._fonts[font] = font_facts(ctypes.cast(font, raw.FPDF_FONT))
         return self._fonts[font]
 
     def _chars(self, textpage, page_top: float) -> tuple[list[dict], dict[int, int], int]:
