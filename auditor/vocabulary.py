@@ -8,9 +8,10 @@ The vocabulary also holds the words sentences are read by (增加/减少, 大于
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 import regex
 
@@ -40,6 +41,7 @@ def _alternation(variants: dict[str, str]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(v) for v in ordered))
 
 
+T = TypeVar("T")
 LABELS_KEPT = 1 << 14  # labels whose concept and basis a vocabulary remembers
 
 
@@ -88,6 +90,7 @@ class Vocabulary:
         # what labels were found to name, kept: the same labels come in every report
         self._concept_of: dict[str, Named | None] = {}
         self._basis_of: dict[str, str | None] = {}
+        self._kept: dict[str, dict[str, object]] = {}  # by kind: see `remembered`
 
     # The patterns below are compiled when first asked for: a start compiles many of them
     # otherwise, and a report without tables or a performance section asks for few.
@@ -197,6 +200,17 @@ class Vocabulary:
         if len(self._basis_of) >= LABELS_KEPT:
             self._basis_of.clear()
         found = self._basis_of[label] = self._find_basis(label)
+        return found
+
+    def remembered(self, kind: str, text: str, work: Callable[[str], T]) -> T:
+        """What `work` makes of a text with this vocabulary's words, kept per kind (up to
+        LABELS_KEPT texts, then afresh): table labels come again in every table and report."""
+        kept = self._kept.setdefault(kind, {})
+        if text in kept:
+            return kept[text]  # type: ignore[return-value]
+        if len(kept) >= LABELS_KEPT:
+            kept.clear()
+        found = kept[text] = work(text)
         return found
 
     def _find_basis(self, label: str) -> str | None:

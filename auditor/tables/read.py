@@ -13,7 +13,7 @@ from auditor.numbers import MAX_DECIMALS, MAX_DIGITS, Figure, decimals, parse_nu
 from auditor.tables.blocks import Block, find_blocks
 from auditor.tables.grid import CODE, Grid, space_grid, tab_grid
 from auditor.tables.model import ORDINAL, Cell, Column, Row, Segment, Table, clean
-from auditor.tables.parts import link_parts, mark, of_which
+from auditor.tables.parts import link_parts, marks, of_which
 from auditor.text.lazy import lazy
 from auditor.vocabulary import Vocabulary
 
@@ -209,11 +209,17 @@ def _row(
             found[column.name] = Cell(figure, number, column)
     if label is None and code is None and not found and not serial:
         return None
-    row = Row(number, s, clean(label or ""), code, found)
-    if label is not None:
-        row.numbered = bool(ORDINAL.match(label))
-        mark(row, label, vocab)
+    if label is None:
+        return Row(number, s, "", code, found)
+    cleaned, numbered = vocab.remembered("row_label", label, _label)
+    row = Row(number, s, cleaned, code, found, numbered)
+    row.of_which, row.level = marks(label, vocab)
     return row
+
+
+def _label(label: str) -> tuple[str, bool]:
+    """A row's label as compared, and whether it opens with an ordinal."""
+    return clean(label), bool(ORDINAL.match(label))
 
 
 def _plausible(text: str, places: int) -> bool:
