@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 import regex
 
 from auditor.text.located import (
-    FURNITURE,
     HEADING_END,
     MARKER,
     STOPS,
+    furniture,
     is_table_row,
     normal_lines,
 )
@@ -77,7 +77,7 @@ def prose(text: str) -> bool:
 
 def _line_class(text: str, vocab: Vocabulary) -> str:
     """What a line is to a table: blank, meta (公开NN表, 单位, 编制部门), note, title, row or other."""
-    if not text or FURNITURE.match(text):
+    if not text or furniture(text):
         return "blank"
     unit_line = vocab.says("unit_line", text) and not AMOUNT.search(text) and "\t" not in text
     if META.match(text) or unit_line:

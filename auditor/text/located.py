@@ -104,6 +104,17 @@ MARKER = regex.compile(
     r"^(?:(第[一二三四五六七八九十]+部分)|([一二三四五六七八九十]+、)|(\([一二三四五六七八九十]+\))"
     r"|(\d{1,2}(?:[.、](?!\d)|\s*、))|(\(\d{1,2}\)))"
 )
+# What FURNITURE and MARKER can begin with, but for a digit: most lines begin otherwise and
+# are passed over without running the pattern (furniture, marker).
+FURNITURE_FIRST = "-—–－ 第"
+MARKER_FIRST = "第一二三四五六七八九十("
+
+
+def furniture(text: str) -> bool:
+    """Whether a line is page furniture (a page number): FURNITURE.match, quickly."""
+    return (text[:1] in FURNITURE_FIRST or text[0].isdigit()) and bool(FURNITURE.match(text))
+
+
 AMOUNT = regex.compile(r"\d\s*(?:万元|亿元|元|%)")
 NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
 HEADING_END = regex.compile(r"(?:[。：]|情况|说明|概况|明细|职责|设置|解释|附件|表)$")
@@ -182,24 +193,30 @@ class LogicalText:
         self.paragraphs: list[Paragraph] = []
         # (line, start, end): the characters of each original line read, in order
         self.spans: list[tuple[int, int, int]] = []
+        # per paragraph, the range of `spans` read into it (its lines, without a search)
+        self.paragraph_spans: list[tuple[int, int]] = []
+        first = 0  # the current paragraph's first span
         start: int | None = None
         level: int | None = None
         heading = table = False
         close_before_next = False
         no_column = (-1,)
         runs, spans, paragraphs = self._runs, self.spans, self.paragraphs  # (appended to)
+        paragraph_spans = self.paragraph_spans
 
         short = 0.6 * wrap_width(lines)
         for number, norm in enumerate(normal_lines(lines), 1):
             text = norm.strip()
-            if not text or FURNITURE.match(text):
+            if not text or furniture(text):
                 continue
             offset = len(norm) - len(norm.lstrip())
             row = is_table_row(text)
-            marker = MARKER.match(text)
+            marker = MARKER.match(text) if text[0] in MARKER_FIRST or text[0].isdigit() else None
             if start is None or row or marker or close_before_next:
                 if start is not None and size > start:  # the paragraph before ends
                     paragraphs.append(Paragraph(start, size, level, heading, table))
+                    paragraph_spans.append((first, len(spans)))
+                first = len(spans)
                 if size:
                     pieces.append("\n")
                     runs.append((0, no_column))
@@ -236,6 +253,7 @@ class LogicalText:
             close_before_next = row or heading or width < short
         if start is not None and size > start:
             paragraphs.append(Paragraph(start, size, level, heading, table))
+            paragraph_spans.append((first, len(spans)))
         # "２，０４５．６０": a full-width comma between digit groups separates thousands.
         self.text = WIDE_THOUSANDS.sub(",", "".join(pieces))
         self._starts = [s for _, s, _ in self.spans]

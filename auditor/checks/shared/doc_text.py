@@ -126,19 +126,11 @@ class Para:
 @lru_cache(maxsize=8)
 def _paras(text: LogicalText) -> tuple[Para, ...]:
     out = []
-    # each paragraph's lines (text.lines) in one walk along the spans, both in text order
-    spans, k = text.spans, 0
-    for i, p in enumerate(text.paragraphs):
-        while k < len(spans) and spans[k][2] <= p.start:
-            k += 1
-        j = k
-        while j < len(spans) and spans[j][1] < p.end:
-            j += 1
-        found = tuple([span[0] for span in spans[k:j]])
-        if found:
-            out.append(
-                Para(i, p.start, text.text[p.start : p.end], found, p.level, p.heading, p.table)
-            )
+    raw, numbers = text.text, [span[0] for span in text.spans]
+    for i, (p, (first, end)) in enumerate(zip(text.paragraphs, text.paragraph_spans, strict=True)):
+        if first < end:  # its lines: those of the spans read into it
+            found = tuple(numbers[first:end])
+            out.append(Para(i, p.start, raw[p.start : p.end], found, p.level, p.heading, p.table))
     return tuple(out)
 
 
