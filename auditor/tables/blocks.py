@@ -29,6 +29,7 @@ META = regex.compile(
     r"|填报日期)"
 )
 NOTE = regex.compile(r"^(?:注|说明|备注)\s*\d*\s*[：:.]")
+META_FIRST, NOTE_FIRST = "公表金单部编填预", "注说备"  # what each can begin with
 PROSE = regex.compile(f"[{STOPS}]" + r"|[，,]\S*[，,]")
 THOUSANDS = regex.compile(r"\d{1,3}(?:,\d{3})+")  # 23,456,789: its commas are no clause breaks
 AMOUNT = regex.compile(r"\d[\d,]*\.\d|\d{1,3}(?:,\d{3})+")
@@ -79,10 +80,11 @@ def _line_class(text: str, vocab: Vocabulary) -> str:
     """What a line is to a table: blank, meta (公开NN表, 单位, 编制部门), note, title, row or other."""
     if not text or furniture(text):
         return "blank"
-    unit_line = vocab.says("unit_line", text) and not AMOUNT.search(text) and "\t" not in text
-    if META.match(text) or unit_line:
+    if (text[0] in META_FIRST and META.match(text)) or (
+        "\t" not in text and not AMOUNT.search(text) and vocab.says("unit_line", text)
+    ):
         return "meta"  # "编制部门：某街道办事处　　单位：元" too; a tab row is a header
-    if NOTE.match(text):
+    if text[0] in NOTE_FIRST and NOTE.match(text):
         return "note"
     if _title(text):
         return "title"

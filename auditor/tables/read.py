@@ -80,19 +80,28 @@ def _grid(block: Block) -> Grid | None:
     return space_grid(block.rows, block.widths)
 
 
-def _levels(grid: Grid, k: int) -> tuple[str, ...]:
+def _spans(grid: Grid) -> list[dict[int, tuple[int, int]]]:
+    """Per header row, each cell's (columns it spans, its first column), by owner."""
+    out = []
+    for row in grid.header:
+        spans: dict[int, tuple[int, int]] = {}
+        for j, (_, owner) in enumerate(row):
+            count, first = spans.get(owner, (0, j))
+            spans[owner] = (count + 1, first)
+        out.append(spans)
+    return out
+
+
+def _levels(grid: Grid, k: int, spans: list[dict[int, tuple[int, int]]]) -> tuple[str, ...]:
     """Column k's header path: a text spanning as many columns as the one above continues it
-    (a wrapped header); a narrower one is a level below."""
+    (a wrapped header); a narrower one is a level below (`spans`: the header's, _spans)."""
     levels: list[str] = []
     previous: tuple[int, int] | None = None
-    for row in grid.header:
+    for row, owners in zip(grid.header, spans, strict=True):
         text, owner = row[k]
         if not text:
             continue
-        span = (
-            sum(1 for cell in row if cell[1] == owner),
-            min(j for j, cell in enumerate(row) if cell[1] == owner),
-        )
+        span = owners[owner]
         part = SPACE_RUN.sub("", text)
         if levels and previous == span:
             levels[-1] += part
@@ -118,8 +127,9 @@ def _is_label_column(
 def _read(table: Table, grid: Grid, vocab: Vocabulary) -> None:
     body = [cells for _, cells in grid.body]
     columns: list[tuple[int, tuple[str, ...], bool]] = []
+    spans = _spans(grid)
     for k in range(grid.columns):
-        levels = _levels(grid, k)
+        levels = _levels(grid, k, spans)
         after_label = bool(columns) and columns[-1][2]
         columns.append((k, levels, _is_label_column(levels, body, k, after_label)))
     # A label column after amount columns starts the next side-by-side segment; a column
@@ -130,7 +140,11 @@ def _read(table: Table, grid: Grid, vocab: Vocabulary) -> None:
         if col[2] and any(not c[2] and c[0] in filled for c in segments[-1]):
             segments.append([])
         segments[-1].append(col)
-    places = max((decimals(c) for cells in body for c in cells if AMOUNT_CELL.match(c)), default=0)
+    places = max(
+        (decimals(c) for cells in body for c in cells if c[-1:].isdigit() and AMOUNT_CELL.match(c)),
+        default=0,
+    )  # an amount ends in a digit (AMOUNT_CELL's $ allows a last newline: no cell, stripped or
+    # a run of non-spaces, holds one)
     for cols in segments:
         group = _group(cols)
         amounts = [
