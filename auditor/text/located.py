@@ -11,8 +11,11 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import TypeVar
 
 import regex
+
+T = TypeVar("T")
 
 # One character in, one character out, so columns survive normalisation.
 NORMALIZE = str.maketrans(
@@ -168,6 +171,15 @@ class Paragraph:
     table: bool
 
 
+def frozen(cls: type[T], **fields: object) -> T:
+    """An instance of a frozen dataclass given every field: equal, hashed and shown as its
+    constructor's, made without that constructor's object.__setattr__ for each field (a
+    report makes hundreds of paragraphs)."""
+    made = object.__new__(cls)
+    made.__dict__.update(fields)
+    return made
+
+
 CUT_BEFORE = regex.compile(r"\d\.(\d)$")  # a line ending one decimal into an amount
 CUT_AFTER = regex.compile(r"^(\d)\s*(?:万元|亿元|元|%)")  # the next line: its last decimal
 
@@ -214,7 +226,16 @@ class LogicalText:
             marker = MARKER.match(text) if text[0] in MARKER_FIRST or text[0].isdigit() else None
             if start is None or row or marker or close_before_next:
                 if start is not None and size > start:  # the paragraph before ends
-                    paragraphs.append(Paragraph(start, size, level, heading, table))
+                    paragraphs.append(
+                        frozen(
+                            Paragraph,
+                            start=start,
+                            end=size,
+                            level=level,
+                            heading=heading,
+                            table=table,
+                        )
+                    )
                     paragraph_spans.append((first, len(spans)))
                 first = len(spans)
                 if size:
@@ -252,7 +273,9 @@ class LogicalText:
                 size += len(text)
             close_before_next = row or heading or width < short
         if start is not None and size > start:
-            paragraphs.append(Paragraph(start, size, level, heading, table))
+            paragraphs.append(
+                frozen(Paragraph, start=start, end=size, level=level, heading=heading, table=table)
+            )
             paragraph_spans.append((first, len(spans)))
         # "２，０４５．６０": a full-width comma between digit groups separates thousands.
         self.text = WIDE_THOUSANDS.sub(",", "".join(pieces))

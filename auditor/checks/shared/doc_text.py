@@ -21,6 +21,7 @@ from auditor.text.located import (
     SENTENCE_END,
     STOPS,
     LogicalText,
+    frozen,
     is_table_row,
     unspaced,
 )
@@ -130,7 +131,18 @@ def _paras(text: LogicalText) -> tuple[Para, ...]:
     for i, (p, (first, end)) in enumerate(zip(text.paragraphs, text.paragraph_spans, strict=True)):
         if first < end:  # its lines: those of the spans read into it
             found = tuple(numbers[first:end])
-            out.append(Para(i, p.start, raw[p.start : p.end], found, p.level, p.heading, p.table))
+            out.append(
+                frozen(
+                    Para,
+                    index=i,
+                    start=p.start,
+                    text=raw[p.start : p.end],
+                    lines=found,
+                    level=p.level,
+                    heading=p.heading,
+                    table=p.table,
+                )
+            )
     return tuple(out)
 
 
