@@ -16,6 +16,7 @@ from typing import NamedTuple, TypeVar
 import regex
 
 from auditor.text.located import MARKS, QUOTES, normalize
+from auditor.text.required import holds, required_any
 
 SPACING = rf"[\s{QUOTES}]"  # spaces and quotes: text compares without them
 NOISE = regex.compile("|".join([SPACING, *map(regex.escape, MARKS)]))
@@ -87,6 +88,7 @@ class Vocabulary:
         }
         self._compiled: dict[str, regex.Pattern[str]] = {}
         self._joined: dict[tuple[str, str], regex.Pattern[str] | None] = {}
+        self._needs: dict[str, tuple[str, ...] | None] = {}  # wording: text.required's words
         # what labels were found to name, kept: the same labels come in every report
         self._concept_of: dict[str, Named | None] = {}
         self._basis_of: dict[str, str | None] = {}
@@ -151,12 +153,24 @@ class Vocabulary:
         """Whether a normalised line, NOISE taken out, holds a performance table's fund label
         anywhere (a cell that `says_performance` takes is, spacing and quotes aside, part of
         its line)."""
-        return self._any_fund.search(clean) is not None
+        words = self._fund_words
+        return (words is None or holds(clean, words)) and self._any_fund.search(clean) is not None
+
+    @cached_property
+    def _fund_words(self) -> tuple[str, ...] | None:
+        """The words one of which a line naming a fund holds (text.required)."""
+        return required_any([p for ps in self.performance.values() for p in ps])
 
     def says(self, name: str, text: str) -> regex.Match[str] | None:
-        """Where `text` uses the wording `name` (unit_line, of_which, sub_line, sub_unit)."""
+        """Where `text` uses the wording `name` (unit_line, of_which, sub_line, sub_unit);
+        a text without one of the words its patterns need is not searched (most are not)."""
         pattern = self._any_of("wording", name)
-        return pattern.search(text) if pattern else None
+        if pattern is None:
+            return None
+        if name not in self._needs:
+            self._needs[name] = required_any(self.wording[name])
+        words = self._needs[name]
+        return pattern.search(text) if words is None or holds(text, words) else None
 
     @property
     def names(self) -> set[str]:
