@@ -25,6 +25,7 @@ from auditor.text.located import (
     is_table_row,
     unspaced,
 )
+from auditor.text.required import required_any
 from auditor.vocabulary import compact
 
 PAGE_NUMBER = regex.compile(r"(?:[.…·．。]{2,}|[\s.…·]+)\s*\d{1,3}$|[.…·．]{2,}$")
@@ -46,6 +47,12 @@ def patterns(rule: Rule, name: str) -> tuple[regex.Pattern[str], ...]:
 # what would let one pattern's match escape an alternation of them all: a reference to a
 # group by number or name, a conditional, a recursion, an inline flag
 ENTANGLED = regex.compile(r"\\[1-9gk]|\(\?(?:P[=>]|\(|&|R|\d|[a-zA-Z-]+\))")
+
+
+@lru_cache(maxsize=64)
+def needed(compiled: tuple[regex.Pattern[str], ...]) -> tuple[str, ...] | None:
+    """Words one of which every match of the patterns holds (text.required), or None."""
+    return required_any([p.pattern for p in compiled])
 
 
 @lru_cache(maxsize=64)
