@@ -73,7 +73,7 @@ def _title(text: str) -> str | None:
 
 def prose(text: str) -> bool:
     """Clause punctuation outside numbers: a sentence, not a table row or title."""
-    return bool(PROSE.search(THOUSANDS.sub("0", text)))
+    return bool(PROSE.search(THOUSANDS.sub("0", text) if "," in text else text))
 
 
 def _line_class(text: str, vocab: Vocabulary) -> str:
@@ -88,8 +88,10 @@ def _line_class(text: str, vocab: Vocabulary) -> str:
         return "note"
     if _title(text):
         return "title"
-    spaced = " " in text or not text.isprintable()  # else one run of GAP at most
-    if is_table_row(text) or "\t" in text or (spaced and len(GAP.findall(text)) >= 2):
+    # two runs of GAP: a double space between them (the line is stripped), or whitespace
+    # other than a space, which is no printable character
+    gaps = "  " in text or (not text.isprintable() and len(GAP.findall(text)) >= 2)
+    if is_table_row(text) or "\t" in text or gaps:
         return "row" if not prose(text) or "\t" in text else "other"
     return "other"
 
