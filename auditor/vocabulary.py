@@ -15,6 +15,7 @@ from typing import NamedTuple, TypeVar
 
 import regex
 
+from auditor.text.lazy import HELD
 from auditor.text.located import MARKS, QUOTES, normalize
 from auditor.text.required import holds, required_any
 
@@ -154,7 +155,9 @@ class Vocabulary:
         anywhere (a cell that `says_performance` takes is, spacing and quotes aside, part of
         its line)."""
         words = self._fund_words
-        return (words is None or holds(clean, words)) and self._any_fund.search(clean) is not None
+        return (words is None or holds(clean, words)) and self._any_fund.search(
+            clean, 0, None, HELD
+        ) is not None
 
     @cached_property
     def _fund_words(self) -> tuple[str, ...] | None:
@@ -170,7 +173,8 @@ class Vocabulary:
         if name not in self._needs:
             self._needs[name] = required_any(self.wording[name])
         words = self._needs[name]
-        return pattern.search(text) if words is None or holds(text, words) else None
+        found = words is None or holds(text, words)
+        return pattern.search(text, 0, None, HELD) if found else None
 
     @property
     def names(self) -> set[str]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from auditor.text.lazy import HELD
 from auditor.text.located import (
     HEADING_END,
     MARKER,
@@ -73,18 +74,20 @@ def _title(text: str) -> str | None:
 
 def prose(text: str) -> bool:
     """Clause punctuation outside numbers: a sentence, not a table row or title."""
-    return bool(PROSE.search(THOUSANDS.sub("0", text) if "," in text else text))
+    return bool(PROSE.search(THOUSANDS.sub("0", text) if "," in text else text, 0, None, HELD))
 
 
 def _line_class(text: str, vocab: Vocabulary) -> str:
     """What a line is to a table: blank, meta (公开NN表, 单位, 编制部门), note, title, row or other."""
     if not text or furniture(text):
         return "blank"
-    if (text[0] in META_FIRST and META.match(text)) or (
-        "\t" not in text and not AMOUNT.search(text) and vocab.says("unit_line", text)
+    if (text[0] in META_FIRST and META.match(text, 0, None, HELD)) or (
+        "\t" not in text
+        and not AMOUNT.search(text, 0, None, HELD)
+        and vocab.says("unit_line", text)
     ):
         return "meta"  # "编制部门：某街道办事处　　单位：元" too; a tab row is a header
-    if text[0] in NOTE_FIRST and NOTE.match(text):
+    if text[0] in NOTE_FIRST and NOTE.match(text, 0, None, HELD):
         return "note"
     if _title(text):
         return "title"

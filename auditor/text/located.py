@@ -15,6 +15,8 @@ from typing import TypeVar
 
 import regex
 
+from auditor.text.lazy import HELD
+
 T = TypeVar("T")
 
 # One character in, one character out, so columns survive normalisation.
@@ -115,7 +117,9 @@ MARKER_FIRST = "第一二三四五六七八九十("
 
 def furniture(text: str) -> bool:
     """Whether a line is page furniture (a page number): FURNITURE.match, quickly."""
-    return (text[:1] in FURNITURE_FIRST or text[0].isdigit()) and bool(FURNITURE.match(text))
+    return (text[:1] in FURNITURE_FIRST or text[0].isdigit()) and bool(
+        FURNITURE.match(text, 0, None, HELD)
+    )
 
 
 AMOUNT = regex.compile(r"\d\s*(?:万元|亿元|元|%)")
@@ -145,13 +149,17 @@ def is_table_row(line: str) -> bool:
     sentence punctuation and units after its figures, cells have neither.
     """
     if "\t" in line:
-        return not (ROW_PUNCT.search(line) and AMOUNT.search(line))
-    if "   " in line and len(FAR_APART.findall(line)) >= 2 and not STOP.search(line):
+        return not (ROW_PUNCT.search(line, 0, None, HELD) and AMOUNT.search(line, 0, None, HELD))
+    if (
+        "   " in line
+        and len(FAR_APART.findall(line, 0, None, False, HELD)) >= 2
+        and not STOP.search(line, 0, None, HELD)
+    ):
         return True  # cells far apart: a laid-out row, whatever units its cells carry
-    if PROSE_MARK.search(line):
+    if PROSE_MARK.search(line, 0, None, HELD):
         return False  # sentence punctuation or units after figures: wrapped prose
-    numbers = len(NUMBER.findall(line))
-    return numbers >= 3 or (numbers == 2 and APART.search(line) is not None)
+    numbers = len(NUMBER.findall(line, 0, None, False, HELD))
+    return numbers >= 3 or (numbers == 2 and APART.search(line, 0, None, HELD) is not None)
 
 
 def wrap_width(lines: Sequence[str]) -> float:
@@ -223,7 +231,11 @@ class LogicalText:
                 continue
             offset = len(norm) - len(norm.lstrip())
             row = is_table_row(text)
-            marker = MARKER.match(text) if text[0] in MARKER_FIRST or text[0].isdigit() else None
+            marker = (
+                MARKER.match(text, 0, None, HELD)
+                if text[0] in MARKER_FIRST or text[0].isdigit()
+                else None
+            )
             if start is None or row or marker or close_before_next:
                 if start is not None and size > start:  # the paragraph before ends
                     paragraphs.append(
