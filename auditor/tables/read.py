@@ -14,7 +14,7 @@ from auditor.tables.blocks import Block, find_blocks
 from auditor.tables.grid import CODE, Grid, space_grid, tab_grid
 from auditor.tables.model import ORDINAL, Cell, Column, Row, Segment, Table, clean
 from auditor.tables.parts import link_parts, marks, of_which
-from auditor.text.lazy import lazy
+from auditor.text.lazy import HELD, lazy
 from auditor.vocabulary import Vocabulary
 
 LABEL_HEADER = lazy(
@@ -121,7 +121,7 @@ def _is_label_column(
     values = [cells[k].replace(" ", "") for cells in body if k < len(cells) and cells[k]]
     if after_label and values and all(CODE_PART.match(v) for v in values):
         return True
-    return bool(values) and not any(AMOUNT_CELL.match(v) for v in values)
+    return bool(values) and not any(AMOUNT_CELL.match(v, 0, None, HELD) for v in values)
 
 
 def _read(table: Table, grid: Grid, vocab: Vocabulary) -> None:
@@ -141,7 +141,12 @@ def _read(table: Table, grid: Grid, vocab: Vocabulary) -> None:
             segments.append([])
         segments[-1].append(col)
     places = max(
-        (decimals(c) for cells in body for c in cells if c[-1:].isdigit() and AMOUNT_CELL.match(c)),
+        (
+            decimals(c)
+            for cells in body
+            for c in cells
+            if c[-1:].isdigit() and AMOUNT_CELL.match(c, 0, None, HELD)
+        ),
         default=0,
     )  # an amount ends in a digit (AMOUNT_CELL's $ allows a last newline: no cell, stripped or
     # a run of non-spaces, holds one)
@@ -201,20 +206,20 @@ def _row(
         if k >= len(cells) or not cells[k]:
             continue  # no cell, or an empty one
         text = cells[k].replace(" ", "")
-        if not text or (text[0] in EMPTY_LEAD and EMPTY_CELL.match(text)):
+        if not text or (text[0] in EMPTY_LEAD and EMPTY_CELL.match(text, 0, None, HELD)):
             continue
         if is_label:
             if text in ("类", "款", "项"):
                 continue  # the 类 | 款 | 项 header cells, printed on the 合计 row
-            if code is None and CODE.match(text):
+            if code is None and CODE.match(text, 0, None, HELD):
                 code = text
-            elif code is not None and label is None and CODE_PART.match(text):
+            elif code is not None and label is None and CODE_PART.match(text, 0, None, HELD):
                 code += text.zfill(2)  # 类 | 款 | 项 printed in columns of their own: 201 | 06 | 01
             elif text.isdigit():
                 serial = True  # 行次
             elif label is None:
                 label = text
-        elif k in amounts and AMOUNT_CELL.match(text):
+        elif k in amounts and AMOUNT_CELL.match(text, 0, None, HELD):
             printed = decimals(text)
             if not _plausible(text, printed):
                 continue

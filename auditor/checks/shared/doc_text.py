@@ -16,6 +16,7 @@ import regex
 
 from auditor.document import Document
 from auditor.rules import Rule
+from auditor.text.lazy import HELD
 from auditor.text.located import (
     MARKER,
     SENTENCE_END,
@@ -180,7 +181,7 @@ def toc(doc: Document, heads: tuple[regex.Pattern[str], ...]) -> list[Entry]:
         (
             i + 1
             for i, line in enumerate(_compacted(doc.text))
-            if any(h.search(line) for h in heads)
+            if any(h.search(line, 0, None, HELD) for h in heads)
         ),
         None,
     )
