@@ -18,7 +18,7 @@ import bisect
 import regex
 
 from auditor.records import dataclass
-from auditor.text.lazy import lazy
+from auditor.text.lazy import HELD, lazy
 from auditor.text.located import CLAUSE_END, MARKER, STOPS, LogicalText, clause_start, sentences
 from auditor.vocabulary import Vocabulary, norm_label
 
@@ -135,7 +135,7 @@ def read_counts(text: LogicalText, year: int | None, vocab: Vocabulary) -> list[
         if para.table:
             continue
         spans: list[tuple[int, int]] = []  # the paragraph's sentences, once it holds a count
-        for match in number.finditer(raw, para.start, para.end):
+        for match in number.finditer(raw, para.start, para.end, False, HELD):
             if not spans:
                 spans = sentences(raw, para.start, para.end)
                 starts = [s for s, _ in spans]

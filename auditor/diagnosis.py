@@ -8,12 +8,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
+from decimal import Decimal
 
 from auditor.document import Document
 from auditor.equations import Solved
 from auditor.findings import Culprit, Finding, Place, Quantity
-from auditor.numbers import Figure, Rounding, fmt, round_to
-from auditor.slips import Look, Slip, Where, basis, copied, flips, printed, slips
+from auditor.numbers import Figure, Interval, Rounding, fmt, round_to
+from auditor.slips import Look, Slip, Where, basis, candidates, copied, flips, printed
 
 Fix = tuple[Figure, Figure, Slip]  # the figure, its value before the slip, the slip
 
@@ -104,22 +105,31 @@ def _fixes(group: list[Finding], look: Look) -> list[Fix]:
         value = _fix(figure, allowed, look.mode)
         # a slip's value one unit beside the arithmetic's own only holds by the rounding's
         # slack: the arithmetic's value is meant (4361.78 is 4361.89, not 4361.88)
-        slipped = next(  # the first slip that makes them all hold
+        slipped = next(  # the first slip that makes them all hold (printed once chosen)
             (
-                (before, slip)
-                for before, slip in (slips(figure) if None not in allowed else ())
-                if not (value and abs(before.value - value.value) == figure.unit_size())
-                and all(a is not None and a[0].meets(before.bounds(look.mode)) for a in allowed)
+                (before, more, slip)
+                for before, more, slip in (candidates(figure) if None not in allowed else ())
+                if not (value and abs(before - value.value) == figure.unit_size())
+                and all(
+                    a is not None and a[0].meets(_bounds(figure, before, more, look))
+                    for a in allowed
+                )
             ),
             None,
         )
         if slipped:
-            out.append((figure, *slipped))
+            out.append((figure, printed(figure, slipped[0], slipped[1]), slipped[2]))
         elif value is not None and (len(group) > 1 or 0 not in (figure.value, value.value)):
             # a printed 0 is meant, as a rule (a project added in the year had no 年初预算),
             # and a figure is not said to be 0: both only when a second identity agrees
             out.append((figure, value, copied(figure, value, own, look)))
     return out
+
+
+def _bounds(figure: Figure, value: Decimal, more: int, look: Look) -> Interval:
+    """The bounds of `value` printed as `figure` is, with `more` decimals (slips.printed's,
+    without its text)."""
+    return Figure(value, figure.places + more, figure.unit, "", figure.printed).bounds(look.mode)
 
 
 def _culprit(group: list[Finding], look: Look) -> Culprit | None:

@@ -156,7 +156,7 @@ def read_prose(text: LogicalText, genre: str | None, year: int | None, vocab: Vo
     """Every figure of the prose (tables are read by the table reader) and what it states."""
     prose, raw = Prose(text, year), text.text
     found, starts = [], [para.start for para in text.paragraphs]
-    for match in NUMBER.finditer(raw):  # one pass, each match put in its paragraph
+    for match in NUMBER.finditer(raw, concurrent=False):  # one pass (text.lazy.HELD's why)
         unit = match.group(3)
         if unit is None:
             continue  # most numbers: table cells, years, ordinals

@@ -8,7 +8,9 @@ truncated. Sums and ratios are computed on those intervals.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from auditor.records import dataclass
 
@@ -67,15 +69,11 @@ class Figure:
     printed: int  # decimals actually printed (places may be more: trailing zeros dropped)
 
     def unit_size(self, places: int | None = None) -> Decimal:
-        return Decimal(1).scaleb(-(self.places if places is None else places))
+        return step(self.places if places is None else places)
 
     def bounds(self, mode: Rounding) -> Interval:
         """Every value this figure can stand for, rounded (or truncated) as `mode` says."""
-        unit = self.unit_size()
-        below = unit / 2 if mode is not Rounding.TRUNCATE else Decimal(0)
-        above = unit / 2 if mode is Rounding.HALF_UP else unit
-        if self.value < 0:  # truncation moves toward zero
-            below, above = above, below
+        below, above = _reach(self.places, mode, self.value < 0)
         return Interval(self.value - below, self.value + above)
 
     def in_wan(self, mode: Rounding) -> Interval:
@@ -94,6 +92,32 @@ class Figure:
 
     def is_zero(self) -> bool:
         return self.value == 0
+
+
+@lru_cache(maxsize=64)  # a few places: asked for every figure rounded or judged
+def step(places: int) -> Decimal:
+    """One unit in the last of `places` decimals: 0.01 for 2, 100 for -2."""
+    return Decimal(1).scaleb(-places)
+
+
+@lru_cache(maxsize=256)  # a few places and modes; asked for every figure judged
+def _reach(places: int, mode: Rounding, negative: bool) -> tuple[Decimal, Decimal]:
+    """How far below and above a figure of `places` decimals its value may lie."""
+    unit = step(places)
+    below = unit / 2 if mode is not Rounding.TRUNCATE else Decimal(0)
+    above = unit / 2 if mode is Rounding.HALF_UP else unit
+    return (above, below) if negative else (below, above)  # truncation moves toward zero
+
+
+def bounds_sum(figures: Iterable[Figure], mode: Rounding) -> Interval:
+    """Σ of the figures' bounds, added as Interval.__add__ adds them (the same sums in the
+    same order) without an Interval for each figure: a table's totals add many."""
+    lo = hi = Decimal(0)
+    for f in figures:
+        below, above = _reach(f.places, mode, f.value < 0)
+        lo += f.value - below
+        hi += f.value + above
+    return Interval(lo, hi)
 
 
 HUNDRED = Decimal(100)
@@ -117,7 +141,7 @@ def decimals(text: str) -> int:
 
 
 def round_to(value: Decimal, places: int, rounding: str = ROUND_HALF_UP) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-places), rounding=rounding)
+    return value.quantize(step(places), rounding=rounding)
 
 
 class Rounding(enum.Enum):
@@ -144,12 +168,18 @@ class Verdict(enum.Enum):
     ERROR = "error"  # further off than that
 
 
+def exact(stated: Figure, point: Decimal, mode: Rounding) -> bool:
+    """Whether `point` prints as the stated figure, to its places or to the last place printed
+    (265.6% among peers of two decimals): judge's first test, which needs no bounds."""
+    return stated.value in mode.shows(point, stated.places) or (
+        stated.printed < stated.places and stated.value in mode.shows(point, stated.printed)
+    )
+
+
 def judge(stated: Figure, point: Decimal, allowed: Interval, mode: Rounding) -> Verdict:
     """Compare a stated figure with the point value of its arithmetic and the allowed range."""
-    if stated.value in mode.shows(point, stated.places) or (
-        stated.printed < stated.places and stated.value in mode.shows(point, stated.printed)
-    ):
-        return Verdict.EXACT  # to the last place printed (265.6% among peers of two decimals)
+    if exact(stated, point, mode):
+        return Verdict.EXACT
     if allowed.meets(stated.bounds(mode)):
         return Verdict.ROUNDING
     coarse = Figure(stated.value, stated.printed, stated.unit, stated.text, stated.printed)

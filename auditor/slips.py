@@ -97,6 +97,10 @@ class Look:
         return str(place) if place.page or place.where else f"第{line}行"
 
 
+TRANSPOSED = Slip("transposed-digits", "两位数字顺序颠倒")
+TYPO = Slip("typo", "一位数字之差")
+
+
 def printed(figure: Figure, value: Decimal, more: int = 0) -> Figure:
     """`value` printed as `figure` is (with `more` decimals)."""
     places = figure.places + more
@@ -106,27 +110,31 @@ def printed(figure: Figure, value: Decimal, more: int = 0) -> Figure:
 def slips(figure: Figure) -> Iterator[tuple[Figure, Slip]]:
     """What the figure may have been before a slip of the hand: the same digits in the other
     of 元 and 万元, two adjacent digits swapped, or one digit mistyped (never a 0 first)."""
+    for value, more, slip in candidates(figure):
+        yield printed(figure, value, more), slip
+
+
+def candidates(figure: Figure) -> Iterator[tuple[Decimal, int, Slip]]:
+    """slips() as (value, decimals more than the figure's, slip), none printed yet: a caller
+    trying many prints only the one it takes."""
     text = fmt(abs(figure.value), figure.places)
     sign = -1 if figure.value < 0 else 1
-
-    def value(digits: str) -> Figure:
-        return printed(figure, sign * Decimal(digits.replace(",", "")))
-
     other = {"元": "万元", "万元": "元"}.get(figure.unit or "")
     if other:
         shift = PLACES_TO_WAN["元"] * (1 if figure.unit == "元" else -1)
         why = f"数字与单位“{other}”相符，疑似单位写错"
-        yield printed(figure, figure.value.scaleb(shift), -shift), Slip("unit", why)
+        yield figure.value.scaleb(shift), -shift, Slip("unit", why)
     for i in range(len(text) - 1):
         a, b = text[i], text[i + 1]
         if a.isdigit() and b.isdigit() and a != b and not (i == 0 and b == "0"):
             swapped = text[:i] + b + a + text[i + 2 :]
-            yield value(swapped), Slip("transposed-digits", "两位数字顺序颠倒")
+            yield sign * Decimal(swapped.replace(",", "")), 0, TRANSPOSED
     for i, a in enumerate(text):
         if a.isdigit():
             for b in "0123456789":
                 if b != a and not (i == 0 and b == "0" and len(text) > 1 and text[1] != "."):
-                    yield value(text[:i] + b + text[i + 1 :]), Slip("typo", "一位数字之差")
+                    typed = text[:i] + b + text[i + 1 :]
+                    yield sign * Decimal(typed.replace(",", "")), 0, TYPO
 
 
 def flips(figure: Figure, equations: list[Equation], look: Look) -> bool:

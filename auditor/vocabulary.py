@@ -8,14 +8,17 @@ The vocabulary also holds the words sentences are read by (增加/减少, 大于
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import field
 from functools import cached_property, lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 import regex
 
 from auditor.records import dataclass
+from auditor.text.lazy import HELD
 from auditor.text.located import MARKS, QUOTES, normalize
+from auditor.text.required import holds, required_any
 
 SPACING = rf"[\s{QUOTES}]"  # spaces and quotes: text compares without them
 NOISE = regex.compile("|".join([SPACING, *map(regex.escape, MARKS)]))
@@ -41,6 +44,7 @@ def _alternation(variants: dict[str, str]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(v) for v in ordered))
 
 
+T = TypeVar("T")
 LABELS_KEPT = 1 << 14  # labels whose concept and basis a vocabulary remembers
 
 
@@ -86,9 +90,11 @@ class Vocabulary:
         }
         self._compiled: dict[str, regex.Pattern[str]] = {}
         self._joined: dict[tuple[str, str], regex.Pattern[str] | None] = {}
+        self._needs: dict[str, tuple[str, ...] | None] = {}  # wording: text.required's words
         # what labels were found to name, kept: the same labels come in every report
         self._concept_of: dict[str, Named | None] = {}
         self._basis_of: dict[str, str | None] = {}
+        self._kept: dict[str, dict[str, object]] = {}  # by kind: see `remembered`
 
     # The patterns below are compiled when first asked for: a start compiles many of them
     # otherwise, and a report without tables or a performance section asks for few.
@@ -149,12 +155,27 @@ class Vocabulary:
         """Whether a normalised line, NOISE taken out, holds a performance table's fund label
         anywhere (a cell that `says_performance` takes is, spacing and quotes aside, part of
         its line)."""
-        return self._any_fund.search(clean) is not None
+        words = self._fund_words
+        return (words is None or holds(clean, words)) and self._any_fund.search(
+            clean, 0, None, HELD
+        ) is not None
+
+    @cached_property
+    def _fund_words(self) -> tuple[str, ...] | None:
+        """The words one of which a line naming a fund holds (text.required)."""
+        return required_any([p for ps in self.performance.values() for p in ps])
 
     def says(self, name: str, text: str) -> regex.Match[str] | None:
-        """Where `text` uses the wording `name` (unit_line, of_which, sub_line, sub_unit)."""
+        """Where `text` uses the wording `name` (unit_line, of_which, sub_line, sub_unit);
+        a text without one of the words its patterns need is not searched (most are not)."""
         pattern = self._any_of("wording", name)
-        return pattern.search(text) if pattern else None
+        if pattern is None:
+            return None
+        if name not in self._needs:
+            self._needs[name] = required_any(self.wording[name])
+        words = self._needs[name]
+        found = words is None or holds(text, words)
+        return pattern.search(text, 0, None, HELD) if found else None
 
     @property
     def names(self) -> set[str]:
@@ -198,6 +219,17 @@ class Vocabulary:
         if len(self._basis_of) >= LABELS_KEPT:
             self._basis_of.clear()
         found = self._basis_of[label] = self._find_basis(label)
+        return found
+
+    def remembered(self, kind: str, text: str, work: Callable[[str], T]) -> T:
+        """What `work` makes of a text with this vocabulary's words, kept per kind (up to
+        LABELS_KEPT texts, then afresh): table labels come again in every table and report."""
+        kept = self._kept.setdefault(kind, {})
+        if text in kept:
+            return kept[text]  # type: ignore[return-value]
+        if len(kept) >= LABELS_KEPT:
+            kept.clear()
+        found = kept[text] = work(text)
         return found
 
     def _find_basis(self, label: str) -> str | None:

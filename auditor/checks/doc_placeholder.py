@@ -49,6 +49,7 @@ from auditor.checks.shared.common import Context, words
 from auditor.checks.shared.doc_text import any_of, paragraphs, patterns, span_lines
 from auditor.findings import Finding
 from auditor.rules import Regexes, Rule, params
+from auditor.text.lazy import HELD
 
 KIND = "doc_placeholder"
 
@@ -65,7 +66,7 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
     compiled = patterns(rule, "patterns")
     anything = any_of(compiled)  # most paragraphs hold no residue: one search says so
     for para in paragraphs(ctx.doc):
-        if anything is not None and anything.search(para.text) is None:
+        if anything is not None and anything.search(para.text, 0, None, HELD) is None:
             continue
         spans = sorted(
             (m.start(), m.end(), m.group().strip())

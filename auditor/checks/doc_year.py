@@ -72,12 +72,14 @@ from auditor.checks.shared.doc_text import (
     compact,
     headings,
     lines,
+    needed,
     paragraphs,
     patterns,
     span_lines,
 )
 from auditor.findings import Finding, Quantity, softer
 from auditor.rules import Rule, YearRegexes, params
+from auditor.text.required import holds
 
 KIND = "doc_year"
 
@@ -97,9 +99,11 @@ def _years(
 ) -> Iterator[tuple[int, tuple[int, ...], regex.Match[str]]]:
     """(stated year, its lines, the match) for every match of a parameter's patterns."""
     compiled = patterns(rule, name)
-    anything = any_of(compiled)
+    words, anything = needed(compiled), any_of(compiled)
+    if words is not None and not holds(para.text, words):
+        return  # as in most paragraphs: none of the words the patterns need
     if anything is not None and anything.search(para.text) is None:
-        return  # as in most paragraphs
+        return
     for pattern in compiled:
         for m in pattern.finditer(para.text):
             yield int(m.group("year")), span_lines(ctx.doc, para, m.start(), m.end()), m

@@ -53,7 +53,7 @@ from auditor.checks.shared.common import (
     trivial,
 )
 from auditor.findings import Finding
-from auditor.numbers import Interval, Rounding, Verdict, fmt, fmt_range, judge
+from auditor.numbers import Rounding, Verdict, bounds_sum, fmt, fmt_range, judge
 from auditor.performance import Cell, FundBlock, Row
 from auditor.rules import Rule, params
 
@@ -103,7 +103,7 @@ def _column(
     if over or not block.complete or len(known) < len(parts):
         return
     point = sum((cell.figure.value for _, cell in known), Decimal(0))
-    allowed = sum((cell.figure.bounds(mode) for _, cell in known), Interval(Decimal(0), Decimal(0)))
+    allowed = bounds_sum((cell.figure for _, cell in known), mode)
     verdict = judge(total.figure, point, allowed, mode)
     level = severity(rule, verdict)
     if level is None:

@@ -101,15 +101,17 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
             for s in table.segments
         ]
         for row in table.rows:
+            described = None
             for total, parts, names in sums[row.segment]:
                 if not any(n in row.cells for n in names):
                     continue
+                described = described or describe(row)  # once a row has a sum to judge
                 finding = sum_finding(
                     ctx,
                     rule,
                     table,
                     total.name,
-                    (describe(row), value(table, row, total.name)),
+                    (described, value(table, row, total.name)),
                     [(p.name, value(table, row, p.name)) for p in parts],
                     [row.line],
                     "合计栏不等于各分栏之和",

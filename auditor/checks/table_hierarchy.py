@@ -79,9 +79,10 @@ def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
             children = below.get(parent.code)
             if not children:
                 continue
+            head, names = describe(parent), [describe(c) for c in children]  # once, not per column
             for column in columns_of([parent, *children]):
-                total = (describe(parent), value(table, parent, column))
-                parts = [(describe(c), value(table, c, column)) for c in children]
+                total = (head, value(table, parent, column))
+                parts = [(n, value(table, c, column)) for n, c in zip(names, children, strict=True)]
                 lines = [parent.line, *(c.line for c in children if column in c.cells)]
                 empty = [c.line for c in children if column not in c.cells]
                 finding = sum_finding(

@@ -59,7 +59,6 @@ paragraph (其中 / 主要用于 …) or figures with a concept of their own (�
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
 from auditor.checks.shared.cells import against_cell, checked
 from auditor.checks.shared.common import (
@@ -68,7 +67,7 @@ from auditor.checks.shared.common import (
 )
 from auditor.facts import subject_at
 from auditor.findings import Finding
-from auditor.numbers import Figure, Interval, Rounding
+from auditor.numbers import Figure, Rounding, bounds_sum
 from auditor.rules import Rule, TableKinds, params
 from auditor.tables.model import Cell, Row, Table
 from auditor.vocabulary import norm_label
@@ -104,7 +103,7 @@ def _split_across(found: list[tuple[Table, Row]], stated: Figure, mode: Rounding
     ]
     if any(f is None for f in firsts):
         return False
-    total = sum((f.bounds(mode) for f in firsts), Interval(Decimal(0), Decimal(0)))
+    total = bounds_sum(firsts, mode)
     return total.meets(stated.bounds(mode))
 
 

@@ -52,7 +52,7 @@ from decimal import Decimal
 from auditor.checks.shared.cells import checked, columns_of, describe, sum_finding, value
 from auditor.checks.shared.common import Context
 from auditor.findings import Finding
-from auditor.numbers import Interval, Verdict, judge
+from auditor.numbers import Verdict, bounds_sum, judge
 from auditor.rules import Rule, params
 from auditor.tables.model import Row, Table
 
@@ -93,7 +93,7 @@ def _holds(ctx: Context, rule: Rule, table: Table, total: Row, parts: list[Row])
     for column in columns_of([total, *parts]):
         figures = [value(table, p, column) for p in parts]
         point = sum((f.value for f in figures), Decimal(0))
-        allowed = sum((f.bounds(mode) for f in figures), Interval(Decimal(0), Decimal(0)))
+        allowed = bounds_sum(figures, mode)
         if judge(value(table, total, column), point, allowed, mode) is Verdict.ERROR:
             return False
     return True

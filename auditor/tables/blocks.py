@@ -14,12 +14,12 @@ from dataclasses import field
 import regex
 
 from auditor.records import dataclass
-from auditor.text.lazy import lazy
+from auditor.text.lazy import HELD, lazy
 from auditor.text.located import (
-    FURNITURE,
     HEADING_END,
     MARKER,
     STOPS,
+    furniture,
     is_table_row,
     normal_lines,
 )
@@ -31,6 +31,7 @@ META = regex.compile(
     r"|填报日期)"
 )
 NOTE = regex.compile(r"^(?:注|说明|备注)\s*\d*\s*[：:.]")
+META_FIRST, NOTE_FIRST = "公表金单部编填预", "注说备"  # what each can begin with
 PROSE = lazy(f"[{STOPS}]" + r"|[，,]\S*[，,]")
 THOUSANDS = lazy(r"\d{1,3}(?:,\d{3})+")  # 23,456,789: its commas are no clause breaks
 AMOUNT = lazy(r"\d[\d,]*\.\d|\d{1,3}(?:,\d{3})+")
@@ -74,22 +75,27 @@ def _title(text: str) -> str | None:
 
 def prose(text: str) -> bool:
     """Clause punctuation outside numbers: a sentence, not a table row or title."""
-    return bool(PROSE.search(THOUSANDS.sub("0", text)))
+    return bool(PROSE.search(THOUSANDS.sub("0", text) if "," in text else text, 0, None, HELD))
 
 
 def _line_class(text: str, vocab: Vocabulary) -> str:
     """What a line is to a table: blank, meta (公开NN表, 单位, 编制部门), note, title, row or other."""
-    if not text or FURNITURE.match(text):
+    if not text or furniture(text):
         return "blank"
-    unit_line = vocab.says("unit_line", text) and not AMOUNT.search(text) and "\t" not in text
-    if META.match(text) or unit_line:
+    if (text[0] in META_FIRST and META.match(text, 0, None, HELD)) or (
+        "\t" not in text
+        and not AMOUNT.search(text, 0, None, HELD)
+        and vocab.says("unit_line", text)
+    ):
         return "meta"  # "编制部门：某街道办事处　　单位：元" too; a tab row is a header
-    if NOTE.match(text):
+    if text[0] in NOTE_FIRST and NOTE.match(text, 0, None, HELD):
         return "note"
     if _title(text):
         return "title"
-    spaced = " " in text or not text.isprintable()  # else one run of GAP at most
-    if is_table_row(text) or "\t" in text or (spaced and len(GAP.findall(text)) >= 2):
+    # two runs of GAP: a double space between them (the line is stripped), or whitespace
+    # other than a space, which is no printable character
+    gaps = "  " in text or (not text.isprintable() and len(GAP.findall(text)) >= 2)
+    if is_table_row(text) or "\t" in text or gaps:
         return "row" if not prose(text) or "\t" in text else "other"
     return "other"
 

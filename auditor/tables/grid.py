@@ -247,6 +247,9 @@ def _split(grid: list[tuple[int, list[str]]]) -> tuple[list[int], list[tuple[int
 def _compact(cells: Sequence[str]) -> tuple[str, ...]:
     """A row's cells without spacing: how a header printed again is recognised (a printable
     cell with no space has nothing for SPACES to take away)."""
+    joined = "".join(cells)
+    if " " not in joined and joined.isprintable():  # no whitespace in any cell (most rows)
+        return tuple([c for c in cells if c])
     return tuple(
         [c if " " not in c and c.isprintable() else SPACES.sub("", c) for c in cells if c.strip()]
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from auditor.tables.model import Column, Row, Table
+from auditor.tables.model import Column, Table
 from auditor.text.lazy import lazy
 from auditor.vocabulary import Vocabulary
 
@@ -83,14 +83,19 @@ def link_parts(table: Table, vocab: Vocabulary) -> None:
                 named.add(row.segment)
 
 
-def mark(row: Row, label: str, vocab: Vocabulary) -> None:
-    """How a label's opening marks its row: 其中, and the level of its numbering."""
+def marks(label: str, vocab: Vocabulary) -> tuple[bool, int]:
+    """How a label's opening marks its row: 其中 (Row.of_which), and the level of its
+    numbering (Row.level); worked out once per label and vocabulary."""
+    return vocab.remembered("marks", label, lambda text: _marks(text, vocab))
+
+
+def _marks(label: str, vocab: Vocabulary) -> tuple[bool, int]:
     found = vocab.says("of_which", label)
-    row.of_which = found is not None
     rest = label[found.end() :] if found else label
     if vocab.says("sub_sub_line", rest):
-        row.level = 3
+        level = 3
     elif vocab.says("sub_line", rest):
-        row.level = 2
-    elif FIRST_LEVEL.match(rest):
-        row.level = 1
+        level = 2
+    else:
+        level = 1 if FIRST_LEVEL.match(rest) else 0
+    return found is not None, level

@@ -13,8 +13,8 @@ from auditor.numbers import MAX_DECIMALS, MAX_DIGITS, Figure, decimals, parse_nu
 from auditor.tables.blocks import Block, find_blocks
 from auditor.tables.grid import CODE, Grid, space_grid, tab_grid
 from auditor.tables.model import ORDINAL, Cell, Column, Row, Segment, Table, clean
-from auditor.tables.parts import link_parts, mark, of_which
-from auditor.text.lazy import lazy
+from auditor.tables.parts import link_parts, marks, of_which
+from auditor.text.lazy import HELD, lazy
 from auditor.vocabulary import Vocabulary
 
 LABEL_HEADER = lazy(
@@ -80,19 +80,28 @@ def _grid(block: Block) -> Grid | None:
     return space_grid(block.rows, block.widths)
 
 
-def _levels(grid: Grid, k: int) -> tuple[str, ...]:
+def _spans(grid: Grid) -> list[dict[int, tuple[int, int]]]:
+    """Per header row, each cell's (columns it spans, its first column), by owner."""
+    out = []
+    for row in grid.header:
+        spans: dict[int, tuple[int, int]] = {}
+        for j, (_, owner) in enumerate(row):
+            count, first = spans.get(owner, (0, j))
+            spans[owner] = (count + 1, first)
+        out.append(spans)
+    return out
+
+
+def _levels(grid: Grid, k: int, spans: list[dict[int, tuple[int, int]]]) -> tuple[str, ...]:
     """Column k's header path: a text spanning as many columns as the one above continues it
-    (a wrapped header); a narrower one is a level below."""
+    (a wrapped header); a narrower one is a level below (`spans`: the header's, _spans)."""
     levels: list[str] = []
     previous: tuple[int, int] | None = None
-    for row in grid.header:
+    for row, owners in zip(grid.header, spans, strict=True):
         text, owner = row[k]
         if not text:
             continue
-        span = (
-            sum(1 for cell in row if cell[1] == owner),
-            min(j for j, cell in enumerate(row) if cell[1] == owner),
-        )
+        span = owners[owner]
         part = SPACE_RUN.sub("", text)
         if levels and previous == span:
             levels[-1] += part
@@ -112,14 +121,15 @@ def _is_label_column(
     values = [cells[k].replace(" ", "") for cells in body if k < len(cells) and cells[k]]
     if after_label and values and all(CODE_PART.match(v) for v in values):
         return True
-    return bool(values) and not any(AMOUNT_CELL.match(v) for v in values)
+    return bool(values) and not any(AMOUNT_CELL.match(v, 0, None, HELD) for v in values)
 
 
 def _read(table: Table, grid: Grid, vocab: Vocabulary) -> None:
     body = [cells for _, cells in grid.body]
     columns: list[tuple[int, tuple[str, ...], bool]] = []
+    spans = _spans(grid)
     for k in range(grid.columns):
-        levels = _levels(grid, k)
+        levels = _levels(grid, k, spans)
         after_label = bool(columns) and columns[-1][2]
         columns.append((k, levels, _is_label_column(levels, body, k, after_label)))
     # A label column after amount columns starts the next side-by-side segment; a column
@@ -130,7 +140,16 @@ def _read(table: Table, grid: Grid, vocab: Vocabulary) -> None:
         if col[2] and any(not c[2] and c[0] in filled for c in segments[-1]):
             segments.append([])
         segments[-1].append(col)
-    places = max((decimals(c) for cells in body for c in cells if AMOUNT_CELL.match(c)), default=0)
+    places = max(
+        (
+            decimals(c)
+            for cells in body
+            for c in cells
+            if c[-1:].isdigit() and AMOUNT_CELL.match(c, 0, None, HELD)
+        ),
+        default=0,
+    )  # an amount ends in a digit (AMOUNT_CELL's $ allows a last newline: no cell, stripped or
+    # a run of non-spaces, holds one)
     for cols in segments:
         group = _group(cols)
         amounts = [
@@ -187,20 +206,20 @@ def _row(
         if k >= len(cells) or not cells[k]:
             continue  # no cell, or an empty one
         text = cells[k].replace(" ", "")
-        if not text or (text[0] in EMPTY_LEAD and EMPTY_CELL.match(text)):
+        if not text or (text[0] in EMPTY_LEAD and EMPTY_CELL.match(text, 0, None, HELD)):
             continue
         if is_label:
             if text in ("类", "款", "项"):
                 continue  # the 类 | 款 | 项 header cells, printed on the 合计 row
-            if code is None and CODE.match(text):
+            if code is None and CODE.match(text, 0, None, HELD):
                 code = text
-            elif code is not None and label is None and CODE_PART.match(text):
+            elif code is not None and label is None and CODE_PART.match(text, 0, None, HELD):
                 code += text.zfill(2)  # 类 | 款 | 项 printed in columns of their own: 201 | 06 | 01
             elif text.isdigit():
                 serial = True  # 行次
             elif label is None:
                 label = text
-        elif k in amounts and AMOUNT_CELL.match(text):
+        elif k in amounts and AMOUNT_CELL.match(text, 0, None, HELD):
             printed = decimals(text)
             if not _plausible(text, printed):
                 continue
@@ -209,11 +228,17 @@ def _row(
             found[column.name] = Cell(figure, number, column)
     if label is None and code is None and not found and not serial:
         return None
-    row = Row(number, s, clean(label or ""), code, found)
-    if label is not None:
-        row.numbered = bool(ORDINAL.match(label))
-        mark(row, label, vocab)
+    if label is None:
+        return Row(number, s, "", code, found)
+    cleaned, numbered = vocab.remembered("row_label", label, _label)
+    row = Row(number, s, cleaned, code, found, numbered)
+    row.of_which, row.level = marks(label, vocab)
     return row
+
+
+def _label(label: str) -> tuple[str, bool]:
+    """A row's label as compared, and whether it opens with an ordinal."""
+    return clean(label), bool(ORDINAL.match(label))
 
 
 def _plausible(text: str, places: int) -> bool:

@@ -11,6 +11,12 @@ from typing import Any, cast
 
 import regex
 
+# `concurrent` of a regex pattern's search, match, findall or finditer, given positionally
+# (as a keyword it costs more than it saves) where a pattern runs on every line: regex
+# otherwise lets go of the GIL and takes it back for each match, which costs more than most
+# matches of one line; a check runs in one thread of its process.
+HELD = False
+
 # what code asks of a compiled pattern; once compiled, these are the pattern's own
 ATTRIBUTES = (
     "search",

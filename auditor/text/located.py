@@ -10,11 +10,14 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cached_property, lru_cache
+from typing import TypeVar
 
 import regex
 
 from auditor.records import dataclass
-from auditor.text.lazy import lazy
+from auditor.text.lazy import HELD, lazy
+
+T = TypeVar("T")
 
 # One character in, one character out, so columns survive normalisation.
 NORMALIZE = str.maketrans(
@@ -106,6 +109,19 @@ MARKER = regex.compile(
     r"^(?:(第[一二三四五六七八九十]+部分)|([一二三四五六七八九十]+、)|(\([一二三四五六七八九十]+\))"
     r"|(\d{1,2}(?:[.、](?!\d)|\s*、))|(\(\d{1,2}\)))"
 )
+# What FURNITURE and MARKER can begin with, but for a digit: most lines begin otherwise and
+# are passed over without running the pattern (furniture, marker).
+FURNITURE_FIRST = "-—–－ 第"
+MARKER_FIRST = "第一二三四五六七八九十("
+
+
+def furniture(text: str) -> bool:
+    """Whether a line is page furniture (a page number): FURNITURE.match, quickly."""
+    return (text[:1] in FURNITURE_FIRST or text[0].isdigit()) and bool(
+        FURNITURE.match(text, 0, None, HELD)
+    )
+
+
 AMOUNT = regex.compile(r"\d\s*(?:万元|亿元|元|%)")
 NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
 HEADING_END = regex.compile(r"(?:[。：]|情况|说明|概况|明细|职责|设置|解释|附件|表)$")
@@ -133,13 +149,17 @@ def is_table_row(line: str) -> bool:
     sentence punctuation and units after its figures, cells have neither.
     """
     if "\t" in line:
-        return not (ROW_PUNCT.search(line) and AMOUNT.search(line))
-    if "   " in line and len(FAR_APART.findall(line)) >= 2 and not STOP.search(line):
+        return not (ROW_PUNCT.search(line, 0, None, HELD) and AMOUNT.search(line, 0, None, HELD))
+    if (
+        "   " in line
+        and len(FAR_APART.findall(line, 0, None, False, HELD)) >= 2
+        and not STOP.search(line, 0, None, HELD)
+    ):
         return True  # cells far apart: a laid-out row, whatever units its cells carry
-    if PROSE_MARK.search(line):
+    if PROSE_MARK.search(line, 0, None, HELD):
         return False  # sentence punctuation or units after figures: wrapped prose
-    numbers = len(NUMBER.findall(line))
-    return numbers >= 3 or (numbers == 2 and APART.search(line) is not None)
+    numbers = len(NUMBER.findall(line, 0, None, False, HELD))
+    return numbers >= 3 or (numbers == 2 and APART.search(line, 0, None, HELD) is not None)
 
 
 def wrap_width(lines: Sequence[str]) -> float:
@@ -157,6 +177,15 @@ class Paragraph:
     level: int | None  # 0 第X部分, 1 一、, 2 （一）, 3 1., 4 （1）; None without a marker
     heading: bool
     table: bool
+
+
+def frozen(cls: type[T], **fields: object) -> T:
+    """An instance of a frozen dataclass given every field: equal, hashed and shown as its
+    constructor's, made without that constructor's object.__setattr__ for each field (a
+    report makes hundreds of paragraphs)."""
+    made = object.__new__(cls)
+    made.__dict__.update(fields)
+    return made
 
 
 CUT_BEFORE = lazy(r"\d\.(\d)$")  # a line ending one decimal into an amount
@@ -184,24 +213,43 @@ class LogicalText:
         self.paragraphs: list[Paragraph] = []
         # (line, start, end): the characters of each original line read, in order
         self.spans: list[tuple[int, int, int]] = []
+        # per paragraph, the range of `spans` read into it (its lines, without a search)
+        self.paragraph_spans: list[tuple[int, int]] = []
+        first = 0  # the current paragraph's first span
         start: int | None = None
         level: int | None = None
         heading = table = False
         close_before_next = False
         no_column = (-1,)
         runs, spans, paragraphs = self._runs, self.spans, self.paragraphs  # (appended to)
+        paragraph_spans = self.paragraph_spans
 
         short = 0.6 * wrap_width(lines)
         for number, norm in enumerate(normal_lines(lines), 1):
             text = norm.strip()
-            if not text or FURNITURE.match(text):
+            if not text or furniture(text):
                 continue
             offset = len(norm) - len(norm.lstrip())
             row = is_table_row(text)
-            marker = MARKER.match(text)
+            marker = (
+                MARKER.match(text, 0, None, HELD)
+                if text[0] in MARKER_FIRST or text[0].isdigit()
+                else None
+            )
             if start is None or row or marker or close_before_next:
                 if start is not None and size > start:  # the paragraph before ends
-                    paragraphs.append(Paragraph(start, size, level, heading, table))
+                    paragraphs.append(
+                        frozen(
+                            Paragraph,
+                            start=start,
+                            end=size,
+                            level=level,
+                            heading=heading,
+                            table=table,
+                        )
+                    )
+                    paragraph_spans.append((first, len(spans)))
+                first = len(spans)
                 if size:
                     pieces.append("\n")
                     runs.append((0, no_column))
@@ -237,7 +285,10 @@ class LogicalText:
                 size += len(text)
             close_before_next = row or heading or width < short
         if start is not None and size > start:
-            paragraphs.append(Paragraph(start, size, level, heading, table))
+            paragraphs.append(
+                frozen(Paragraph, start=start, end=size, level=level, heading=heading, table=table)
+            )
+            paragraph_spans.append((first, len(spans)))
         # "２，０４５．６０": a full-width comma between digit groups separates thousands.
         self.text = WIDE_THOUSANDS.sub(",", "".join(pieces))
         self._starts = [s for _, s, _ in self.spans]

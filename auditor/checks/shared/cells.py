@@ -17,11 +17,10 @@ from auditor.checks.shared.common import (
 from auditor.equations import Equation
 from auditor.facts import Fact
 from auditor.findings import Finding
-from auditor.numbers import Figure, Interval, Verdict, fmt, fmt_range, judge
+from auditor.numbers import Figure, Verdict, bounds_sum, exact, fmt, fmt_range, judge
 from auditor.rules import Rule
 from auditor.tables.model import Cell, Row, Table
 
-ZERO = Interval(Decimal(0), Decimal(0))
 SHOWN_PARTS = 6
 BLANK = "空"
 EXACT = 8  # decimals of an empty cell: nothing there, so exactly zero
@@ -91,11 +90,17 @@ def sum_finding(
     lines, empty = list(lines), list(empty)
     name, figure = total
     point = sum((f.value for _, f in parts), Decimal(0))
-    allowed = sum((f.bounds(mode) for _, f in parts), ZERO)
-    if relation == "ge" and (point <= figure.value or allowed.meets(figure.bounds(mode))):
+    if relation == "ge" and point <= figure.value:
         ctx.judged(table.line, None)
         return None
-    verdict = judge(figure, point, allowed, mode)
+    if relation == "eq" and exact(figure, point, mode):
+        verdict = Verdict.EXACT  # as judge says, without the bounds (most totals hold)
+    else:
+        allowed = bounds_sum((f for _, f in parts), mode)
+        if relation == "ge" and allowed.meets(figure.bounds(mode)):
+            ctx.judged(table.line, None)
+            return None
+        verdict = judge(figure, point, allowed, mode)
     ctx.judged(table.line, [*lines, *empty] if verdict is Verdict.ERROR else None)
     level = severity(rule, verdict)
     if level is None:

@@ -16,15 +16,17 @@ import regex
 from auditor.document import Document
 from auditor.records import dataclass
 from auditor.rules import Rule
-from auditor.text.lazy import lazy
+from auditor.text.lazy import HELD, lazy
 from auditor.text.located import (
     MARKER,
     SENTENCE_END,
     STOPS,
     LogicalText,
+    frozen,
     is_table_row,
     unspaced,
 )
+from auditor.text.required import required_any
 from auditor.vocabulary import compact
 
 PAGE_NUMBER = lazy(r"(?:[.…·．。]{2,}|[\s.…·]+)\s*\d{1,3}$|[.…·．]{2,}$")
@@ -47,6 +49,12 @@ def patterns(rule: Rule, name: str) -> tuple[regex.Pattern[str], ...]:
 # what would let one pattern's match escape an alternation of them all: a reference to a
 # group by number or name, a conditional, a recursion, an inline flag
 ENTANGLED = regex.compile(r"\\[1-9gk]|\(\?(?:P[=>]|\(|&|R|\d|[a-zA-Z-]+\))")
+
+
+@lru_cache(maxsize=64)
+def needed(compiled: tuple[regex.Pattern[str], ...]) -> tuple[str, ...] | None:
+    """Words one of which every match of the patterns holds (text.required), or None."""
+    return required_any([p.pattern for p in compiled])
 
 
 @lru_cache(maxsize=64)
@@ -128,18 +136,21 @@ class Para:
 @lru_cache(maxsize=8)
 def _paras(text: LogicalText) -> tuple[Para, ...]:
     out = []
-    # each paragraph's lines (text.lines) in one walk along the spans, both in text order
-    spans, k = text.spans, 0
-    for i, p in enumerate(text.paragraphs):
-        while k < len(spans) and spans[k][2] <= p.start:
-            k += 1
-        j = k
-        while j < len(spans) and spans[j][1] < p.end:
-            j += 1
-        found = tuple([span[0] for span in spans[k:j]])
-        if found:
+    raw, numbers = text.text, [span[0] for span in text.spans]
+    for i, (p, (first, end)) in enumerate(zip(text.paragraphs, text.paragraph_spans, strict=True)):
+        if first < end:  # its lines: those of the spans read into it
+            found = tuple(numbers[first:end])
             out.append(
-                Para(i, p.start, text.text[p.start : p.end], found, p.level, p.heading, p.table)
+                frozen(
+                    Para,
+                    index=i,
+                    start=p.start,
+                    text=raw[p.start : p.end],
+                    lines=found,
+                    level=p.level,
+                    heading=p.heading,
+                    table=p.table,
+                )
             )
     return tuple(out)
 
@@ -171,7 +182,7 @@ def toc(doc: Document, heads: tuple[regex.Pattern[str], ...]) -> list[Entry]:
         (
             i + 1
             for i, line in enumerate(_compacted(doc.text))
-            if any(h.search(line) for h in heads)
+            if any(h.search(line, 0, None, HELD) for h in heads)
         ),
         None,
     )

@@ -4,7 +4,6 @@ and the judgement of one figure against a sum of others."""
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Protocol
 
 from auditor.checks.shared.common import (
@@ -19,11 +18,9 @@ from auditor.checks.shared.common import (
 from auditor.equations import Equation
 from auditor.facts import Fact
 from auditor.findings import Finding, lines_of
-from auditor.numbers import Figure, Interval, Rounding, fmt, fmt_range, judge
+from auditor.numbers import Figure, Rounding, bounds_sum, fmt, fmt_range, judge
 from auditor.records import dataclass
 from auditor.rules import Rule
-
-ZERO = Interval(Decimal(0), Decimal(0))
 
 Key = tuple[str, str, str]  # scope, basis, period
 
@@ -94,7 +91,7 @@ def compare_total(
     figure = total.figure if same_unit else total.figure.to_wan()
     figures = [p.figure if same_unit else p.figure.to_wan() for p in parts]
     point = sum(f.value for f in figures)
-    allowed = sum((f.bounds(mode) for f in figures), ZERO)
+    allowed = bounds_sum(figures, mode)
     if relation == "ge":
         if point <= figure.value or allowed.meets(figure.bounds(mode)):
             return None
