@@ -12,8 +12,12 @@ to tell by, and every text is searched.
 from __future__ import annotations
 
 import re
-from re import _constants as sre  # the parse's node kinds
-from re import _parser
+
+try:  # the standard library's parser and its node kinds: private, so a Python without them
+    from re import _constants as sre  # searches every text
+    from re import _parser
+except ImportError:  # pragma: no cover - Pythons 3.11 to 3.14 have them
+    sre = _parser = None
 
 PROPERTY = re.compile(r"(?<!\\)((?:\\\\)*)\\[pP](?:\{[^}]*\}|[A-Za-z])")  # \p{Han}, \pL
 # a brace that is no count (regex's fuzzy matching), an inline flag, a POSIX class: syntax
@@ -21,7 +25,7 @@ PROPERTY = re.compile(r"(?<!\\)((?:\\\\)*)\\[pP](?:\{[^}]*\}|[A-Za-z])")  # \p{H
 ODD = re.compile(
     r"(?<!\\)(?:\\\\)*(?:\{(?!(?:\d+(?:,\d*)?|,\d+)\})|\(\?[abefiLmprsuVwx^-]|\[:\^?\w+:\])"
 )
-REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) if sre else ()
 SEARCHED = None  # no words to tell by: every text is searched
 
 
@@ -29,7 +33,7 @@ def required(pattern: str) -> tuple[str, ...] | None:
     """Words of which every match of `pattern` holds at least one, or None when that
     cannot be said."""
     pattern = PROPERTY.sub(r"\1\\d", pattern)  # a class of characters, as \d is
-    if ODD.search(pattern):
+    if _parser is None or ODD.search(pattern):
         return SEARCHED
     try:
         parsed = _parser.parse(pattern)
