@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+from auditor import startup
 from auditor.numbers import Rounding
 from auditor.pipeline import FileResult, audit_path, in_order
 from auditor.read.ocr_switch import ENV, processes
@@ -31,6 +32,7 @@ def _start(rules: list[Rule], vocab: Vocabulary, rounding: Rounding, across: boo
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     _setup = (rules, vocab, rounding, across)
+    startup.settle()  # a worker started afresh (not forked from the program) settles too
 
 
 @contextmanager

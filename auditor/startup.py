@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 
+YOUNG = 10_000  # allocations between collections of the youngest generation (Python's: 700)
 _held = False
 
 
@@ -27,9 +28,19 @@ def loaded() -> None:
     """The rules are loaded: startup's objects frozen, collections resumed when held."""
     global _held
     if _held:
-        gc.freeze()
+        settle()
         gc.enable()
         _held = False
+
+
+def settle() -> None:
+    """What the process holds so far frozen, and the youngest generation collected less
+    often: checking a report makes tens of thousands of objects that die with it and almost
+    no cycles, so Python's default (a collection every 700 allocations) walked them for
+    nothing: some 5 % of a batch's time. For the program and its workers, not a library's
+    caller."""
+    gc.freeze()
+    gc.set_threshold(YOUNG, *gc.get_threshold()[1:])
 
 
 def exiting() -> None:
