@@ -92,8 +92,6 @@ class Vocabulary:
         self._joined: dict[tuple[str, str], regex.Pattern[str] | None] = {}
         self._needs: dict[str, tuple[str, ...] | None] = {}  # wording: text.required's words
         # what labels were found to name, kept: the same labels come in every report
-        self._concept_of: dict[str, Named | None] = {}
-        self._basis_of: dict[str, str | None] = {}
         self._kept: dict[str, dict[str, object]] = {}  # by kind: see `remembered`
 
     # The patterns below are compiled when first asked for: a start compiles many of them
@@ -188,12 +186,7 @@ class Vocabulary:
     def concept(self, label: str) -> Named | None:
         """The earliest (then longest) concept in a normalised label, and where it stands; a
         phrase of `not_concepts` (商品和服务支出) is no concept, nor any word inside it."""
-        if label in self._concept_of:
-            return self._concept_of[label]
-        if len(self._concept_of) >= LABELS_KEPT:
-            self._concept_of.clear()
-        found = self._concept_of[label] = self._find_concept(label)
-        return found
+        return self.remembered("concept", label, self._find_concept)
 
     def _find_concept(self, label: str) -> Named | None:
         for phrase in self.lists.get("not_concepts", ()):
@@ -214,12 +207,7 @@ class Vocabulary:
         return next((self.tables[p] for p in self._tables if p in title), None)
 
     def basis(self, label: str) -> str | None:
-        if label in self._basis_of:
-            return self._basis_of[label]
-        if len(self._basis_of) >= LABELS_KEPT:
-            self._basis_of.clear()
-        found = self._basis_of[label] = self._find_basis(label)
-        return found
+        return self.remembered("basis", label, self._find_basis)
 
     def remembered(self, kind: str, text: str, work: Callable[[str], T]) -> T:
         """What `work` makes of a text with this vocabulary's words, kept per kind (up to
