@@ -63,6 +63,8 @@ class Context:
     # the figures (by identity) of a table's sums that hold: each printed as meant, so a
     # figure read by OCR among them is confirmed (auditor.ocr_review)
     held: set[int] = field(default_factory=set)
+    # what several rules of one report work out alike, kept for the others (by its name)
+    shared: dict[str, object] = field(default_factory=dict)
 
     def judged(self, table_line: int, lines: Iterable[int] | None) -> None:
         """One identity of a table judged: `lines` it involves if it failed, else None."""

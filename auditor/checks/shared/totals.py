@@ -46,23 +46,16 @@ class Operand:
     concept: str | None = None
 
 
-# the last report's statements with the report: every identity rule asks for them in turn
-_last: tuple[object, dict[Key, list[Fact]]] = (None, {})
-
-
 def statements(ctx: Context) -> dict[Key, list[Fact]]:
     """The clean amounts stated as such, in reading order, per scope/basis/period (the same
     for every rule of a report, so worked out once; do not change them)."""
-    global _last
-    doc, groups = _last
-    if doc is ctx.doc:
-        return groups
-    groups = {}
-    for fact in [*ctx.doc.facts, *ctx.doc.absent]:
-        if fact.states_concept:
-            groups.setdefault((fact.scope, fact.basis, fact.period), []).append(fact)
-    _last = (ctx.doc, groups)
-    return groups
+    groups = ctx.shared.get("statements")
+    if groups is None:
+        groups = ctx.shared["statements"] = {}
+        for fact in [*ctx.doc.facts, *ctx.doc.absent]:
+            if fact.states_concept:
+                groups.setdefault((fact.scope, fact.basis, fact.period), []).append(fact)
+    return groups  # type: ignore[return-value]
 
 
 def first(facts: list[Fact], concept: str, subject: str | None = None) -> Fact | None:
