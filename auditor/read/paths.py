@@ -13,6 +13,8 @@ import pypdfium2.raw as raw
 from auditor.read.pdfium_raw import ADDRESS, INT, direct
 from auditor.read.turn import Matrix
 
+Point = tuple[float, float]
+
 
 def edges(path: int, matrix: Matrix, top: float) -> list[dict]:
     """Every edge of the path object at this address drawn with `matrix` on a page `top`
@@ -23,14 +25,20 @@ def edges(path: int, matrix: Matrix, top: float) -> list[dict]:
         if found is not None:
             return found
     elif len(segments) == 2 and segments[0][2:] == _MOVED and segments[1][2:] == _LINED:
-        a, b, c, d, e, f = matrix
-        points = [(a * x + c * y + e, b * x + d * y + f) for x, y, _, _ in segments]
-        return _edges("ml", points, top)
+        return _edges("ml", _placed(segments, matrix), top)
     subpaths = _subpaths(segments, matrix)
     return [e for shape, points in subpaths for e in _edges(shape, points, top)]
 
 
-def _rectangle(segments: list[tuple[float, float, int, bool]], matrix: Matrix, top: float):
+def _placed(segments: list[tuple[float, float, int, bool]], matrix: Matrix) -> list[Point]:
+    """The segments' points drawn with `matrix`."""
+    a, b, c, d, e, f = matrix
+    return [(a * x + c * y + e, b * x + d * y + f) for x, y, _, _ in segments]
+
+
+def _rectangle(
+    segments: list[tuple[float, float, int, bool]], matrix: Matrix, top: float
+) -> list[dict] | None:
     """The four edges `_edges` makes of an upright rectangle closed at its start ("mlllh"),
     or None for any other path of five segments."""
     if (
@@ -41,10 +49,7 @@ def _rectangle(segments: list[tuple[float, float, int, bool]], matrix: Matrix, t
         or segments[4][2:] != _CLOSED
     ):
         return None
-    a, b, c, d, e, f = matrix
-    (x0, y0), (x1, y1), (x2, y2), (x3, y3), last = [
-        (a * x + c * y + e, b * x + d * y + f) for x, y, _, _ in segments
-    ]
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3), last = _placed(segments, matrix)
     if last != (x0, y0) or (x3, y3) == (x0, y0):
         return None
     y0, y1, y2, y3 = top - y0, top - y1, top - y2, top - y3
